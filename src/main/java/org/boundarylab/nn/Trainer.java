@@ -1,0 +1,142 @@
+package org.boundarylab.nn;
+
+import java.util.Random;
+
+/**
+ * Trains one network on one data set, an epoch at a time. Not thread-safe: one thread drives
+ * it; others see its progress only through copies (see {@link Network#copy()}).
+ *
+ * <p>The loss an epoch reports is the training loss with the weights before that epoch's
+ * update, as the tutorials print it.
+ */
+public final class Trainer {
+    private final Network net;
+    private final double[] x;
+    private final double[] t;
+    private final int rows;
+    private final int inputs;
+    private final int outputs;
+    private final Backprop backprop;
+    private final Gradients gradients;
+    private final Random shuffle;
+    private final int[] order;
+    private final double[] batchX;
+    private final double[] batchT;
+    private Optimizer optimizer;
+    private TrainingOptions options;
+    private long epoch;
+
+    public Trainer(Network net, double[][] x, int[] labels, TrainingOptions options) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("there are no training examples");
+        }
+        if (x.length != labels.length) {
+            throw new IllegalArgumentException(x.length + " rows of inputs but " + labels.length + " labels");
+        }
+        Architecture arch = net.architecture();
+        this.net = net;
+        this.rows = x.length;
+        this.inputs = arch.inputs();
+        this.outputs = arch.outputs();
+        this.x = Matrices.flatten(x, inputs);
+        this.t = Matrices.targets(labels, outputs);
+        this.options = options;
+        this.optimizer = options.optimizer().create(arch, options.learningRate());
+        int batch = options.effectiveBatch(rows);
+        this.backprop = new Backprop(arch, batch);
+        this.gradients = new Gradients(arch);
+        this.shuffle = new Random(options.shuffleSeed());
+        this.order = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            order[r] = r;
+        }
+        this.batchX = batch < rows ? new double[batch * inputs] : null;
+        this.batchT = batch < rows ? new double[batch * outputs] : null;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public long epochsDone() {
+        return epoch;
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /** Changes the learning rate and penalties for the next epochs, keeping the optimiser's state. */
+    public void retune(double learningRate, Regularization reg) {
+        optimizer.setLearningRate(learningRate);
+        options = options.withLearningRate(learningRate).withRegularization(reg);
+    }
+
+    /**
+     * One epoch: one full-batch step, or one pass of shuffled mini-batches.
+     *
+     * @param withLoss whether to compute the loss (it costs a little; the lab skips it
+     *                 between redraws)
+     * @return the training loss before this epoch's update, or NaN when not asked for
+     */
+    public double epoch(boolean withLoss) {
+        Regularization reg = options.regularization();
+        int batch = backprop.capacity();
+        double loss;
+        if (batch >= rows) {
+            backprop.lossAndGradients(net, x, t, rows, reg, gradients, withLoss);
+            loss = gradients.loss;
+            optimizer.step(net, gradients);
+        } else {
+            loss = withLoss ? fullLoss(reg) : Double.NaN;
+            shuffleOrder();
+            for (int start = 0; start < rows; start += batch) {
+                int n = Math.min(batch, rows - start);
+                gather(start, n);
+                backprop.lossAndGradients(net, batchX, batchT, n, reg, gradients, false);
+                optimizer.step(net, gradients);
+            }
+        }
+        epoch++;
+        return loss;
+    }
+
+    /** The training loss for the current weights. */
+    public double currentLoss() {
+        return fullLoss(options.regularization());
+    }
+
+    private double fullLoss(Regularization reg) {
+        int batch = backprop.capacity();
+        if (batch >= rows) {
+            return backprop.loss(net, x, t, rows, reg);
+        }
+        // evaluate in buffer-sized chunks and weight each chunk's mean by its size
+        double sum = 0;
+        double penalty = net.penalty(reg);
+        for (int start = 0; start < rows; start += batch) {
+            int n = Math.min(batch, rows - start);
+            System.arraycopy(x, start * inputs, batchX, 0, n * inputs);
+            System.arraycopy(t, start * outputs, batchT, 0, n * outputs);
+            sum += (backprop.loss(net, batchX, batchT, n, Regularization.NONE)) * n;
+        }
+        return sum / rows + penalty;
+    }
+
+    private void shuffleOrder() {
+        for (int i = rows - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+
+    private void gather(int start, int n) {
+        for (int k = 0; k < n; k++) {
+            int r = order[start + k];
+            System.arraycopy(x, r * inputs, batchX, k * inputs, inputs);
+            System.arraycopy(t, r * outputs, batchT, k * outputs, outputs);
+        }
+    }
+}

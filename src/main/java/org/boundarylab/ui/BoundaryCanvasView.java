@@ -154,6 +154,38 @@ public final class BoundaryCanvasView {
             drawPoints(g, data.test(), false, w, h);
         }
         drawAxes(g, w, h);
+        drawLegend(g);
+    }
+
+    /** Which mark is which: filled = training point, ring = test point, line = decision boundary. */
+    private void drawLegend(GraphicsContext g) {
+        double x = LEFT + 8;
+        double y = TOP + 8;
+        double r = POINT_RADIUS;
+        g.setFont(Font.font("System", 13));
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(x, y, 236, 26, 8, 8);
+        g.setStroke(Color.rgb(150, 150, 150));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x + 0.5, y + 0.5, 236, 26, 8, 8);
+        double cy = y + 13;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Color.rgb(90, 90, 90));
+        g.fillOval(x + 10 - r, cy - r, 2 * r, 2 * r);
+        g.setFill(AXIS);
+        g.fillText("train", x + 18, cy);
+        g.setFill(Color.WHITE);
+        g.fillOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.setStroke(Color.rgb(60, 60, 60));
+        g.setLineWidth(2);
+        g.strokeOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.setFill(AXIS);
+        g.fillText("test", x + 74, cy);
+        g.setStroke(BOUNDARY);
+        g.setLineWidth(2.5);
+        g.strokeLine(x + 112, cy, x + 134, cy);
+        g.fillText("boundary", x + 140, cy);
     }
 
     private void putPixels(GraphicsContext g, BoundaryFrames.Frame f, double w, double h) {

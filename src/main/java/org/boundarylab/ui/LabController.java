@@ -42,6 +42,7 @@ public final class LabController {
     @FXML private TabPane tabs;
     @FXML private ChoiceBox<DatasetKind> datasetChoice;
     @FXML private TextField samplesField;
+    @FXML private TextField classesField;
     @FXML private Slider noiseSlider;
     @FXML private Label noiseLabel;
     @FXML private TextField testShareField;
@@ -106,6 +107,7 @@ public final class LabController {
 
         Map<Field, TextField> fields = new EnumMap<>(Field.class);
         fields.put(Field.SAMPLES, samplesField);
+        fields.put(Field.CLASSES, classesField);
         fields.put(Field.TEST_SHARE, testShareField);
         fields.put(Field.DATA_SEED, dataSeedField);
         fields.put(Field.HIDDEN_LAYERS, hiddenLayersField);
@@ -119,7 +121,8 @@ public final class LabController {
             tf.textProperty().bindBidirectional(vm.textProperty(f));
             // the decoration shows the same message the view-model uses to block Play
             validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
-                String error = InputRules.check(f, text);
+                String error = f == Field.CLASSES && !vm.classesApplyProperty().get() ? ""
+                        : InputRules.check(f, text);
                 return ValidationResult.fromMessageIf(c, error, Severity.ERROR, !error.isEmpty());
             });
             Tooltip tip = new Tooltip();
@@ -128,6 +131,8 @@ public final class LabController {
                     .otherwise(tip));
         });
 
+        classesField.disableProperty().bind(vm.classesApplyProperty().not());
+        vm.classesApplyProperty().addListener((o, a, b) -> validation.revalidate(classesField));
         playButton.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
         playButton.disableProperty().bind(vm.playDisabledProperty());
         stepButton.disableProperty().bind(vm.playingProperty().or(vm.validProperty().not()));

@@ -71,6 +71,7 @@ public final class LabViewModel {
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
 
+    private final ReadOnlyBooleanWrapper classesApply = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
@@ -99,6 +100,7 @@ public final class LabViewModel {
     public LabViewModel(ExecutorService pool) {
         this.pool = pool;
         text(Field.SAMPLES, "400");
+        text(Field.CLASSES, "3");
         text(Field.TEST_SHARE, "0.2");
         text(Field.DATA_SEED, "0");
         text(Field.HIDDEN_LAYERS, "4");
@@ -109,7 +111,11 @@ public final class LabViewModel {
         text(Field.BATCH_SIZE, "");
         text(Field.REDRAW_EVERY, "10");
 
-        dataset.addListener((o, a, b) -> changed(Change.DATA));
+        dataset.addListener((o, a, b) -> {
+            classesApply.set(hasClassCount(b));
+            errors.get(Field.CLASSES).set(errorOf(Field.CLASSES, texts.get(Field.CLASSES).get()));
+            changed(Change.DATA);
+        });
         noise.addListener((o, a, b) -> changed(Change.DATA));
         activation.addListener((o, a, b) -> changed(Change.NETWORK));
         outputLoss.addListener((o, a, b) -> changed(Change.NETWORK));
@@ -117,7 +123,7 @@ public final class LabViewModel {
         optimizer.addListener((o, a, b) -> changed(Change.NETWORK));
         for (Field f : Field.values()) {
             texts.get(f).addListener((o, a, b) -> {
-                errors.get(f).set(InputRules.check(f, b));
+                errors.get(f).set(errorOf(f, b));
                 changed(changeOf(f));
             });
         }
@@ -128,14 +134,27 @@ public final class LabViewModel {
 
     private void text(Field f, String initial) {
         texts.put(f, new SimpleStringProperty(initial));
-        errors.put(f, new ReadOnlyStringWrapper(InputRules.check(f, initial)));
+        errors.put(f, new ReadOnlyStringWrapper(errorOf(f, initial)));
+    }
+
+    /** The field's message, except for a setting the current data set does not use. */
+    private String errorOf(Field f, String text) {
+        if (f == Field.CLASSES && !hasClassCount(dataset.get())) {
+            return "";
+        }
+        return InputRules.check(f, text);
+    }
+
+    /** Blobs and spirals come in any number of classes; the other patterns have two. */
+    public static boolean hasClassCount(DatasetKind kind) {
+        return kind == DatasetKind.GAUSSIAN || kind == DatasetKind.SPIRAL;
     }
 
     private enum Change { DATA, NETWORK, TUNING, REDRAW }
 
     private static Change changeOf(Field f) {
         return switch (f) {
-            case SAMPLES, TEST_SHARE, DATA_SEED -> Change.DATA;
+            case SAMPLES, CLASSES, TEST_SHARE, DATA_SEED -> Change.DATA;
             // the optimiser's batch size is fixed when a trainer is made
             case HIDDEN_LAYERS, WEIGHT_SEED, BATCH_SIZE -> Change.NETWORK;
             case LEARNING_RATE, L2, L1 -> Change.TUNING;
@@ -177,6 +196,11 @@ public final class LabViewModel {
     /** "" when the field's text is acceptable, else what is wrong with it. */
     public ReadOnlyStringProperty errorProperty(Field f) {
         return errors.get(f).getReadOnlyProperty();
+    }
+
+    /** Whether the class count applies to the chosen data set (blobs and spirals). */
+    public ReadOnlyBooleanProperty classesApplyProperty() {
+        return classesApply.getReadOnlyProperty();
     }
 
     public BooleanProperty logScaleProperty() {
@@ -418,7 +442,15 @@ public final class LabViewModel {
         int samples = (Integer) InputRules.parse(Field.SAMPLES, texts.get(Field.SAMPLES).get());
         double share = (Double) InputRules.parse(Field.TEST_SHARE, texts.get(Field.TEST_SHARE).get());
         long seed = (Long) InputRules.parse(Field.DATA_SEED, texts.get(Field.DATA_SEED).get());
-        Dataset all = Generators.generate(dataset.get(), samples, noise.get(), seed);
+        DatasetKind kind = dataset.get();
+        Dataset all;
+        if (hasClassCount(kind)) {
+            int classes = (Integer) InputRules.parse(Field.CLASSES, texts.get(Field.CLASSES).get());
+            all = kind == DatasetKind.GAUSSIAN ? Generators.gaussian(samples, classes, noise.get(), seed)
+                    : Generators.spirals(samples, classes, noise.get(), seed);
+        } else {
+            all = Generators.generate(kind, samples, noise.get(), seed);
+        }
         data.set(Split.stratified(all, share, seed));
         dataDirty = false;
         networkDirty = true; // the number of classes may differ

@@ -26,6 +26,8 @@ public final class LabScreenshot {
         File out = new File(args.length > 0 ? args[0] : "docs/screenshot-lab.png");
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         String hidden = args.length > 2 ? args[2] : "5,3";
+        String kind = args.length > 3 ? args[3] : "moons";
+        String classes = args.length > 4 ? args[4] : "3";
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -37,7 +39,13 @@ public final class LabScreenshot {
             Scene s = LabApp.scene(w);
             stage.setScene(s);
             stage.show();
-            w.controller().viewModel().textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            LabViewModel model = w.controller().viewModel();
+            model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            model.datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
+            model.textProperty(Field.CLASSES).set(classes);
+            if (!kind.equals("moons")) {
+                model.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+            }
             window.set(w);
             scene.set(s);
         });

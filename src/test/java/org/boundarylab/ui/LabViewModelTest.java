@@ -164,4 +164,22 @@ class LabViewModelTest {
         System.out.println("5,3 after 1500 epochs: train " + s.trainAccuracy() + " test " + s.testAccuracy());
         assertTrue(s.testAccuracy() >= 0.95, "test accuracy " + s.testAccuracy());
     }
+
+    @Test
+    void blobsAndSpiralsTakeAClassCountThatOtherDataIgnores() {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.textProperty(Field.CLASSES).set("x");
+        assertTrue(vm.validProperty().get(), "moons have two classes whatever the field says");
+        vm.textProperty(Field.CLASSES).set("4");
+        vm.datasetProperty().set(DatasetKind.GAUSSIAN);
+        assertTrue(vm.classesApplyProperty().get());
+        assertEquals(4, vm.dataProperty().get().train().classes());
+        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        assertEquals(4, vm.session().latest().network().architecture().outputs());
+        vm.textProperty(Field.CLASSES).set("1");
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Classes"), vm.messageProperty().get());
+        vm.datasetProperty().set(DatasetKind.MOONS);
+        assertTrue(vm.validProperty().get());
+    }
 }

@@ -198,6 +198,13 @@ final class TrainCommand implements Callable<Integer> {
                         + "train accuracy %.2f%%%s%n",
                 arch, epochs, optimizer.id(), learningRate, firstLoss, finalLoss, 100 * trainAcc, testSummary);
         stdout.printf("wrote %s%s%n", out, lossLog == null ? "" : " and " + lossLog);
+        if (finalLoss > firstLoss) {
+            // finite but worse than the start: the steps overshoot; the model is written, the user warned
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "warning: the training loss rose from %.6g to %.6g; the learning rate %s is "
+                    + "probably too large, try a smaller --learning-rate%n", firstLoss, finalLoss, learningRate);
+            err.flush();
+        }
         return Cli.OK;
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             DatasetsCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             HelpCommand.class
         })
 public final class BoundaryLabCommand implements Runnable {

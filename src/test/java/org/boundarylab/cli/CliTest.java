@@ -17,7 +17,7 @@ class CliTest {
     @Test
     void helpListsTheCommands() {
         CliRun run = CliRun.of("--help").ok();
-        for (String command : new String[] {"init", "datasets", "train", "help"}) {
+        for (String command : new String[] {"init", "datasets", "train", "evaluate", "help"}) {
             assertTrue(run.out().contains(command), run.out());
         }
         CliRun train = CliRun.of("train", "--help").ok();

@@ -64,9 +64,7 @@ final class DatasetsCommand implements Callable<Integer> {
         if (testOut != null) {
             checks.openInterval("--test-ratio", testRatio, 0, 1);
             checks.writableTarget("--test-out", testOut);
-            if (testOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                throw checks.error("--out and --test-out are the same file " + out);
-            }
+            checks.notOverwriting("--test-out", testOut, "--out", out);
         }
 
         Dataset all = Generators.generate(kind, samples, noise, seed);

@@ -107,8 +107,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         checks.atLeast("--log-every", logEvery, 1);
         checks.writableTarget("--out", out);
+        checks.notOverwriting("--out", out, "--data", data);
+        checks.notOverwriting("--out", out, "--test", test);
         if (lossLog != null) {
             checks.writableTarget("--loss-log", lossLog);
+            checks.notOverwriting("--loss-log", lossLog, "--out", out);
+            checks.notOverwriting("--loss-log", lossLog, "--model", model);
+            checks.notOverwriting("--loss-log", lossLog, "--data", data);
+            checks.notOverwriting("--loss-log", lossLog, "--test", test);
         }
 
         ModelFile start = ModelFiles.readFull(model);

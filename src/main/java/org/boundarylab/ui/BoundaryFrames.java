@@ -36,6 +36,7 @@ public final class BoundaryFrames {
 
     /** Multiply-adds one frame may cost: a few milliseconds of one core. */
     static final long WORK_PER_FRAME = 40_000_000L;
+    static final int MIN_GRID_WIDTH = 64;
     private final Executor pool;
     private final AtomicReference<View> view = new AtomicReference<>();
     private final AtomicReference<TrainingSnapshot> wanted = new AtomicReference<>();
@@ -79,7 +80,7 @@ public final class BoundaryFrames {
     }
 
     private void schedule() {
-        if (view.get() != null && building.compareAndSet(false, true)) {
+        if (view.get() != null && ready.get() == null && building.compareAndSet(false, true)) {
             pool.execute(this::drain);
         }
     }
@@ -107,8 +108,10 @@ public final class BoundaryFrames {
         long perCell = Math.max(1, s.network().architecture().parameterCount());
         double shrink = Math.sqrt((double) gw * gh * perCell / WORK_PER_FRAME);
         if (shrink > 1) {
-            gw = Math.max(48, (int) (gw / shrink));
-            gh = Math.max(32, (int) (gh / shrink));
+            // never coarser than MIN_GRID_WIDTH cells across; the height follows the shape
+            int w = Math.max(Math.min(MIN_GRID_WIDTH, gw), (int) (gw / shrink));
+            gh = Math.max(2, (int) Math.round((double) w * gh / gw));
+            gw = w;
         }
         GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh);
         int[] pixels = HeatmapRenderer.argb(field);

@@ -189,4 +189,20 @@ class LabWindowTest {
         assertEquals(String.format(Locale.ROOT, "%.4f", window.controller().viewModel().snapshotProperty().get()
                 .trainLoss()), loss.getText());
     }
+
+    @Test
+    void theClassificationReportIsOneClickAway(FxRobot robot) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#stepButton");
+        }
+        Label epoch = node(robot, "#epochLabel", Label.class);
+        waitUntil(10, () -> epoch.getText().equals("3"));
+        robot.clickOn("#reportButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea report = robot.lookup(".report").queryAs(javafx.scene.control.TextArea.class);
+        String text = report.getText();
+        assertTrue(text.contains("Training set (320 points)") && text.contains("Test set (80 points)"), text);
+        assertTrue(text.contains("precision") && text.contains("Confusion matrix"), text);
+        robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
+    }
 }

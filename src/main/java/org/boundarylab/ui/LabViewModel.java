@@ -58,6 +58,8 @@ import org.boundarylab.ui.InputRules.Field;
 public final class LabViewModel {
     /** Fraction of the data's size added around it in the picture. */
     public static final double VIEW_MARGIN = 0.12;
+    /** A loss this many times its starting value gets a warning about the learning rate. */
+    static final double GROWTH_WARNING_FACTOR = 10;
 
     private final ExecutorService pool;
 
@@ -93,6 +95,8 @@ public final class LabViewModel {
     private final AtomicReference<TrainingSnapshot> pending = new AtomicReference<>();
     private volatile TrainingSession session;
     private String divergenceMessage = "";
+    private String growthWarning = "";
+    private double startLoss = Double.NaN;
     private String setupError = "";
     private boolean dataDirty;
     private boolean networkDirty;
@@ -339,6 +343,7 @@ public final class LabViewModel {
         if (valid.get()) {
             rebuildSession();
         }
+        refreshState();
     }
 
     /** New data of the same kind: the next data seed. */
@@ -488,6 +493,8 @@ public final class LabViewModel {
             session = fresh;
             networkDirty = false;
             divergenceMessage = "";
+            growthWarning = "";
+            startLoss = fresh.latest().trainLoss();
             diverged.set(false);
             pending.set(null);
             generation.set(generation.get() + 1);
@@ -514,6 +521,17 @@ public final class LabViewModel {
         testAccuracyText.set(percent(s.testAccuracy()));
         gapText.set(Double.isNaN(s.testAccuracy()) ? "–"
                 : String.format(Locale.ROOT, "%+.1f pts", 100 * s.accuracyGap()));
+        // a stable cross-entropy keeps a saturated network finite, so a too-large rate often
+        // shows as a loss that climbs far above where it started rather than as NaN
+        String warning = !s.diverged() && s.trainLoss() > GROWTH_WARNING_FACTOR * startLoss
+                ? String.format(Locale.ROOT, "The training loss has grown to %s from %s at epoch 0: the learning rate"
+                        + " is probably too large; try %s.", loss(s.trainLoss()), loss(startLoss),
+                        suggestion(learningRateOrNaN()))
+                : "";
+        if (!warning.equals(growthWarning)) {
+            growthWarning = warning;
+            refreshState();
+        }
         if (s.diverged()) {
             diverged.set(true);
             divergenceMessage = String.format(Locale.ROOT,
@@ -540,6 +558,9 @@ public final class LabViewModel {
         }
         if (first.isEmpty()) {
             first = divergenceMessage;
+        }
+        if (first.isEmpty()) {
+            first = growthWarning;
         }
         message.set(first);
     }

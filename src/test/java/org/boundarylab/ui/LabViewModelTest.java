@@ -182,4 +182,16 @@ class LabViewModelTest {
         vm.datasetProperty().set(DatasetKind.MOONS);
         assertTrue(vm.validProperty().get());
     }
+
+    @Test
+    void aLossFarAboveItsStartWarnsAboutTheRateWithoutStopping() throws Exception {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.activationProperty().set(Activation.SIGMOID);
+        vm.textProperty(Field.LEARNING_RATE).set("1000");
+        steps(vm, 200);
+        assertTrue(vm.messageProperty().get().contains("probably too large"), vm.messageProperty().get());
+        assertFalse(vm.divergedProperty().get());
+        vm.reset();
+        assertEquals("", vm.messageProperty().get());
+    }
 }

@@ -133,6 +133,11 @@ class LabWindowTest {
         Label message = node(robot, "#messageLabel", Label.class);
         type(robot, "#hiddenLayersField", "5,,x");
         assertTrue(play.isDisabled());
+        TextField hidden = node(robot, "#hiddenLayersField", TextField.class);
+        assertFalse(org.controlsfx.control.decoration.Decorator.getDecorations(hidden) == null
+                || org.controlsfx.control.decoration.Decorator.getDecorations(hidden).isEmpty(),
+                "the field itself is marked");
+        assertEquals(message.getText(), hidden.getTooltip().getText());
         assertTrue(message.isVisible());
         assertTrue(message.getText().contains("layer 2") && message.getText().contains("empty"), message.getText());
         type(robot, "#hiddenLayersField", "5,3");
@@ -146,6 +151,24 @@ class LabWindowTest {
         type(robot, "#learningRateField", "0.3");
         assertFalse(play.isDisabled());
         assertFalse(message.isVisible());
+    }
+
+    @Test
+    void theLossChartSwitchesToALogScale(FxRobot robot) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#stepButton");
+        }
+        Label epoch = node(robot, "#epochLabel", Label.class);
+        waitUntil(10, () -> epoch.getText().equals("5"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.LineChart<Number, Number> chart = node(robot, "#lossChart", javafx.scene.chart.LineChart.class);
+        waitUntil(5, () -> chart.getData().get(0).getData().size() == 6);
+        double linear = chart.getData().get(0).getData().get(5).getYValue().doubleValue();
+        robot.clickOn("#logScaleCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        double log = chart.getData().get(0).getData().get(5).getYValue().doubleValue();
+        assertEquals(Math.log10(linear), log, 1e-12);
+        assertEquals("loss (log scale)", chart.getYAxis().getLabel());
     }
 
     @Test

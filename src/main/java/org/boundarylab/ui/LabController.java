@@ -160,7 +160,10 @@ public final class LabController {
         vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
         canvasView.setData(vm.dataProperty().get());
         chartView.follow(vm.history());
-        frames.submit(vm.snapshotProperty().get());
+        // the listener is in place first, so epoch 0 arrives one way or the other (twice is harmless)
+        if (vm.session() != null) {
+            frames.submit(vm.session().latest());
+        }
 
         timer = new AnimationTimer() {
             @Override

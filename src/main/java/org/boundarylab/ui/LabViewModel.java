@@ -366,7 +366,7 @@ public final class LabViewModel {
         if (playing.get() && current != null && !current.isPlaying()) {
             // the loop ended on its own (divergence); show its final snapshot
             TrainingSnapshot last = current.latest();
-            if (last != snapshot.get()) {
+            if (last != null && last != snapshot.get()) {
                 show(last);
             }
             playing.set(false);
@@ -378,8 +378,9 @@ public final class LabViewModel {
     public String reportText() {
         TrainingSnapshot s = snapshot.get();
         Split split = data.get();
-        if (s == null || s.network() == null || split == null) {
-            return "No network yet.";
+        if (s == null || s.network() == null || split == null
+                || s.network().architecture().classes() != split.train().classes()) {
+            return "No network yet: press Step or Play.";
         }
         StringBuilder out = new StringBuilder();
         out.append("Epoch ").append(s.epoch()).append("\n\n");
@@ -494,16 +495,14 @@ public final class LabViewModel {
             networkDirty = false;
             divergenceMessage = "";
             growthWarning = "";
-            startLoss = fresh.latest().trainLoss();
+            startLoss = Double.NaN;
             diverged.set(false);
             pending.set(null);
             generation.set(generation.get() + 1);
             parametersText.set(Integer.toString(arch.parameterCount()));
-            TrainingSnapshot first = fresh.latest();
-            show(first);
-            for (Consumer<TrainingSnapshot> l : snapshotListeners) {
-                l.accept(first);
-            }
+            // epoch 0 is measured on the pool and arrives like any other snapshot; until then
+            // the previous picture stays up rather than a blank one
+            fresh.start();
         } catch (IllegalArgumentException e) {
             // a combination the engine refuses (the field checks cannot see every one)
             session = null;
@@ -513,6 +512,11 @@ public final class LabViewModel {
 
     private void show(TrainingSnapshot s) {
         snapshot.set(s);
+        TrainingSession current = session;
+        if (Double.isNaN(startLoss) && current != null && current.started().isDone()) {
+            // taken from the run itself: the window may never have shown epoch 0
+            startLoss = current.started().join().trainLoss();
+        }
         epochText.set(String.format(Locale.ROOT, "%,d", s.epoch()));
         speedText.set(s.epochsPerSecond() > 0 ? String.format(Locale.ROOT, "%,.0f", s.epochsPerSecond()) : "–");
         trainLossText.set(loss(s.trainLoss()));
@@ -523,7 +527,7 @@ public final class LabViewModel {
                 : String.format(Locale.ROOT, "%+.1f pts", 100 * s.accuracyGap()));
         // a stable cross-entropy keeps a saturated network finite, so a too-large rate often
         // shows as a loss that climbs far above where it started rather than as NaN
-        String warning = !s.diverged() && s.trainLoss() > GROWTH_WARNING_FACTOR * startLoss
+        String warning = !s.diverged() && startLoss > 0 && s.trainLoss() > GROWTH_WARNING_FACTOR * startLoss
                 ? String.format(Locale.ROOT, "The training loss has grown to %s from %s at epoch 0: the learning rate"
                         + " is probably too large; try %s.", loss(s.trainLoss()), loss(startLoss),
                         suggestion(learningRateOrNaN()))

@@ -436,9 +436,9 @@ public final class LabViewModel {
             if (wasPlaying && session != null) {
                 play();
             }
-        } else if (change == Change.TUNING && session != null) {
+        } else if (session != null) {
+            // a rate typed while another field was invalid takes effect now, whichever field was fixed last
             session.retune(learningRate(), regularization());
-        } else if (change == Change.REDRAW && session != null) {
             session.setSnapshotEvery(redrawEvery());
         }
         refreshState();

@@ -33,9 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
     private LabApp.LabWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = LabApp.load();
         stage.setScene(LabApp.scene(window));
         stage.show();
@@ -85,6 +87,18 @@ class LabWindowTest {
             "#testAccuracyLabel", "#trainLossLabel", "#testLossLabel"}) {
             assertTrue(robot.lookup(id).tryQuery().isPresent(), id);
         }
+    }
+
+    @Test
+    void theCanvasFollowsTheWindowSize(FxRobot robot) throws Exception {
+        Canvas canvas = node(robot, "#boundaryCanvas", Canvas.class);
+        double before = canvas.getWidth();
+        robot.interact(() -> stage.setWidth(stage.getWidth() - 200));
+        waitUntil(5, () -> Math.abs(canvas.getWidth() - (before - 200)) < 1);
+        BoundaryCanvasView view = (BoundaryCanvasView) canvas.getUserData();
+        double aspect = view.shownView().width() / view.shownView().height();
+        double plotAspect = (canvas.getWidth() - 66) / (canvas.getHeight() - 54);
+        assertEquals(plotAspect, aspect, 1e-6, "x1 and x2 keep the same scale after the resize");
     }
 
     @Test

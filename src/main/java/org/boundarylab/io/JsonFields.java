@@ -21,7 +21,9 @@ public final class JsonFields {
     /** The object at {@code path}; refuses anything else. */
     public static JsonFields of(JsonNode node, String path) throws JsonFieldException {
         if (node == null || !node.isObject()) {
-            throw new JsonFieldException(path + ": expected an object {...}, found " + ModelFiles.describe(node));
+            throw new JsonFieldException(path.isEmpty()
+                    ? "expected a JSON object {...} at the top, found " + ModelFiles.describe(node)
+                    : path + ": expected an object {...}, found " + ModelFiles.describe(node));
         }
         return new JsonFields(node, path);
     }

@@ -72,6 +72,34 @@ public final class Autosave {
         WorkspaceFiles.write(location, workspace);
     }
 
+    /**
+     * Deletes temporary files that saves killed midway left beside the autosave (the autosave
+     * itself is never touched). Only files older than a minute go, so a save running in another
+     * instance keeps its own.
+     */
+    public int removeLeftovers() {
+        Path dir = location.toAbsolutePath().getParent();
+        String prefix = "." + location.getFileName() + ".";
+        int removed = 0;
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        long cutoff = System.currentTimeMillis() - 60_000;
+        try (var listing = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : listing) {
+                if (Files.getLastModifiedTime(p).toMillis() < cutoff && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // leftovers only cost disk space; failing to remove them must not stop the start
+        }
+        return removed;
+    }
+
     /** Removes the autosave (after it was restored or declined). */
     public void discard() throws IOException {
         Files.deleteIfExists(location);

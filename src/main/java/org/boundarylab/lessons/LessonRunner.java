@@ -25,7 +25,27 @@ public final class LessonRunner {
     public record SweepPoint(int width, Result result) {
     }
 
+    /**
+     * A lesson run to its end: one point per swept width (a single point, width 0, for a plain
+     * lesson) and the promises it broke (empty when it kept them all).
+     */
+    public record Outcome(Lesson lesson, List<SweepPoint> points, List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
     private LessonRunner() {
+    }
+
+    /** Runs a lesson (or its sweep) to its epochs and checks its expectation. */
+    public static Outcome check(Lesson lesson) {
+        if (lesson.isSweep()) {
+            List<SweepPoint> points = sweep(lesson.settings(), lesson.sweepWidths());
+            return new Outcome(lesson, points, lesson.expect().checkSweep(points));
+        }
+        Result r = run(lesson.settings());
+        return new Outcome(lesson, List.of(new SweepPoint(0, r)), lesson.expect().check(r));
     }
 
     /** Trains from the settings' starting network for {@code settings.epochs()} epochs. */

@@ -70,6 +70,15 @@ class BuiltInLessonsTest {
     }
 
     @Test
+    void checkingALessonRunsItAndReportsItsFigures() {
+        LessonRunner.Outcome o = LessonRunner.check(BuiltInLessons.byId("logistic-regression"));
+        assertTrue(o.passed(), o.failures().toString());
+        assertEquals(1, o.points().size());
+        assertEquals(2000, o.points().get(0).result().epochs());
+        assertEquals(0, o.lesson().settings().hidden().length);
+    }
+
+    @Test
     void anExpectationThatIsNotMetIsReported() {
         Expectation strict = Expectation.accuracy(0.999, Double.NaN, Double.NaN, 0.5);
         LessonRunner.Result r = new LessonRunner.Result(10, 0.3, 0.3, 0.875, 0.9, null);

@@ -64,6 +64,17 @@ public record Lesson(String id, String title, String text, LabSettings settings,
         return new Lesson(id, title, text, settings, Set.of(), Expectation.NONE, null);
     }
 
+    /** An id made from a title, for lessons a teacher saves: "My ReLU lesson!" gives "my-relu-lesson". */
+    public static String idFrom(String title) {
+        String slug = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 64) {
+            slug = slug.substring(0, 64).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "lesson" : slug;
+    }
+
     public boolean isSweep() {
         return sweepWidths != null;
     }

@@ -42,6 +42,15 @@ class LessonFilesTest {
     }
 
     @Test
+    void aSavedSetupGetsAnIdFromItsTitle() {
+        assertEquals("my-relu-lesson", Lesson.idFrom("My ReLU lesson!"));
+        assertEquals("ubergang-5-3", Lesson.idFrom("Übergang (5, 3)"));
+        assertEquals("lesson", Lesson.idFrom("???"));
+        Lesson l = Lesson.of(Lesson.idFrom("Two hidden layers (5, 3)"), "Two hidden layers (5, 3)", "", LabSettings.defaults());
+        assertEquals("two-hidden-layers-5-3", l.id());
+    }
+
+    @Test
     void unknownKeysAreIgnoredAndMissingSettingsTakeTheDefaults() throws Exception {
         Lesson l = LessonFiles.fromJson("""
                 {"format": "boundary-lab-lesson/1", "id": "short", "title": "Short", "author": "someone",

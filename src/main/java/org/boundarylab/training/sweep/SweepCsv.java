@@ -1,14 +1,12 @@
 package org.boundarylab.training.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.boundarylab.io.AtomicFiles;
 
 /** The sweep table: one row per run, in setting/seed order whatever order the runs finished in. */
 public final class SweepCsv {
@@ -34,16 +32,9 @@ public final class SweepCsv {
         return s.toString();
     }
 
-    /** Writes the table through a temporary file moved over the target, so a crash never leaves half a table. */
+    /** Writes the table atomically, so a crash never leaves half a table. */
     public static void write(List<SweepResult> results, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, format(results), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, format(results));
     }
 
     /** Full precision (Double.toString round-trips), "nan" for a missing test set or a diverged run. */

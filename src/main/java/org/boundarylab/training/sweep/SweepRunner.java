@@ -275,10 +275,12 @@ public final class SweepRunner {
         int classes = Math.max(train.classes(), test == null ? 0 : test.classes());
         Dataset data = spec.trainSizeFor(setting) < 0 ? train
                 : StratifiedSubset.of(train, spec.trainSizeFor(setting), seed);
+        double[][] x = data.x();
+        int[] y = data.y();
         Architecture arch = spec.architectureFor(setting, 2, classes);
         Network net = spec.base().initializer().create(arch, seed);
         long t0 = System.nanoTime();
-        Trainer trainer = new Trainer(net, data.x(), data.y(), spec.trainingFor(setting, seedIndex));
+        Trainer trainer = new Trainer(net, x, y, spec.trainingFor(setting, seedIndex));
         int epochs = spec.epochs();
         int done = 0;
         boolean diverged = false;
@@ -306,13 +308,15 @@ public final class SweepRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         // penalty-free losses so train and test are on one scale
-        double trainLoss = net.loss(data.x(), data.y(), Regularization.NONE);
-        double trainAcc = Matrices.accuracy(net.predictClasses(data.x()), data.y());
+        double trainLoss = net.loss(x, y, Regularization.NONE);
+        double trainAcc = Matrices.accuracy(net.predictClasses(x), y);
         double testLoss = Double.NaN;
         double testAcc = Double.NaN;
         if (test != null && test.size() > 0) {
-            testLoss = net.loss(test.x(), test.y(), Regularization.NONE);
-            testAcc = Matrices.accuracy(net.predictClasses(test.x()), test.y());
+            double[][] tx = test.x();
+            int[] ty = test.y();
+            testLoss = net.loss(tx, ty, Regularization.NONE);
+            testAcc = Matrices.accuracy(net.predictClasses(tx), ty);
         }
         return new SweepResult(setting, spec.value(setting), spec.label(setting), seedIndex, seed,
                 trainLoss, testLoss, trainAcc, testAcc, done, seconds, diverged,

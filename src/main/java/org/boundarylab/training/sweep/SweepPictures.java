@@ -10,7 +10,8 @@ import org.boundarylab.render.Viewport;
 
 /**
  * The small multiples of a sweep drawn without a window: one decision-boundary thumbnail per
- * setting (its first seed's network) captioned with that run's train and test accuracy.
+ * setting (its first seed's network) captioned with that run's train and test accuracy. The
+ * viewport covers train and test points so every thumbnail shows the same region.
  */
 public final class SweepPictures {
     public static final int THUMBNAIL = 200;
@@ -54,9 +55,9 @@ public final class SweepPictures {
             throw new IllegalArgumentException("run " + r.settingLabel() + "/" + r.seed()
                     + " kept no network; only the first seed of each setting does");
         }
-        double[][] testX = test == null ? new double[0][] : test.x();
-        int[] testY = test == null ? new int[0] : test.y();
-        BoundaryImage.Scene scene = new BoundaryImage.Scene(r.network(), view, train.x(), train.y(), testX, testY);
+        // training points only, as the tutorials plot them: at thumbnail size a test set's outlines hide the boundary
+        BoundaryImage.Scene scene = new BoundaryImage.Scene(r.network(), view, train.x(), train.y(),
+                new double[0][], new int[0]);
         return BoundaryImage.render(scene, BoundaryImage.Style.thumbnail(size, caption(spec, r)));
     }
 

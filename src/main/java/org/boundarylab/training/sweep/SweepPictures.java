@@ -32,12 +32,22 @@ public final class SweepPictures {
 
     /** "h=5  train 0.97  test 0.95" (test left out when there is no test set). */
     public static String caption(SweepSpec spec, SweepResult r) {
-        String s = settingName(spec, r.settingIndex()) + "  train " + accuracy(r.trainAccuracy());
-        return Double.isNaN(r.testAccuracy()) ? s : s + "  test " + accuracy(r.testAccuracy());
+        return caption(spec, r, false);
     }
 
-    private static String accuracy(double a) {
-        return Double.isNaN(a) ? "n/a" : String.format(Locale.ROOT, "%.2f", a);
+    /** With {@code compact}, "h=5 train .97 test .95": fits a 160-pixel thumbnail. */
+    public static String caption(SweepSpec spec, SweepResult r, boolean compact) {
+        String gap = compact ? " " : "  ";
+        String s = settingName(spec, r.settingIndex()) + gap + "train " + accuracy(r.trainAccuracy(), compact);
+        return Double.isNaN(r.testAccuracy()) ? s : s + gap + "test " + accuracy(r.testAccuracy(), compact);
+    }
+
+    private static String accuracy(double a, boolean compact) {
+        if (Double.isNaN(a)) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%.2f", a);
+        return compact && s.startsWith("0.") ? s.substring(1) : s;
     }
 
     /** The view every thumbnail shares: train and test points with a margin. */
@@ -51,6 +61,11 @@ public final class SweepPictures {
 
     public static BufferedImage thumbnail(SweepSpec spec, SweepResult r, Dataset train, Dataset test,
                                           Viewport view, int size) {
+        return thumbnail(spec, r, train, view, size, caption(spec, r, size < THUMBNAIL));
+    }
+
+    public static BufferedImage thumbnail(SweepSpec spec, SweepResult r, Dataset train, Viewport view, int size,
+                                          String caption) {
         if (r.network() == null) {
             throw new IllegalArgumentException("run " + r.settingLabel() + "/" + r.seed()
                     + " kept no network; only the first seed of each setting does");
@@ -58,7 +73,7 @@ public final class SweepPictures {
         // training points only, as the tutorials plot them: at thumbnail size a test set's outlines hide the boundary
         BoundaryImage.Scene scene = new BoundaryImage.Scene(r.network(), view, train.x(), train.y(),
                 new double[0][], new int[0]);
-        return BoundaryImage.render(scene, BoundaryImage.Style.thumbnail(size, caption(spec, r)));
+        return BoundaryImage.render(scene, BoundaryImage.Style.thumbnail(size, caption));
     }
 
     /** All first-seed thumbnails in setting order, laid out in rows of up to four. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -72,6 +73,9 @@ public final class SweepController {
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final ErrorBarChart chart = new ErrorBarChart(xAxis, yAxis);
+    // held in fields: a bidirectional binding keeps only weak references to these adapters
+    private final ObjectProperty<Integer> layersValue = model.layersPerSettingProperty().asObject();
+    private final ObjectProperty<Integer> seedsValue = model.seedsProperty().asObject();
     private Supplier<SweepContext> context = SweepContext::tutorial001;
     private Consumer<Network> onOpenNetwork = net -> { };
     private ExecutorService executor;
@@ -82,10 +86,10 @@ public final class SweepController {
         kindChoice.valueProperty().bindBidirectional(model.kindProperty());
         valuesField.textProperty().bindBidirectional(model.valuesProperty());
         layersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3, 1));
-        layersSpinner.getValueFactory().valueProperty().bindBidirectional(model.layersPerSettingProperty().asObject());
+        layersSpinner.getValueFactory().valueProperty().bindBidirectional(layersValue);
         layersSpinner.setTooltip(new Tooltip("hidden layers of the swept width (1 to 3)"));
         seedsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, SweepSpec.DEFAULT_SEEDS));
-        seedsSpinner.getValueFactory().valueProperty().bindBidirectional(model.seedsProperty().asObject());
+        seedsSpinner.getValueFactory().valueProperty().bindBidirectional(seedsValue);
         epochsField.textProperty().bindBidirectional(model.epochsProperty());
         errorLabel.textProperty().bind(model.errorProperty());
         runButton.disableProperty().bind(model.canRunProperty().not());
@@ -113,6 +117,8 @@ public final class SweepController {
         xAxis.setForceZeroInRange(false);
         yAxis.setForceZeroInRange(false);
         chart.setTitle(null);
+        // log10(1) = 0 would otherwise draw a zero line through the width-1 points
+        chart.setVerticalZeroLineVisible(false);
         chartHolder.getChildren().add(chart);
 
         model.thumbnails().addListener((ListChangeListener<SweepThumbnail>) c -> rebuildThumbnails());
@@ -261,6 +267,7 @@ public final class SweepController {
         List<SweepViewModel.ChartPoint> train = model.chartPoints(false);
         List<SweepViewModel.ChartPoint> test = model.chartPoints(true);
         setRange(axis, train, test);
+        setYRange(train, test);
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         series.add(series("train", train));
         series.add(series("test", test));
@@ -285,9 +292,14 @@ public final class SweepController {
         }
         xAxis.setAutoRanging(false);
         if (axis.isLog()) {
-            // whole decades, with a little room so the end points are not cut in half
-            xAxis.setLowerBound(Math.floor(lo) - 0.15);
-            xAxis.setUpperBound(Math.max(Math.ceil(hi), Math.floor(lo) + 1) + 0.15);
+            // a little room so the end points are not cut in half, and at least one whole decade to label
+            double lower = lo - 0.15;
+            double upper = hi + 0.15;
+            if (Math.floor(upper) < lower) {
+                lower = Math.floor(lower);
+            }
+            xAxis.setLowerBound(lower);
+            xAxis.setUpperBound(upper);
             xAxis.setTickUnit(1);
             xAxis.setMinorTickCount(0);
         } else {
@@ -297,6 +309,35 @@ public final class SweepController {
             xAxis.setTickUnit(niceStep((hi - lo + 2 * pad) / 6));
             xAxis.setMinorTickCount(2);
         }
+    }
+
+    /** The y range holds every mean ± std (accuracy stays within 0..1), which auto-ranging would not. */
+    private void setYRange(List<SweepViewModel.ChartPoint> a, List<SweepViewModel.ChartPoint> b) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (List<SweepViewModel.ChartPoint> list : List.of(a, b)) {
+            for (SweepViewModel.ChartPoint p : list) {
+                double std = Double.isFinite(p.std()) ? p.std() : 0;
+                lo = Math.min(lo, p.mean() - std);
+                hi = Math.max(hi, p.mean() + std);
+            }
+        }
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            yAxis.setAutoRanging(true);
+            return;
+        }
+        if (model.metricProperty().get() == Metric.ACCURACY) {
+            lo = Math.max(0, lo);
+            hi = Math.min(1, hi);
+        } else {
+            lo = Math.max(0, lo);
+        }
+        double pad = Math.max((hi - lo) * 0.05, 0.005);
+        double step = niceStep((hi - lo + 2 * pad) / 8);
+        yAxis.setAutoRanging(false);
+        yAxis.setLowerBound(Math.floor((lo - pad) / step) * step);
+        yAxis.setUpperBound(Math.ceil((hi + pad) / step) * step);
+        yAxis.setTickUnit(step);
     }
 
     private static double niceStep(double raw) {

@@ -279,7 +279,7 @@ public final class SweepViewModel {
         int w = img.getWidth();
         int h = img.getHeight();
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        return new SweepThumbnail(r.settingIndex(), SweepPictures.caption(s, r), w, h, argb, r.network());
+        return new SweepThumbnail(r.settingIndex(), SweepPictures.caption(s, r, false), w, h, argb, r.network());
     }
 
     /** Stops the sweep; finished runs stay. */

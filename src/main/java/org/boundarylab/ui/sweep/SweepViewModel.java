@@ -240,7 +240,8 @@ public final class SweepViewModel {
             @Override
             public void sweepFinished(List<SweepResult> all, boolean cancelled) {
                 ui.execute(() -> {
-                    if (runner != r) {
+                    if (runner != r || r.completion().isCompletedExceptionally()) {
+                        // a failed sweep keeps the failure message set below
                         return;
                     }
                     running.set(false);

@@ -1,21 +1,18 @@
 package org.boundarylab.data;
 
+
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.boundarylab.io.AtomicFiles;
 
 /**
  * Dataset files: UTF-8 CSV with the header {@code x1,x2,label} and one point per line.
@@ -39,8 +36,6 @@ public final class CsvDatasets {
     public static final int MAX_ROWS = 1_000_000;
     public static final int MAX_LABEL = 99;
 
-    /** Plain decimal numbers: optional sign, digits with an optional point, optional exponent. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String[] COLUMNS = {"x1", "x2", "label"};
 
     private CsvDatasets() {
@@ -60,29 +55,11 @@ public final class CsvDatasets {
 
     /** Writes {@code data} to {@code file} atomically, replacing any existing file. */
     public static void write(Dataset data, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
-                write(data, out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // same folder, so this only happens on unusual file systems; replace as well as we can
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(data, writer);
+            writer.flush();
+        });
     }
 
     /** Writes the CSV text of {@code data} (header first, LF line ends). Does not close the writer. */
@@ -171,7 +148,7 @@ public final class CsvDatasets {
             }
             boolean looksLikeData = fields.length > 0;
             for (String f : fields) {
-                looksLikeData &= NUMBER.matcher(f).matches();
+                looksLikeData &= isPlainNumber(f);
             }
             if (looksLikeData) {
                 throw fail(lineNo, "missing header: the first line must be " + HEADER + ", found a data row");
@@ -206,14 +183,14 @@ public final class CsvDatasets {
             if (text.isEmpty()) {
                 throw fail(lineNo, column + " is empty");
             }
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.replaceFirst("^[+-]", "").equals("nan")) {
-                throw fail(lineNo, column + " is NaN (every coordinate must be a finite number)");
-            }
-            if (lower.replaceFirst("^[+-]", "").startsWith("inf")) {
-                throw fail(lineNo, column + " is infinite (every coordinate must be a finite number)");
-            }
-            if (!NUMBER.matcher(text).matches()) {
+            if (!isPlainNumber(text)) {
+                String unsigned = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+                if (unsigned.equalsIgnoreCase("nan")) {
+                    throw fail(lineNo, column + " is NaN (every coordinate must be a finite number)");
+                }
+                if (unsigned.regionMatches(true, 0, "inf", 0, 3)) {
+                    throw fail(lineNo, column + " is infinite (every coordinate must be a finite number)");
+                }
                 throw fail(lineNo, column + " is not a number: '" + text + "'");
             }
             double value = Double.parseDouble(text);
@@ -227,7 +204,10 @@ public final class CsvDatasets {
             if (text.isEmpty()) {
                 throw fail(lineNo, "label is empty");
             }
-            if (!NUMBER.matcher(text).matches()) {
+            if (text.length() <= 2 && isDigit(text.charAt(0)) && isDigit(text.charAt(text.length() - 1))) {
+                return Integer.parseInt(text); // the usual case, 0..99 written as an integer
+            }
+            if (!isPlainNumber(text)) {
                 throw fail(lineNo, "label is not a class number: '" + text + "' (expected 0, 1, 2, ...)");
             }
             double value = Double.parseDouble(text);
@@ -268,6 +248,54 @@ public final class CsvDatasets {
 
         private DataFormatException fail(int line, String reason) {
             return new DataFormatException(source, line, reason);
+        }
+
+        /**
+         * Plain decimal numbers only: optional sign, digits with an optional point (at least one
+         * digit), optional exponent. Refuses what Double.parseDouble would also take but a CSV
+         * should not hold: hex, a trailing d or f, NaN, Infinity. Hand-written because it runs
+         * three times per row.
+         */
+        static boolean isPlainNumber(String s) {
+            int n = s.length();
+            int i = 0;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int digits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+            if (i < n && s.charAt(i) == '.') {
+                i++;
+                while (i < n && isDigit(s.charAt(i))) {
+                    i++;
+                    digits++;
+                }
+            }
+            if (digits == 0) {
+                return false;
+            }
+            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                i++;
+                if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                    i++;
+                }
+                int exponentDigits = 0;
+                while (i < n && isDigit(s.charAt(i))) {
+                    i++;
+                    exponentDigits++;
+                }
+                if (exponentDigits == 0) {
+                    return false;
+                }
+            }
+            return i == n;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         private static String[] split(String line) {

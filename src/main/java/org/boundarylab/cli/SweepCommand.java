@@ -1,15 +1,14 @@
 package org.boundarylab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Callable;
 import org.boundarylab.data.CsvDatasets;
-import org.boundarylab.data.DataFormatException;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Initializer;
@@ -35,159 +34,168 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep}: trains one network per (setting, seed) on all cores and writes one CSV row per
- * run, optionally with the grid of decision-boundary thumbnails as PNG.
+ * run, optionally with the grid of decision-boundary thumbnails as PNG. Errors follow the rest of
+ * the command line: bad options are parameter errors, bad files propagate to {@link Cli}'s handler
+ * (one line, status 2).
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Trains the same network at several hidden widths (or L2 strengths, or training-set sizes),",
-                "several seeds each, in parallel; writes one CSV row per run:",
-                "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds.",
-                "Losses are the mean loss without the weight penalty."})
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
+        description = {"Train the same network at several hidden widths (or L2 strengths, or training-set sizes),",
+            "several seeds each, all cores at once; write one CSV row per run:",
+            "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds.",
+            "Losses are mean per-example losses without the weight penalty, so train and test compare.",
+            "Run k of every setting starts from weight seed --seed + k."})
 public final class SweepCommand implements Callable<Integer> {
+    static final int MAX_THREADS = 256;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "training data (x1,x2,label)")
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Training data, header x1,x2,label.")
     Path data;
 
-    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "test data (x1,x2,label)")
+    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "Test data, header x1,x2,label.")
     Path test;
 
     @Option(names = "--hidden", required = true, paramLabel = "W[,W...]",
-            description = "hidden widths to sweep, e.g. 1,2,3,4,5,20,50; with --l2-values or --sizes a single width")
+            description = "Hidden widths to sweep, e.g. 1,2,3,4,5,20,50; with --l2-values or --sizes one width.")
     String hidden;
 
     @Option(names = "--layers-per-setting", defaultValue = "1", paramLabel = "1..3",
-            description = "hidden layers of that width (default ${DEFAULT-VALUE})")
+            description = "Hidden layers of that width (default: ${DEFAULT-VALUE}).")
     int layersPerSetting;
 
-    @Option(names = "--l2-values", paramLabel = "X[,X...]", description = "sweep the L2 strength over these values instead")
+    @Option(names = "--l2-values", paramLabel = "X[,X...]", description = "Sweep the L2 strength over these instead.")
     String l2Values;
 
     @Option(names = "--sizes", paramLabel = "N[,N...]",
-            description = "sweep the training-set size (stratified subsets of TRAIN.csv) instead")
+            description = "Sweep the training-set size (stratified subsets of TRAIN.csv) instead.")
     String sizes;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "seeds per setting (default ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "" + SweepSpec.DEFAULT_SEEDS, paramLabel = "K",
+            description = "Runs per setting, weight seeds S..S+K-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--seed", defaultValue = "0", description = "first weight seed; run k uses seed+k (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "First weight seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", required = true, description = "epochs per run")
+    @Option(names = "--epochs", required = true, paramLabel = "N", description = "Epochs per run.")
     int epochs;
 
-    @Option(names = "--learning-rate", required = true, paramLabel = "LR")
+    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
     double learningRate;
 
-    @Option(names = "--l2", defaultValue = "0", paramLabel = "X", description = "L2 strength (default ${DEFAULT-VALUE})")
+    @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
+            description = "L2 penalty (X/2)*sum(W^2) on the weights (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--l1", defaultValue = "0", paramLabel = "X", description = "L1 strength (default ${DEFAULT-VALUE})")
+    @Option(names = "--l1", defaultValue = "0", paramLabel = "X",
+            description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
     double l1;
 
-    @Option(names = "--hidden-activation", defaultValue = "tanh", description = "default ${DEFAULT-VALUE}")
-    String hiddenActivation;
+    @Option(names = "--hidden-activation", defaultValue = "tanh", converter = Converters.ActivationConverter.class,
+            description = "tanh, sigmoid, relu, leaky_relu or linear (default: ${DEFAULT-VALUE}).")
+    Activation hiddenActivation;
 
-    @Option(names = "--output", defaultValue = "softmax", description = "default ${DEFAULT-VALUE}")
-    String output;
+    @Option(names = "--output", defaultValue = "softmax", converter = Converters.ActivationConverter.class,
+            description = "softmax, sigmoid or linear (default: ${DEFAULT-VALUE}).")
+    Activation output;
 
-    @Option(names = "--loss", defaultValue = "cross_entropy", description = "default ${DEFAULT-VALUE}")
-    String loss;
+    @Option(names = "--loss", defaultValue = "cross_entropy", converter = Converters.LossConverter.class,
+            description = "cross_entropy, binary_cross_entropy or mean_squared_error (default: ${DEFAULT-VALUE}).")
+    Loss loss;
 
-    @Option(names = "--init", defaultValue = "lecun", description = "uniform, lecun, glorot or he (default ${DEFAULT-VALUE})")
-    String init;
+    @Option(names = "--init", defaultValue = "lecun", converter = Converters.InitializerConverter.class,
+            description = "uniform, lecun, glorot or he (default: ${DEFAULT-VALUE}).")
+    Initializer init;
 
-    @Option(names = "--optimizer", defaultValue = "gd", description = "gd, sgd, momentum or adam (default ${DEFAULT-VALUE})")
-    String optimizer;
+    @Option(names = "--optimizer", defaultValue = "gd", paramLabel = "gd|sgd|momentum|adam",
+            converter = Converters.OptimizerConverter.class,
+            description = "Update rule (default: ${DEFAULT-VALUE}, full-batch gradient descent).")
+    Optimizer.Kind optimizer;
 
-    @Option(names = "--batch-size", defaultValue = "0", description = "0 = full batch (default ${DEFAULT-VALUE})")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Mini-batch size (default: the whole training set; " + TrainingOptions.DEFAULT_SGD_BATCH
+                    + " for sgd).")
+    Integer batchSize;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: one per core)")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--out", required = true, paramLabel = "RESULTS.csv")
+    @Option(names = "--out", required = true, paramLabel = "RESULTS.csv", description = "Where to write the table.")
     Path out;
 
-    @Option(names = "--png", paramLabel = "GRID.png", description = "small-multiples grid of the first seed's boundaries")
+    @Option(names = "--png", paramLabel = "GRID.png",
+            description = "Also draw the first seed's decision boundary of every setting, in a grid.")
     Path png;
 
-    @Option(names = "--quiet", description = "print only the summary, not a line per run")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not a line per finished run.")
     boolean quiet;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outWriter = spec.commandLine().getOut();
+    public Integer call() throws Exception {
+        Checks checks = new Checks(spec);
+        checks.atLeast("--epochs", epochs, 1);
+        checks.positive("--learning-rate", learningRate);
+        checks.nonNegative("--l2", l2);
+        checks.nonNegative("--l1", l1);
+        checks.atLeast("--seeds", seeds, 1);
+        checks.atMost("--seeds", seeds, 100);
+        checks.atLeast("--layers-per-setting", layersPerSetting, 1);
+        checks.atMost("--layers-per-setting", layersPerSetting, 3);
+        if (batchSize != null) {
+            checks.atLeast("--batch-size", batchSize, 1);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        checks.atLeast("--threads", threadCount, 1);
+        checks.atMost("--threads", threadCount, MAX_THREADS);
+        checks.writableTarget("--out", out);
+        checks.notOverwriting("--out", out, "--data", data);
+        checks.notOverwriting("--out", out, "--test", test);
+        if (png != null) {
+            checks.writableTarget("--png", png);
+            checks.notOverwriting("--png", png, "--out", out);
+            checks.notOverwriting("--png", png, "--data", data);
+            checks.notOverwriting("--png", png, "--test", test);
+        }
         SweepSpec sweep;
-        Dataset train;
-        Dataset testSet;
-        int threadCount;
         try {
             sweep = buildSpec();
-            threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (threadCount < 1 || threadCount > 256) {
-                throw new IllegalArgumentException("--threads must be from 1 to 256, got " + threadCount);
-            }
-            train = CsvDatasets.read(data);
-            testSet = CsvDatasets.read(test);
         } catch (IllegalArgumentException e) {
-            err.println("sweep: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (DataFormatException e) {
-            err.println("sweep: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (IOException e) {
-            err.println("sweep: cannot read " + e.getMessage());
-            err.flush();
-            return 2;
+            throw checks.error(e.getMessage());
         }
 
+        Dataset train = CsvDatasets.read(data);
+        Dataset testSet = CsvDatasets.read(test);
+        List<SweepResult> results = run(sweep, train, testSet, threadCount);
+
+        SweepCsv.write(results, out);
+        if (png != null) {
+            BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet), png);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        printSummary(stdout, sweep, results);
+        stdout.flush();
+        return Cli.OK;
+    }
+
+    private List<SweepResult> run(SweepSpec sweep, Dataset train, Dataset testSet, int threadCount) throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
         ExecutorService pool = SweepRunner.newPool(threadCount);
-        List<SweepResult> results;
         try {
             SweepRunner runner = new SweepRunner(sweep, train, testSet, pool);
-            SweepSpec s = sweep;
             runner.start((r, p) -> {
                 if (!quiet) {
-                    outWriter.println(runLine(s, r, p));
-                    outWriter.flush();
+                    stdout.println(runLine(sweep, r, p));
+                    stdout.flush();
                 }
             });
-            results = runner.completion().get();
-        } catch (IllegalArgumentException e) {
-            err.println("sweep: " + e.getMessage());
-            err.flush();
-            return 2;
+            return runner.completion().get();
         } catch (ExecutionException e) {
-            err.println("sweep: a run failed: " + e.getCause().getMessage());
-            err.flush();
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("sweep: interrupted");
-            err.flush();
-            return 1;
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pool.shutdownNow();
         }
-
-        try {
-            SweepCsv.write(results, out);
-            if (png != null) {
-                BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet), png);
-            }
-        } catch (IOException e) {
-            err.println("sweep: cannot write " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        printSummary(outWriter, sweep, results);
-        outWriter.flush();
-        return 0;
     }
 
     SweepSpec buildSpec() {
@@ -197,29 +205,33 @@ public final class SweepCommand implements Callable<Integer> {
         if (l2Values != null && sizes != null) {
             throw new IllegalArgumentException("give --l2-values or --sizes, not both");
         }
-        if (l2Values != null || sizes != null) {
-            if (widths.length != 1) {
-                throw new IllegalArgumentException("--hidden must be a single width when sweeping "
-                        + (l2Values != null ? "--l2-values" : "--sizes") + ", got '" + hidden + "'");
-            }
-            kind = l2Values != null ? SweepKind.L2 : SweepKind.TRAIN_SIZE;
-            values = l2Values != null ? parse("--l2-values", l2Values) : parse("--sizes", sizes);
-        }
         int[] baseHidden = new int[0];
-        if (kind != SweepKind.HIDDEN_WIDTH) {
+        if (l2Values != null || sizes != null) {
+            String swept = l2Values != null ? "--l2-values" : "--sizes";
+            if (widths.length != 1) {
+                throw new IllegalArgumentException("--hidden must be a single width when sweeping " + swept
+                        + ", got '" + hidden + "'");
+            }
             double w = widths[0];
             if (w != Math.rint(w) || w < 1 || w > SweepSpec.MAX_WIDTH) {
                 throw new IllegalArgumentException("--hidden: a width must be a whole number from 1 to "
                         + SweepSpec.MAX_WIDTH + ", got '" + hidden + "'");
             }
-            baseHidden = new int[layersPerSetting < 1 ? 1 : layersPerSetting];
-            java.util.Arrays.fill(baseHidden, (int) w);
+            kind = l2Values != null ? SweepKind.L2 : SweepKind.TRAIN_SIZE;
+            values = parse(swept, l2Values != null ? l2Values : sizes);
+            baseHidden = new int[layersPerSetting];
+            Arrays.fill(baseHidden, (int) w);
         }
-        TrainingOptions training = new TrainingOptions(Optimizer.Kind.parse(optimizer), learningRate,
-                new Regularization(l2, l1), batchSize, seed);
-        RunSettings base = new RunSettings(baseHidden, Activation.parse(hiddenActivation), Activation.parse(output),
-                Loss.parse(loss), Initializer.parse(init), training, seed);
-        SweepSpec s = new SweepSpec(kind, values, layersPerSetting, seeds, epochs, base);
+        TrainingOptions training = new TrainingOptions(optimizer, learningRate, new Regularization(l2, l1),
+                batchSize == null ? 0 : batchSize, seed);
+        RunSettings base = new RunSettings(baseHidden, hiddenActivation, output, loss, init, training, seed);
+        SweepSpec s;
+        try {
+            s = new SweepSpec(kind, values, layersPerSetting, seeds, epochs, base);
+        } catch (IllegalArgumentException e) {
+            String option = kind == SweepKind.HIDDEN_WIDTH ? "--hidden" : kind == SweepKind.L2 ? "--l2-values" : "--sizes";
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
         // refuse a bad activation/loss pair before reading any data
         s.architectureFor(0, 2, 2);
         return s;
@@ -234,7 +246,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static String runLine(SweepSpec spec, SweepResult r, SweepProgress p) {
-        return String.format(Locale.ROOT, "[%d/%d] %-10s seed %-3d train acc %.3f  test acc %.3f  train loss %.4f"
+        return String.format(Locale.ROOT, "[%d/%d] %-8s seed %-3d train acc %.3f  test acc %.3f  train loss %.4f"
                         + "  test loss %.4f  %.1f s%s%s",
                 p.finishedRuns(), p.totalRuns(), SweepPictures.settingName(spec, r.settingIndex()), r.seed(),
                 r.trainAccuracy(), r.testAccuracy(), r.trainLoss(), r.testLoss(), r.seconds(),
@@ -244,10 +256,10 @@ public final class SweepCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, SweepSpec spec, List<SweepResult> results) {
         SweepSummary summary = SweepSummary.of(results);
         out.println();
-        out.printf(Locale.ROOT, "%-10s %5s  %-17s %-17s %-17s %-17s%n", "setting", "runs",
+        out.printf(Locale.ROOT, "%-8s %4s  %-15s  %-15s  %-17s  %-17s%n", "setting", "runs",
                 "train acc", "test acc", "train loss", "test loss");
         for (SettingStats s : summary.settings()) {
-            out.printf(Locale.ROOT, "%-10s %5d  %.3f +- %.3f     %.3f +- %.3f     %.4f +- %.4f   %.4f +- %.4f%n",
+            out.printf(Locale.ROOT, "%-8s %4d  %.3f +- %.3f  %.3f +- %.3f  %.4f +- %.4f  %.4f +- %.4f%n",
                     SweepPictures.settingName(spec, s.settingIndex()), s.runs(),
                     s.meanTrainAccuracy(), s.stdTrainAccuracy(), s.meanTestAccuracy(), s.stdTestAccuracy(),
                     s.meanTrainLoss(), s.stdTrainLoss(), s.meanTestLoss(), s.stdTestLoss());

@@ -38,10 +38,15 @@ class SweepCommandTest {
     private static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SweepCommand());
+        // the command as the integrator registers it: under the top-level command, with its error handlers
+        CommandLine cl = Cli.commandLine();
+        cl.addSubcommand(new SweepCommand());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        String[] full = new String[args.length + 1];
+        full[0] = "sweep";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int code = cl.execute(full);
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -91,18 +96,24 @@ class SweepCommandTest {
         Outcome o = run("--data", bad.toString(), "--test", test.toString(), "--hidden", "1,2",
                 "--epochs", "10", "--learning-rate", "1", "--out", out);
         assertEquals(2, o.code());
-        assertTrue(o.err().startsWith("sweep: ") && o.err().contains("bad.csv:3"), o.err());
+        assertTrue(o.err().startsWith("error: ") && o.err().contains("bad.csv:3"), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
 
         o = run("--data", train.toString(), "--test", test.toString(), "--hidden", "1,,x",
                 "--epochs", "10", "--learning-rate", "1", "--out", out);
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--hidden") && o.err().contains("value 2"), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
 
         o = run("--data", train.toString(), "--test", test.toString(), "--hidden", "3",
                 "--output", "sigmoid", "--epochs", "10", "--learning-rate", "1", "--out", out);
         assertEquals(2, o.code());
         assertTrue(o.err().contains("cross_entropy needs a softmax output"), o.err());
+
+        o = run("--data", train.toString(), "--test", test.toString(), "--hidden", "3", "--seeds", "0",
+                "--epochs", "10", "--learning-rate", "1", "--out", out);
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--seeds must be at least 1"), o.err());
 
         o = run("--data", dir.resolve("missing.csv").toString(), "--test", test.toString(), "--hidden", "3",
                 "--epochs", "10", "--learning-rate", "1", "--out", out);

@@ -93,6 +93,8 @@ public final class SweepRunner {
         ThreadFactory f = r -> {
             Thread t = new Thread(r, "sweep-" + n.incrementAndGet());
             t.setDaemon(true);
+            // below the FX thread, so a sweep never makes the window stutter
+            t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
         return Executors.newFixedThreadPool(threads, f);

@@ -336,7 +336,12 @@ public final class SweepController {
         double step = niceStep((hi - lo + 2 * pad) / 8);
         yAxis.setAutoRanging(false);
         yAxis.setLowerBound(Math.floor((lo - pad) / step) * step);
-        yAxis.setUpperBound(Math.ceil((hi + pad) / step) * step);
+        double upper = Math.ceil((hi + pad) / step) * step;
+        if (model.metricProperty().get() == Metric.ACCURACY && upper > 1) {
+            // room for the symbols at 100%, without an axis that promises more than 1
+            upper = 1 + pad;
+        }
+        yAxis.setUpperBound(upper);
         yAxis.setTickUnit(step);
     }
 

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -22,6 +25,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -37,10 +42,12 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.boundarylab.nn.Network;
 import org.boundarylab.render.BoundaryImage;
+import org.boundarylab.training.sweep.SettingStats;
 import org.boundarylab.training.sweep.SettingStats.Metric;
 import org.boundarylab.training.sweep.SweepContext;
 import org.boundarylab.training.sweep.SweepCsv;
 import org.boundarylab.training.sweep.SweepKind;
+import org.boundarylab.training.sweep.SweepPictures;
 import org.boundarylab.training.sweep.SweepRunner;
 import org.boundarylab.training.sweep.SweepSpec;
 
@@ -68,6 +75,7 @@ public final class SweepController {
     @FXML private TilePane thumbnails;
     @FXML private ChoiceBox<Metric> metricChoice;
     @FXML private StackPane chartHolder;
+    @FXML private TableView<SettingStats> summaryTable;
 
     private final SweepViewModel model = new SweepViewModel();
     private final NumberAxis xAxis = new NumberAxis();
@@ -121,10 +129,43 @@ public final class SweepController {
         chart.setVerticalZeroLineVisible(false);
         chartHolder.getChildren().add(chart);
 
+        setUpSummaryTable();
         model.thumbnails().addListener((ListChangeListener<SweepThumbnail>) c -> rebuildThumbnails());
         model.summaryProperty().addListener((obs, was, now) -> refreshChart());
         model.metricProperty().addListener((obs, was, now) -> refreshChart());
         refreshChart();
+    }
+
+    private void setUpSummaryTable() {
+        summaryTable.setPlaceholder(new Label("Per-setting means ± std over seeds appear here as runs finish."));
+        summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        summaryTable.getColumns().setAll(List.of(
+                column("Setting", s -> {
+                    SweepSpec spec = model.specProperty().get();
+                    return spec == null ? s.label() : SweepPictures.settingName(spec, s.settingIndex());
+                }),
+                column("Runs", s -> Integer.toString(s.runs())),
+                column("Train acc", s -> meanStd(s.meanTrainAccuracy(), s.stdTrainAccuracy(), 3)),
+                column("Test acc", s -> meanStd(s.meanTestAccuracy(), s.stdTestAccuracy(), 3)),
+                column("Train loss", s -> meanStd(s.meanTrainLoss(), s.stdTrainLoss(), 3)),
+                column("Test loss", s -> meanStd(s.meanTestLoss(), s.stdTestLoss(), 3))));
+    }
+
+    private static TableColumn<SettingStats, String> column(String title, Function<SettingStats, String> text) {
+        TableColumn<SettingStats, String> c = new TableColumn<>(title);
+        boolean narrow = title.equals("Setting") || title.equals("Runs");
+        c.setPrefWidth(title.equals("Setting") ? 64 : narrow ? 44 : 100);
+        c.setMaxWidth(narrow ? 80 : 400);
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return c;
+    }
+
+    private static String meanStd(double mean, double std, int digits) {
+        if (Double.isNaN(mean)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%." + digits + "f ± %." + digits + "f", mean, std);
     }
 
     /** Where the sweep takes its data and settings from when Run is pressed (the lab's current state). */
@@ -252,7 +293,8 @@ public final class SweepController {
         SweepAxis axis = model.axis();
         SweepSpec spec = model.specProperty().get();
         xAxis.setLabel(spec == null ? "" : spec.kind().displayName() + (axis.isLog() ? " (log scale)" : ""));
-        yAxis.setLabel(model.metricProperty().get().toString());
+        // no y label: the metric choice right above the chart names it, and a label the tick labels
+        // resize under tends to overlap them
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -273,6 +315,9 @@ public final class SweepController {
         series.add(series("test", test));
         series.add(series("best test", model.bestPoint().stream().toList()));
         chart.getData().setAll(series);
+        summaryTable.getItems().setAll(model.summaryProperty().get().settings());
+        Optional<SettingStats> best = model.summaryProperty().get().bestTest();
+        best.ifPresent(b -> summaryTable.getSelectionModel().select(b));
         // best-tile outline follows the summary
         rebuildThumbnails();
     }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -41,9 +41,9 @@ class SweepViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FXMLLoader loader = new FXMLLoader(SweepController.class.getResource("SweepView.fxml"));
-        Parent root = loader.load();
-        controller = loader.getController();
+        SweepView view = SweepView.load();
+        Parent root = view.root();
+        controller = view.controller();
         controller.setExecutor(pool);
         controller.setContext(() -> new SweepContext(Generators.moons(60, 0.2, 0), Generators.moons(60, 0.2, 1),
                 RunSettings.tutorial001()));
@@ -78,6 +78,8 @@ class SweepViewTest {
         assertEquals(1, series.get(2).getData().size(), "best test marker");
         assertTrue(robot.lookup(".chart-line-symbol").queryAll().size() >= 7);
         assertTrue(controller.chart().barCount() > 0, "error bars drawn");
+        TableView<?> table = robot.lookup("#summaryTable").queryAs(TableView.class);
+        assertEquals(3, table.getItems().size());
         for (XYChart.Data<Number, Number> d : series.get(0).getData()) {
             Node symbol = d.getNode();
             assertNotNull(symbol);

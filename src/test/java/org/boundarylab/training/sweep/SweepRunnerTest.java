@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.data.Generators;
+import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Initializer;
+import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +159,40 @@ class SweepRunnerTest {
         assertEquals(0.0, runner.progress().remainingSeconds());
         assertFalse(runner.isCancelled());
         assertThrows(IllegalStateException.class, () -> runner.start(null));
+    }
+
+    @Test
+    void threeClassesGetThreeOutputsAndAThumbnailEach() throws Exception {
+        Dataset blobs = Generators.gaussian(90, 3, 0.3, 4);
+        Dataset blobsTest = Generators.gaussian(60, 3, 0.3, 5);
+        RunSettings sigmoid = new RunSettings(new int[0], Activation.TANH, Activation.SIGMOID,
+                Loss.BINARY_CROSS_ENTROPY, Initializer.GLOROT, TrainingOptions.gradientDescent(0.5, 0), 0);
+        SweepSpec spec = SweepSpec.widths(new double[] {2, 6}, 1, 300, sigmoid);
+        ExecutorService pool = SweepRunner.newPool(2);
+        try {
+            List<SweepResult> r = new SweepRunner(spec, blobs, blobsTest, pool).start(null)
+                    .completion().get(30, TimeUnit.SECONDS);
+            assertEquals(3, r.get(0).network().architecture().outputs());
+            assertTrue(r.get(1).trainAccuracy() > 0.6, r.toString());
+            java.awt.image.BufferedImage grid = SweepPictures.grid(spec, r, blobs, blobsTest);
+            assertTrue(grid.getWidth() >= 2 * SweepPictures.THUMBNAIL);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDivergingRunStopsEarlyAndShowsNan() throws Exception {
+        // a linear output under squared error with a huge step grows the weights without bound
+        RunSettings wild = new RunSettings(new int[0], Activation.RELU, Activation.LINEAR, Loss.MEAN_SQUARED_ERROR,
+                Initializer.HE, TrainingOptions.gradientDescent(50, 0), 0);
+        SweepSpec spec = SweepSpec.widths(new double[] {20}, 1, 5000, wild);
+        List<SweepResult> r = run(spec, 1);
+        SweepResult only = r.get(0);
+        assertTrue(only.diverged());
+        assertTrue(only.epochs() < 5000, "stopped at " + only.epochs());
+        String row = SweepCsv.format(r).lines().skip(1).findFirst().orElseThrow();
+        assertTrue(row.contains("nan"), row);
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -58,8 +59,10 @@ class SweepViewTest {
 
     @Test
     void smallSweepFillsThumbnailsAndChart(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.clickOn("#valuesField").eraseText(20).write("1,3,8");
-        robot.clickOn("#epochsField").eraseText(10).write("300");
+        typeInto(robot, "#valuesField", "1,3,8");
+        typeInto(robot, "#epochsField", "300");
+        assertEquals("1,3,8", controller.model().valuesProperty().get());
+        assertEquals("300", controller.model().epochsProperty().get());
         robot.interact(() -> controller.model().seedsProperty().set(2));
         assertFalse(robot.lookup("#runButton").queryButton().isDisabled());
         robot.clickOn("#runButton");
@@ -108,6 +111,24 @@ class SweepViewTest {
         });
         assertEquals(1 + 6, Files.readAllLines(csv).size());
         assertTrue(ImageIO.read(png.toFile()).getWidth() >= 900);
+    }
+
+    /** Replaces a field's text by typing, as a user would after selecting it all. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+    }
+
+    @Test
+    void invalidValuesDisableRunAndSayWhy(FxRobot robot) {
+        typeInto(robot, "#valuesField", "1,,x");
+        assertTrue(robot.lookup("#runButton").queryButton().isDisabled());
+        String message = robot.lookup("#errorLabel").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(message.contains("value 2"), message);
+        typeInto(robot, "#valuesField", "1,2");
+        assertFalse(robot.lookup("#runButton").queryButton().isDisabled());
     }
 
     @Test

@@ -196,6 +196,14 @@ class SweepRunnerTest {
     }
 
     @Test
+    void remainingTimeReadsAsMinutesAndSeconds() {
+        assertEquals("", SweepProgress.start(35).remainingText());
+        assertEquals("12 s left", new SweepProgress(3, 35, 0.5, 12, 12.2).remainingText());
+        assertEquals("1 min 05 s left", new SweepProgress(3, 35, 0.5, 65, 65).remainingText());
+        assertEquals("2 h 03 min left", new SweepProgress(3, 35, 0.01, 74, 7380).remainingText());
+    }
+
+    @Test
     void specRefusesBadValuesWithAMessage() {
         RunSettings base = RunSettings.tutorial001();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.io.JsonFieldException;
 import org.boundarylab.io.JsonFields;
-import org.boundarylab.io.SettingsJson;
+
 
 /**
  * Lesson files, format {@value #FORMAT}:

@@ -38,9 +38,8 @@ class SweepCommandTest {
     private static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // the command as the integrator registers it: under the top-level command, with its error handlers
+        // through the top-level command, with its error handlers, as a user runs it
         CommandLine cl = Cli.commandLine();
-        cl.addSubcommand(new SweepCommand());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         String[] full = new String[args.length + 1];

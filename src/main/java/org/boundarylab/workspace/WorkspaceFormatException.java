@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 /**
  * A workspace file that cannot be used. The message names the file and the place, e.g.

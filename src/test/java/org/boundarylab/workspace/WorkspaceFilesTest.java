@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.boundarylab.io.AtomicFiles;
 
 class WorkspaceFilesTest {
     @TempDir

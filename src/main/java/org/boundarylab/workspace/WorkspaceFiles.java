@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -20,6 +20,12 @@ import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Network;
+import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.io.JsonFields;
+import org.boundarylab.io.JsonFieldException;
+import org.boundarylab.io.ModelFiles;
+import org.boundarylab.io.ModelFormatException;
+import org.boundarylab.lessons.SettingsJson;
 
 /**
  * Workspace files ({@value #EXTENSION}), format {@value #FORMAT}:

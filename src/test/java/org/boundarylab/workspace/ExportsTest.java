@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +22,8 @@ import org.boundarylab.render.Viewport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.boundarylab.io.ModelFiles;
+import org.boundarylab.io.ModelFile;
 
 class ExportsTest {
     @TempDir

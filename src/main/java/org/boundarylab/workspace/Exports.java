@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -23,6 +23,9 @@ import org.boundarylab.nn.Network;
 import org.boundarylab.render.BoundaryImage;
 import org.boundarylab.render.Palette;
 import org.boundarylab.render.Viewport;
+import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.io.ModelFiles;
+import org.boundarylab.lessons.SettingsJson;
 
 /**
  * What a student hands in, written without any window: the loss history as CSV, the

@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

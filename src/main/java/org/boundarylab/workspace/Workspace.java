@@ -1,4 +1,4 @@
-package org.boundarylab.io;
+package org.boundarylab.workspace;
 
 import org.boundarylab.data.Dataset;
 import org.boundarylab.lessons.LabSettings;

@@ -1,14 +1,16 @@
-package org.boundarylab.io;
+package org.boundarylab.lessons;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.boundarylab.data.DatasetKind;
-import org.boundarylab.lessons.LabSettings;
+
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Optimizer;
+import org.boundarylab.io.JsonFields;
+import org.boundarylab.io.JsonFieldException;
 
 /**
  * Lab settings as a JSON object, shared by lesson and workspace files:

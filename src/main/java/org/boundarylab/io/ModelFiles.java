@@ -347,7 +347,7 @@ public final class ModelFiles {
     }
 
     /** A short description of a JSON value for error messages. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "missing";
         }

@@ -14,6 +14,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -40,6 +42,12 @@ public final class LabController {
     private final BoundaryFrames frames;
 
     @FXML private TabPane tabs;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu fileMenu;
+    @FXML private Menu dataMenu;
+    @FXML private Menu lessonsMenu;
+    @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
     @FXML private ChoiceBox<DatasetKind> datasetChoice;
     @FXML private TextField samplesField;
     @FXML private TextField classesField;
@@ -177,6 +185,30 @@ public final class LabController {
             }
         };
         timer.start();
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    public Menu dataMenu() {
+        return dataMenu;
+    }
+
+    public Menu lessonsMenu() {
+        return lessonsMenu;
+    }
+
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    public Menu helpMenu() {
+        return helpMenu;
     }
 
     public TabPane tabs() {

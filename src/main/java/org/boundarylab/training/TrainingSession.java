@@ -46,6 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
 
     private volatile int snapshotEvery = 1;
+    private volatile long epochOffset;
     /** The play loop is running (or about to); only the loop itself clears it. */
     private volatile boolean playing;
     private volatile boolean stopRequested;
@@ -96,7 +97,32 @@ public final class TrainingSession implements AutoCloseable {
         if (started.isDone() || closed) {
             return;
         }
-        started.complete(publish(trainer.epochsDone(), 0));
+        started.complete(publish(epochsDone(), 0));
+    }
+
+    /**
+     * Continues a run saved earlier: epochs count on from {@code epoch} and the loss curve starts
+     * with {@code earlier} (may be null). Call before {@link #start()}.
+     */
+    public void resumeAt(long epoch, LossHistory.Points earlier) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
+        }
+        if (started.isDone()) {
+            throw new IllegalStateException("the run has already started");
+        }
+        epochOffset = epoch;
+        if (earlier != null) {
+            for (int i = 0; i < earlier.size(); i++) {
+                if (earlier.epochs()[i] < epoch) { // the resumed start measures epoch itself again
+                    history.add(earlier.epochs()[i], earlier.train()[i], earlier.test()[i]);
+                }
+            }
+        }
+    }
+
+    private long epochsDone() {
+        return epochOffset + trainer.epochsDone();
     }
 
     /** Called on a pool thread with every snapshot, in epoch order. */
@@ -188,7 +214,7 @@ public final class TrainingSession implements AutoCloseable {
                 publishStartIfNeeded();
                 applyTuning();
                 trainer.epoch(false);
-                return publish(trainer.epochsDone());
+                return publish(epochsDone());
             }
         }, pool);
     }
@@ -210,7 +236,7 @@ public final class TrainingSession implements AutoCloseable {
                     if (stopRequested || closed || diverged) {
                         // the last epochs before a pause are shown too
                         if (epochsSinceSnapshot > 0 && !closed && !diverged) {
-                            publish(trainer.epochsDone());
+                            publish(epochsDone());
                             epochsSinceSnapshot = 0;
                         }
                         if (endLoopIfAsked()) {
@@ -224,7 +250,7 @@ public final class TrainingSession implements AutoCloseable {
                         long now = System.nanoTime();
                         if (now - lastSnapshot >= MIN_SNAPSHOT_NANOS) {
                             double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
-                            publish(trainer.epochsDone(), speed);
+                            publish(epochsDone(), speed);
                             lastSnapshot = now;
                             epochsSinceSnapshot = 0;
                         }

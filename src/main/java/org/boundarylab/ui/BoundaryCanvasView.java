@@ -49,6 +49,7 @@ public final class BoundaryCanvasView {
     private Viewport shownView = dataView;
     private BoundaryFrames.Frame lastFrame;
     private WritableImage image;
+    private boolean keepView;
 
     /**
      * @param viewListener told (on the FX thread) what to evaluate whenever the size or data changes
@@ -84,8 +85,41 @@ public final class BoundaryCanvasView {
     public void setData(Split split) {
         this.data = split;
         double[][] all = concat(split.train().x(), split.test().x());
-        dataView = Viewport.around(all, LabViewModel.VIEW_MARGIN);
+        // while drawing, the picture holds still under the pen unless a point lands outside it
+        boolean hold = keepView && (all.length == 0 || inside(all, shownView));
+        if (!hold && all.length > 0) {
+            dataView = Viewport.around(all, LabViewModel.VIEW_MARGIN);
+        }
         layoutChanged();
+    }
+
+    /** While on, new data keeps the current view as long as every point is inside it (drawing by hand). */
+    public void setKeepView(boolean on) {
+        keepView = on;
+        if (on) {
+            dataView = shownView;
+        }
+    }
+
+    private static boolean inside(double[][] points, Viewport v) {
+        for (double[] p : points) {
+            if (p[0] < v.xMin() || p[0] > v.xMax() || p[1] < v.yMin() || p[1] > v.yMax()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The point of the plane under a canvas position (the inverse of {@link #canvasPoint}). */
+    public double[] planePoint(double px, double py) {
+        double w = plotWidth();
+        double h = plotHeight();
+        return new double[] {shownView.fromPixelX(px - LEFT, w), shownView.fromPixelY(py - TOP, h)};
+    }
+
+    /** Plane units per canvas pixel (the same on both axes). */
+    public double unitsPerPixel() {
+        return shownView.width() / plotWidth();
     }
 
     /** Draws a newly finished frame. */

@@ -100,6 +100,12 @@ public final class LabViewModel {
     private String setupError = "";
     private boolean dataDirty;
     private boolean networkDirty;
+    // data not made by the generator (drawn, imported, opened), and a network to continue from
+    private final ReadOnlyBooleanWrapper customData = new ReadOnlyBooleanWrapper(false);
+    private Network resumeNetwork;
+    private long resumeEpoch;
+    private LossHistory.Points resumeHistory;
+    private int batching;
 
     public LabViewModel(ExecutorService pool) {
         this.pool = pool;
@@ -403,6 +409,117 @@ public final class LabViewModel {
         out.append(report.confusionMatrix().format()).append('\n');
     }
 
+    // ---- data and networks from elsewhere (drawing, files, sweeps) ----
+
+    /**
+     * Runs {@code edits} (settings, data) and then reacts once, as to a single change: opening a
+     * workspace sets twenty fields but builds one run.
+     */
+    public void applyAll(Runnable edits) {
+        batching++;
+        try {
+            edits.run();
+        } finally {
+            batching--;
+        }
+        if (batching == 0) {
+            changed(Change.REDRAW);
+        }
+    }
+
+    /** True while the data is not what the generator settings give (drawn, imported or opened points). */
+    public ReadOnlyBooleanProperty customDataProperty() {
+        return customData.getReadOnlyProperty();
+    }
+
+    /** Trains on these points from now on (a new run); changing a data setting generates data again. */
+    public void setCustomData(Split split) {
+        if (split == null) {
+            throw new IllegalArgumentException("custom data must be given");
+        }
+        applyAll(() -> {
+            customData.set(true); // first: data listeners see the new data as custom
+            data.set(split);
+            dataDirty = false;
+            networkDirty = true;
+        });
+    }
+
+    /** Leaves custom data: the generator's data for the current settings again. */
+    public void useGeneratedData() {
+        applyAll(() -> dataDirty = true);
+    }
+
+    /**
+     * Shows {@code network} on the current data, paused: Play trains it further, Reset starts the
+     * lab's own run again. When its shape differs from the settings, the hidden layers, activation
+     * and output are set to match it first.
+     */
+    public void showNetwork(Network network, long epoch) {
+        resume(null, network, epoch, null);
+    }
+
+    /**
+     * Continues from a saved state: optional data (custom), the network, its epoch count and loss
+     * curve. Settings are applied by the caller first (in {@link #applyAll}); the network is used
+     * only if it fits them and the data, else the lab starts from its own initial weights.
+     */
+    public void resume(Split split, Network network, long epoch, LossHistory.Points history) {
+        pause();
+        Architecture a = network.architecture();
+        applyAll(() -> {
+            matchSettingsTo(a);
+            if (split != null) {
+                customData.set(true);
+                data.set(split);
+                dataDirty = false;
+            }
+            resumeNetwork = network.copy();
+            resumeEpoch = epoch;
+            resumeHistory = history;
+            networkDirty = true;
+        });
+    }
+
+    private void matchSettingsTo(Architecture a) {
+        String hidden = java.util.Arrays.stream(a.hiddenWidths()).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String typed = texts.get(Field.HIDDEN_LAYERS).get();
+        boolean same = InputRules.check(Field.HIDDEN_LAYERS, typed).isEmpty()
+                && java.util.Arrays.equals(InputRules.hiddenLayers(typed), a.hiddenWidths());
+        if (!same) {
+            texts.get(Field.HIDDEN_LAYERS).set(hidden);
+        }
+        if (a.depth() > 1 && a.hidden() != activation.get()) {
+            activation.set(a.hidden());
+        }
+        OutputLoss out = outputLoss.get();
+        if (out.activation() != a.output() || out.loss() != a.loss()) {
+            for (OutputLoss o : OutputLoss.values()) {
+                if (o.activation() == a.output() && o.loss() == a.loss()) {
+                    outputLoss.set(o);
+                }
+            }
+        }
+    }
+
+    /** The lab's data and settings as a sweep starts from them (the sweep varies one setting). */
+    public org.boundarylab.training.sweep.SweepContext sweepContext() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the lab's settings are not valid: " + message.get());
+        }
+        Split split = data.get();
+        OutputLoss out = outputLoss.get();
+        long weightSeed = (Long) InputRules.parse(Field.WEIGHT_SEED, texts.get(Field.WEIGHT_SEED).get());
+        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
+        TrainingOptions options = new TrainingOptions(optimizer.get(), learningRate(), regularization(), batch,
+                weightSeed);
+        return new org.boundarylab.training.sweep.SweepContext(split.train(), split.test(),
+                new org.boundarylab.training.sweep.RunSettings(
+                        InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get()), activation.get(),
+                        out.activation(), out.loss(), initializer.get(), options, weightSeed));
+    }
+
     // ---- reacting to changes ----
 
     private void changed(Change change) {
@@ -411,6 +528,9 @@ public final class LabViewModel {
             case NETWORK -> networkDirty = true;
             default -> {
             }
+        }
+        if (batching > 0) {
+            return; // applyAll reacts once to all the edits together
         }
         boolean allValid = errors.values().stream().allMatch(e -> e.get().isEmpty());
         valid.set(allValid);
@@ -445,6 +565,14 @@ public final class LabViewModel {
     }
 
     private void regenerateData() {
+        customData.set(false);
+        data.set(generatedData());
+        dataDirty = false;
+        networkDirty = true; // the number of classes may differ
+    }
+
+    /** The data the generator settings as typed give (they must be valid). */
+    public Split generatedData() {
         int samples = (Integer) InputRules.parse(Field.SAMPLES, texts.get(Field.SAMPLES).get());
         double share = (Double) InputRules.parse(Field.TEST_SHARE, texts.get(Field.TEST_SHARE).get());
         long seed = (Long) InputRules.parse(Field.DATA_SEED, texts.get(Field.DATA_SEED).get());
@@ -457,9 +585,7 @@ public final class LabViewModel {
         } else {
             all = Generators.generate(kind, samples, noise.get(), seed);
         }
-        data.set(Split.stratified(all, share, seed));
-        dataDirty = false;
-        networkDirty = true; // the number of classes may differ
+        return Split.stratified(all, share, seed);
     }
 
     private void rebuildSession() {
@@ -478,10 +604,17 @@ public final class LabViewModel {
             int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
             TrainingOptions options = new TrainingOptions(optimizer.get(), learningRate(), regularization(),
                     batch, weightSeed);
-            Network net = initializer.get().create(arch, weightSeed);
+            Network resume = resumeNetwork;
+            boolean resuming = resume != null && resume.architecture().equals(arch);
+            Network net = resuming ? resume.copy() : initializer.get().create(arch, weightSeed);
             Dataset train = split.train();
             Dataset test = split.test();
             TrainingSession fresh = new TrainingSession(net, train.x(), train.y(), test.x(), test.y(), options, pool);
+            if (resuming) {
+                fresh.resumeAt(resumeEpoch, resumeHistory);
+            }
+            resumeNetwork = null;
+            resumeHistory = null;
             fresh.setSnapshotEvery(redrawEvery());
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch

@@ -73,6 +73,8 @@ public final class LabApp extends Application {
         List<String> args = getParameters().getRaw();
         if (args.contains(SMOKE_TEST)) {
             reportFirstFrameAndExit();
+        } else {
+            org.boundarylab.ui.files.FileActions.of(controller).offerAutosave();
         }
     }
 

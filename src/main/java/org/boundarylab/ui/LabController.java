@@ -88,6 +88,7 @@ public final class LabController {
     private LossChartView chartView;
     private AnimationTimer timer;
     private final ValidationSupport validation = new ValidationSupport();
+    private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
 
     public LabController(LabViewModel vm, BoundaryFrames frames) {
         this.vm = vm;
@@ -185,6 +186,10 @@ public final class LabController {
             }
         };
         timer.start();
+
+        // features with packages of their own: drawing data, files, the sweep tab
+        org.boundarylab.ui.files.FileActions.install(this, org.boundarylab.ui.draw.DrawTools.install(this).editor());
+        org.boundarylab.ui.sweep.SweepTab.install(this);
     }
 
     public MenuBar menuBar() {
@@ -223,8 +228,29 @@ public final class LabController {
         return canvasView;
     }
 
+    public Canvas boundaryCanvas() {
+        return boundaryCanvas;
+    }
+
+    public ChoiceBox<DatasetKind> datasetChoice() {
+        return datasetChoice;
+    }
+
+    /** Runs {@code action} when the window closes, before training stops (autosave, sweep pool). */
+    public void onShutdown(Runnable action) {
+        shutdownActions.add(action);
+    }
+
     /** Stops the frame loop and training; the window is closing. */
     public void shutdown() {
+        for (Runnable r : shutdownActions) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                System.err.println("on closing the window: " + e); // the rest must still stop
+            }
+        }
+        shutdownActions.clear();
         timer.stop();
         vm.pause();
     }

@@ -1,0 +1,484 @@
+package org.boundarylab.ui.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.boundarylab.data.DataFormatException;
+import org.boundarylab.data.DatasetKind;
+import org.boundarylab.data.Split;
+import org.boundarylab.lessons.LabSettings;
+import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Initializer;
+import org.boundarylab.nn.Network;
+import org.boundarylab.nn.Optimizer;
+import org.boundarylab.training.TrainingSnapshot;
+import org.boundarylab.ui.InputRules;
+import org.boundarylab.ui.InputRules.Field;
+import org.boundarylab.ui.LabController;
+import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.OutputLoss;
+import org.boundarylab.ui.draw.DataEditor;
+import org.boundarylab.workspace.Autosave;
+import org.boundarylab.workspace.Exports;
+import org.boundarylab.workspace.Workspace;
+import org.boundarylab.workspace.WorkspaceFiles;
+import org.boundarylab.workspace.WorkspaceFormatException;
+
+/**
+ * The File menu (New, Open, Save, Save As, exports) and the Data menu's CSV import and export,
+ * plus the autosave on exit and the offer to restore it. Every failure shows a dialog saying
+ * what and where, and leaves the lab as it was: files are read and checked completely before
+ * anything in the lab changes, and every write is atomic.
+ */
+public final class FileActions {
+    private static final List<FileDialogs.Filter> WORKSPACE = List.of(
+            new FileDialogs.Filter("Boundary Lab workspace", "*" + WorkspaceFiles.EXTENSION));
+    private static final List<FileDialogs.Filter> CSV = List.of(new FileDialogs.Filter("CSV data (x1,x2,label)", "*.csv"));
+    private static final List<FileDialogs.Filter> PNG = List.of(new FileDialogs.Filter("PNG picture", "*.png"));
+    private static final List<FileDialogs.Filter> JSON = List.of(new FileDialogs.Filter("Model JSON", "*.json"));
+    private static final List<FileDialogs.Filter> TEXT = List.of(new FileDialogs.Filter("Text", "*.txt"));
+    /** {@code -Dboundarylab.autosave=off} turns the autosave off. */
+    public static final String AUTOSAVE_OFF = "off";
+
+    private final LabController controller;
+    private final LabViewModel vm;
+    private final DataEditor editor;
+    private final Map<Field, String> startTexts = new EnumMap<>(Field.class);
+    private final Object[] startChoices;
+    private FileDialogs dialogs;
+    private Path currentFile;
+    private Alert lastError;
+
+    private FileActions(LabController controller, DataEditor editor) {
+        this.controller = controller;
+        this.vm = controller.viewModel();
+        this.editor = editor;
+        this.dialogs = new FxFileDialogs(this::window);
+        for (Field f : Field.values()) {
+            startTexts.put(f, vm.textProperty(f).get());
+        }
+        startChoices = new Object[] {vm.datasetProperty().get(), vm.noiseProperty().get(), vm.activationProperty().get(),
+            vm.outputLossProperty().get(), vm.initializerProperty().get(), vm.optimizerProperty().get()};
+        fillFileMenu(controller.fileMenu());
+        fillDataMenu(controller.dataMenu());
+        controller.onShutdown(this::autosave);
+        controller.fileMenu().getProperties().put(FileActions.class, this);
+    }
+
+    /** Fills the File menu and the Data menu's file items of the lab window. */
+    public static FileActions install(LabController controller, DataEditor editor) {
+        return new FileActions(controller, editor);
+    }
+
+    /** The actions installed in a lab window. */
+    public static FileActions of(LabController controller) {
+        return (FileActions) controller.fileMenu().getProperties().get(FileActions.class);
+    }
+
+    /** Replaces the file choosers (tests answer with paths of their own). */
+    public void setDialogs(FileDialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** The workspace file Save writes to; empty until one was opened or saved. */
+    public Optional<Path> currentFile() {
+        return Optional.ofNullable(currentFile);
+    }
+
+    /** The error dialog shown last (tests read its text), or null. */
+    public Alert lastError() {
+        return lastError;
+    }
+
+    // ---- menus ----
+
+    private void fillFileMenu(Menu m) {
+        Menu export = new Menu("Export");
+        export.setId("exportMenu");
+        export.getItems().addAll(
+                item("exportPngItem", "Boundary picture (PNG)…", null, this::exportBoundaryPng),
+                item("exportLossItem", "Loss history (CSV)…", null, this::exportLossHistory),
+                item("exportModelItem", "Model (JSON)…", null, this::exportModel),
+                item("exportReportItem", "Classification report (text)…", null, this::exportReport));
+        m.getItems().addAll(
+                item("newItem", "New", "Shortcut+N", this::newLab),
+                item("openItem", "Open workspace…", "Shortcut+O", this::open),
+                item("saveItem", "Save", "Shortcut+S", this::save),
+                item("saveAsItem", "Save As…", "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(), export);
+    }
+
+    private void fillDataMenu(Menu m) {
+        List<MenuItem> items = List.of(
+                item("importCsvItem", "Import CSV…", null, this::importData),
+                item("importTestCsvItem", "Import test set CSV…", null, this::importTestSet),
+                item("exportTrainCsvItem", "Export training set CSV…", null, () -> exportCsv(false)),
+                item("exportTestCsvItem", "Export test set CSV…", null, () -> exportCsv(true)),
+                new SeparatorMenuItem());
+        m.getItems().addAll(0, items);
+    }
+
+    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /** A menu item of the File or Data menu (or the Export submenu) by its id. */
+    public MenuItem menuItem(String id) {
+        for (Menu menu : List.of(controller.fileMenu(), controller.dataMenu())) {
+            for (MenuItem i : menu.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+                if (i instanceof Menu sub) {
+                    for (MenuItem j : sub.getItems()) {
+                        if (id.equals(j.getId())) {
+                            return j;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no menu item " + id);
+    }
+
+    // ---- workspace ----
+
+    /** The lab as the window opened: its first settings, generated data, a fresh run. */
+    public void newLab() {
+        vm.pause();
+        vm.applyAll(() -> {
+            startTexts.forEach((f, t) -> vm.textProperty(f).set(t));
+            vm.datasetProperty().set((DatasetKind) startChoices[0]);
+            vm.noiseProperty().set((Double) startChoices[1]);
+            vm.activationProperty().set((Activation) startChoices[2]);
+            vm.outputLossProperty().set((OutputLoss) startChoices[3]);
+            vm.initializerProperty().set((Initializer) startChoices[4]);
+            vm.optimizerProperty().set((Optimizer.Kind) startChoices[5]);
+            vm.useGeneratedData();
+        });
+        vm.reset();
+        setCurrentFile(null);
+    }
+
+    public void open() {
+        dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(this::open);
+    }
+
+    /** Reads the whole file first; only a good file changes the lab. */
+    public boolean open(Path file) {
+        Workspace w;
+        try {
+            w = WorkspaceFiles.read(file);
+        } catch (WorkspaceFormatException e) {
+            error("Cannot open the workspace", e.getMessage());
+            return false;
+        } catch (IOException e) {
+            error("Cannot open the workspace", file + ": " + describe(e));
+            return false;
+        }
+        WorkspaceBridge.restore(vm, w);
+        setCurrentFile(file);
+        return true;
+    }
+
+    public void save() {
+        if (currentFile == null) {
+            saveAs();
+        } else {
+            save(currentFile);
+        }
+    }
+
+    public void saveAs() {
+        String name = currentFile == null ? "lab" + WorkspaceFiles.EXTENSION : currentFile.getFileName().toString();
+        dialogs.showSave("Save workspace", name, WORKSPACE).map(WorkspaceFiles::withExtension).ifPresent(this::save);
+    }
+
+    /** Saves atomically; a failure leaves the previous file as it was and says why. */
+    public boolean save(Path file) {
+        try {
+            WorkspaceFiles.write(file, WorkspaceBridge.capture(vm));
+            setCurrentFile(file);
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            error("Cannot save the workspace", e.getMessage());
+        } catch (IOException e) {
+            error("Cannot save the workspace", file + ": " + describe(e) + "\nThe previous file, if any, is unchanged.");
+        }
+        return false;
+    }
+
+    private void setCurrentFile(Path file) {
+        currentFile = file;
+        if (window() instanceof Stage stage) {
+            stage.setTitle(file == null ? "Boundary Lab" : "Boundary Lab — " + file.getFileName());
+        }
+    }
+
+    // ---- autosave ----
+
+    static boolean autosaveEnabled() {
+        return !AUTOSAVE_OFF.equalsIgnoreCase(System.getProperty(Autosave.LOCATION_PROPERTY, ""));
+    }
+
+    /** Saves the lab for the next start (called as the window closes); failures are reported on stderr only. */
+    public void autosave() {
+        if (!autosaveEnabled()) {
+            return;
+        }
+        try {
+            Autosave.atDefaultLocation().save(WorkspaceBridge.capture(vm));
+        } catch (IllegalStateException e) {
+            // nothing worth keeping yet (no network, settings mid-edit)
+        } catch (IOException | RuntimeException e) {
+            System.err.println("autosave failed: " + describe(e));
+        }
+    }
+
+    /** On start: offers the autosaved lab back; restored or declined, it is then removed. */
+    public void offerAutosave() {
+        if (!autosaveEnabled()) {
+            return;
+        }
+        Autosave autosave = Autosave.atDefaultLocation();
+        autosave.removeLeftovers();
+        autosave.found().ifPresent(time -> {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+            ask.initOwner(window());
+            ask.setTitle("Restore the lab?");
+            ask.setHeaderText("The lab was saved when it last closed ("
+                    + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ROOT)
+                    .format(time.toInstant().atZone(ZoneId.systemDefault())) + ").");
+            ask.setContentText("Restore its data, settings and network?");
+            ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
+            ButtonType fresh = new ButtonType("Start fresh", ButtonBar.ButtonData.CANCEL_CLOSE);
+            ask.getButtonTypes().setAll(restore, fresh);
+            Optional<ButtonType> answer = ask.showAndWait();
+            try {
+                if (answer.isPresent() && answer.get() == restore) {
+                    Optional<Workspace> w = autosave.load();
+                    w.ifPresent(ws -> WorkspaceBridge.restore(vm, ws));
+                }
+                autosave.discard();
+            } catch (WorkspaceFormatException e) {
+                error("Cannot restore the autosaved lab", e.getMessage()
+                        + "\nThe lab starts fresh; the next exit replaces the damaged file.");
+            } catch (IOException e) {
+                error("Cannot restore the autosaved lab", autosave.location() + ": " + describe(e));
+            }
+        });
+    }
+
+    // ---- CSV ----
+
+    public void importData() {
+        dialogs.showOpen("Import data (training and test, split by the test share)", CSV).ifPresent(this::importData);
+    }
+
+    /** The file becomes the lab's data, split by the test share and data seed; a bad file changes nothing. */
+    public boolean importData(Path file) {
+        double share = validOr(Field.TEST_SHARE, 0.2);
+        long seed = validOr(Field.DATA_SEED, 0L);
+        try {
+            Split split = DataFiles.importData(file, share, seed);
+            editor.replace("import " + file.getFileName(), split);
+            return true;
+        } catch (DataFormatException e) {
+            error("Cannot import " + file.getFileName(), e.getMessage() + "\nNothing was imported.");
+        } catch (IOException e) {
+            error("Cannot import " + file.getFileName(), file + ": " + describe(e) + "\nNothing was imported.");
+        }
+        return false;
+    }
+
+    public void importTestSet() {
+        dialogs.showOpen("Import test set", CSV).ifPresent(this::importTestSet);
+    }
+
+    public boolean importTestSet(Path file) {
+        try {
+            editor.replace("import test set " + file.getFileName(),
+                    DataFiles.importTestSet(file, vm.dataProperty().get()));
+            return true;
+        } catch (DataFormatException e) {
+            error("Cannot import " + file.getFileName(), e.getMessage() + "\nNothing was imported.");
+        } catch (IOException e) {
+            error("Cannot import " + file.getFileName(), file + ": " + describe(e) + "\nNothing was imported.");
+        }
+        return false;
+    }
+
+    private void exportCsv(boolean test) {
+        dialogs.showSave(test ? "Export test set" : "Export training set", test ? "test.csv" : "train.csv", CSV)
+                .ifPresent(p -> exportCsv(test, p));
+    }
+
+    public boolean exportCsv(boolean test, Path file) {
+        Split s = vm.dataProperty().get();
+        return write("Cannot export the data", file, () -> DataFiles.export(test ? s.test() : s.train(), file));
+    }
+
+    // ---- exports ----
+
+    private void exportBoundaryPng() {
+        Optional<Exports.PngOptions> options = askPngOptions();
+        options.ifPresent(o -> dialogs.showSave("Export boundary picture", o.scale() > 1 ? "boundary@2x.png"
+                : "boundary.png", PNG).ifPresent(p -> exportBoundaryPng(p, o)));
+    }
+
+    public boolean exportBoundaryPng(Path file, Exports.PngOptions options) {
+        Network net = shownNetwork();
+        Split s = vm.dataProperty().get();
+        return net != null && write("Cannot export the picture", file,
+                () -> Exports.boundaryPng(net, s.train(), s.test(), options, file));
+    }
+
+    private void exportLossHistory() {
+        dialogs.showSave("Export loss history", "loss.csv", CSV).ifPresent(this::exportLossHistory);
+    }
+
+    public boolean exportLossHistory(Path file) {
+        return write("Cannot export the loss history", file,
+                () -> Exports.lossHistoryCsv(WorkspaceBridge.history(vm.history().points()), file));
+    }
+
+    private void exportModel() {
+        dialogs.showSave("Export model", "model.json", JSON).ifPresent(this::exportModel);
+    }
+
+    public boolean exportModel(Path file) {
+        Network net = shownNetwork();
+        if (net == null) {
+            return false;
+        }
+        LabSettings settings;
+        try {
+            settings = WorkspaceBridge.settings(vm);
+        } catch (IllegalArgumentException e) {
+            settings = null; // the model stands without them
+        }
+        LabSettings s = settings;
+        return write("Cannot export the model", file, () -> Exports.modelJson(net, s, file));
+    }
+
+    private void exportReport() {
+        dialogs.showSave("Export classification report", "report.txt", TEXT).ifPresent(this::exportReport);
+    }
+
+    public boolean exportReport(Path file) {
+        Network net = shownNetwork();
+        Split s = vm.dataProperty().get();
+        return net != null && write("Cannot export the report", file,
+                () -> Exports.classificationReport(net, s.train(), s.test(), file));
+    }
+
+    private Network shownNetwork() {
+        TrainingSnapshot s = vm.snapshotProperty().get();
+        if (s == null || s.network() == null) {
+            error("Nothing to export yet", "There is no network yet: press Step or Play first.");
+            return null;
+        }
+        return s.network();
+    }
+
+    private Optional<Exports.PngOptions> askPngOptions() {
+        Dialog<Exports.PngOptions> d = new Dialog<>();
+        d.initOwner(window());
+        d.setTitle("Boundary picture");
+        d.setHeaderText("The decision boundary with the points, as a PNG file");
+        CheckBox axes = new CheckBox("Axes");
+        axes.setSelected(true);
+        CheckBox legend = new CheckBox("Legend");
+        legend.setSelected(true);
+        ChoiceBox<String> size = new ChoiceBox<>();
+        size.getItems().setAll("1× (640 × 480)", "2× for slides (1280 × 960)");
+        size.getSelectionModel().select(0);
+        d.getDialogPane().setContent(new VBox(8, axes, legend, new Label("Size"), size));
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b != ButtonType.OK ? null
+                : (size.getSelectionModel().getSelectedIndex() == 1 ? Exports.PngOptions.slides()
+                : Exports.PngOptions.screen()).withAxes(axes.isSelected()).withLegend(legend.isSelected()));
+        return d.showAndWait();
+    }
+
+    // ---- helpers ----
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private boolean write(String title, Path file, Write w) {
+        try {
+            w.run();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            error(title, file + ": " + describe(e));
+            return false;
+        }
+    }
+
+    private <T> T validOr(Field f, T fallback) {
+        String t = vm.textProperty(f).get();
+        @SuppressWarnings("unchecked")
+        T v = InputRules.check(f, t).isEmpty() ? (T) InputRules.parse(f, t) : fallback;
+        return v;
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        String kind = e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return m == null ? kind : m;
+    }
+
+    private void error(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        Window owner = window();
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().setId("fileErrorDialog");
+        a.getDialogPane().setMinWidth(520);
+        lastError = a;
+        a.show();
+    }
+
+    private Window window() {
+        var scene = controller.menuBar().getScene();
+        return scene == null ? null : scene.getWindow();
+    }
+}

@@ -100,6 +100,11 @@ public final class FileActions {
         this.dialogs = dialogs;
     }
 
+    /** The undo stack imports go on (shared with the drawing tools). */
+    public DataEditor editor() {
+        return editor;
+    }
+
     /** The workspace file Save writes to; empty until one was opened or saved. */
     public Optional<Path> currentFile() {
         return Optional.ofNullable(currentFile);

@@ -32,6 +32,7 @@ public final class SweepTab {
         });
         tab = new Tab("Sweep", view.root());
         tab.setId("sweepTab");
+        tab.getProperties().put(SweepTab.class, this);
         lab.tabs().getTabs().add(tab);
         lab.onShutdown(() -> {
             sweep.shutdown();

@@ -1,0 +1,265 @@
+package org.boundarylab.ui.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.boundarylab.data.Split;
+import org.boundarylab.nn.Network;
+import org.boundarylab.training.TrainingSnapshot;
+import org.boundarylab.ui.BoundaryCanvasView;
+import org.boundarylab.ui.InputRules.Field;
+import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.sweep.SweepController;
+import org.boundarylab.ui.sweep.SweepTab;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drawing data, CSV import, workspace files and the sweep tab in the real lab window, headless. */
+@ExtendWith(ApplicationExtension.class)
+class LabFilesWindowTest {
+    private LabApp.LabWindow window;
+    private LabViewModel vm;
+    private FileActions actions;
+
+    @Start
+    void start(Stage stage) {
+        window = LabApp.load();
+        vm = window.controller().viewModel();
+        actions = FileActions.of(window.controller());
+        stage.setScene(LabApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.setupFixture(() -> window.controller().shutdown());
+        FxToolkit.cleanupStages();
+    }
+
+    /** A stand-in for the file choosers: answers every dialog with the given path. */
+    private void answer(Path file) {
+        actions.setDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> showOpen(String title, List<Filter> filters) {
+                return Optional.of(file);
+            }
+
+            @Override
+            public Optional<Path> showSave(String title, String initialName, List<Filter> filters) {
+                return Optional.of(file);
+            }
+        });
+    }
+
+    private void fire(FxRobot robot, String itemId) {
+        robot.interact(() -> actions.menuItem(itemId).fire());
+    }
+
+    private Point2D screenPoint(FxRobot robot, double x1, double x2) {
+        Canvas canvas = robot.lookup("#boundaryCanvas").queryAs(Canvas.class);
+        BoundaryCanvasView view = (BoundaryCanvasView) canvas.getUserData();
+        double[] p = view.canvasPoint(x1, x2);
+        return canvas.localToScreen(p[0], p[1]);
+    }
+
+    private int trainSize() {
+        return vm.dataProperty().get().train().size();
+    }
+
+    private TrainingSnapshot settle(long epoch) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            TrainingSnapshot s = vm.snapshotProperty().get();
+            return s != null && s.epoch() == epoch && s.network() != null;
+        });
+        return vm.snapshotProperty().get();
+    }
+
+    @Test
+    void drawnPointsCountAndUndoRedoTakeThemBackAndForth(FxRobot robot) {
+        int start = trainSize();
+        robot.clickOn("#drawToggle");
+        robot.clickOn("#drawClass1");
+        robot.clickOn(screenPoint(robot, 0.0, 0.0));
+        robot.clickOn(screenPoint(robot, 0.5, 0.0));
+        assertEquals(start + 2, trainSize());
+        Split two = vm.dataProperty().get();
+        assertEquals(1, two.train().label(start));
+        assertTrue(vm.customDataProperty().get());
+        String shown = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class).getConverter()
+                .toString(vm.datasetProperty().get());
+        assertTrue(shown.startsWith("Custom"), shown);
+
+        // a drag paints several points, spaced apart; undo takes the whole stroke back
+        robot.drag(screenPoint(robot, -1.0, -0.5), MouseButton.PRIMARY)
+                .moveTo(screenPoint(robot, 0.0, -0.5)).moveTo(screenPoint(robot, 1.0, -0.5))
+                .release(MouseButton.PRIMARY);
+        int painted = trainSize() - (start + 2);
+        assertTrue(painted >= 4 && painted < 60, "a stroke across the plot paints a few spaced points: " + painted);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start + 2, trainSize(), "Ctrl+Z takes the stroke back");
+        assertSame(two, vm.dataProperty().get());
+        robot.clickOn("#undoButton");
+        robot.clickOn("#undoButton");
+        assertEquals(start, trainSize());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start + 1, trainSize(), "Ctrl+Y redoes one point");
+
+        // right-click erases the points under the pointer (the drawn one and any close to it)
+        robot.clickOn(screenPoint(robot, 0.0, 0.0), MouseButton.SECONDARY);
+        Split erased = vm.dataProperty().get();
+        assertTrue(erased.train().size() <= start, "at least the drawn point is gone");
+        for (int i = 0; i < erased.train().size(); i++) {
+            assertTrue(Math.hypot(erased.train().x1(i), erased.train().x2(i)) > 0.02,
+                    "nothing left right under the pointer");
+        }
+        robot.clickOn("#undoButton");
+        assertEquals(start + 1, trainSize(), "undo brings the erased points back");
+    }
+
+    @Test
+    void aBadCsvChangesNothingAndSaysWhichLine(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,not-a-number,0\n");
+        Split before = vm.dataProperty().get();
+        long generation = vm.generationProperty().get();
+        answer(bad);
+        fire(robot, "importCsvItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, vm.dataProperty().get(), "the data is untouched");
+        assertEquals(generation, vm.generationProperty().get(), "the run is untouched");
+        assertFalse(vm.customDataProperty().get());
+        DialogPane dialog = robot.lookup("#fileErrorDialog").queryAs(DialogPane.class);
+        assertNotNull(dialog);
+        assertTrue(dialog.getContentText().contains("bad.csv:4"), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("Nothing was imported"), dialog.getContentText());
+        robot.interact(() -> actions.lastError().close());
+
+        // the same file mended imports, split by the test share
+        Files.writeString(bad, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,0.3,0\n0.9,0.9,1\n0.2,0.1,0\n");
+        fire(robot, "importCsvItem");
+        assertEquals(5, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
+        assertTrue(vm.customDataProperty().get());
+    }
+
+    @Test
+    void saveThenOpenRestoresTheDataAndTheSamePredictions(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> {
+            vm.textProperty(Field.HIDDEN_LAYERS).set("6,3");
+            actionsEditorAddPoint();
+        });
+        for (int i = 0; i < 40; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        TrainingSnapshot saved = settle(40);
+        Split data = vm.dataProperty().get();
+        Path file = dir.resolve("mine.blab");
+        answer(file);
+        fire(robot, "saveAsItem");
+        assertTrue(Files.size(file) > 1000);
+        assertEquals(Optional.of(file), actions.currentFile());
+
+        fire(robot, "newItem");
+        assertFalse(vm.customDataProperty().get());
+        assertEquals("4", vm.textProperty(Field.HIDDEN_LAYERS).get());
+
+        fire(robot, "openItem");
+        TrainingSnapshot opened = settle(40);
+        assertEquals(data, vm.dataProperty().get());
+        assertTrue(vm.customDataProperty().get());
+        assertEquals("6,3", vm.textProperty(Field.HIDDEN_LAYERS).get());
+        double[][] probe = {{0, 0}, {1, -0.5}, {-0.7, 1.1}, {2.5, 0.25}, {0.123, 0.456}};
+        Network a = saved.network();
+        Network b = opened.network();
+        assertArrayEquals(a.predict(probe), b.predict(probe), "the same outputs, exactly");
+        assertEquals("40", robot.lookup("#epochLabel").queryLabeled().getText());
+
+        // a damaged workspace changes nothing and says where
+        Path broken = dir.resolve("broken.blab");
+        Files.writeString(broken, Files.readString(file).replace("\"epoch\"", "\"epoch\": -3, \"x\""));
+        answer(broken);
+        Split now = vm.dataProperty().get();
+        fire(robot, "openItem");
+        assertSame(now, vm.dataProperty().get());
+        String message = actions.lastError().getContentText();
+        assertTrue(message.contains("broken.blab"), message);
+        robot.interact(() -> actions.lastError().close());
+    }
+
+    /** One hand-drawn point through the editor, so the saved data is custom. */
+    private void actionsEditorAddPoint() {
+        org.boundarylab.ui.draw.DataEditor editor = findEditor();
+        editor.addPoint(0.25, 0.75);
+    }
+
+    private org.boundarylab.ui.draw.DataEditor findEditor() {
+        return actions.editor();
+    }
+
+    @Test
+    void theSweepTabSweepsTheLabsSettingsAndOpensAThumbnailInTheLab(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.textProperty(Field.SAMPLES).set("60");
+            vm.textProperty(Field.HIDDEN_LAYERS).set("4");
+        });
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals("Sweep", tabs.getTabs().get(1).getText());
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        SweepController sweep = ((SweepTab) tabs.getTabs().get(1).getProperties().get(SweepTab.class)).view()
+                .controller();
+        robot.interact(() -> {
+            sweep.model().valuesProperty().set("1,2");
+            sweep.model().seedsProperty().set(1);
+            sweep.model().epochsProperty().set("30");
+        });
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sweep.model().runner().isPresent()
+                && sweep.model().runner().get().isDone() && !sweep.model().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, sweep.model().results().size());
+        // the sweep ran on the lab's data: its training set
+        assertEquals(vm.dataProperty().get().train().size(), sweep.model().results().isEmpty() ? -1
+                : vm.sweepContext().train().size());
+
+        robot.clickOn("#thumb-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, tabs.getSelectionModel().getSelectedIndex(), "the Lab tab is shown");
+        assertEquals("1", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText(),
+                "the hidden layers follow the opened network");
+        TrainingSnapshot s = settle(30);
+        assertFalse(vm.playingProperty().get());
+        Network thumb = sweep.model().results().stream().filter(r -> r.settingIndex() == 0).findFirst()
+                .orElseThrow().network();
+        double[][] probe = {{0, 0}, {1, 0.5}};
+        assertArrayEquals(thumb.predict(probe), s.network().predict(probe));
+    }
+}

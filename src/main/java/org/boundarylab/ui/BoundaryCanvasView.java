@@ -36,6 +36,8 @@ public final class BoundaryCanvasView {
     private static final double TOP = 14;
     private static final double RIGHT = 14;
     private static final double POINT_RADIUS = 4.5;
+    /** While drawing, a point this close to the edge (a fraction of the view) makes the view grow. */
+    private static final double HOLD_INSET = 0.03;
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color AXIS = Color.rgb(60, 60, 60);
     private static final Color BOUNDARY = Color.rgb(30, 30, 30);
@@ -86,7 +88,7 @@ public final class BoundaryCanvasView {
         this.data = split;
         double[][] all = concat(split.train().x(), split.test().x());
         // while drawing, the picture holds still under the pen unless a point lands outside it
-        boolean hold = keepView && (all.length == 0 || inside(all, shownView));
+        boolean hold = keepView && (all.length == 0 || inside(all, inset(shownView, HOLD_INSET)));
         if (!hold && all.length > 0) {
             dataView = Viewport.around(all, LabViewModel.VIEW_MARGIN);
         }
@@ -99,6 +101,13 @@ public final class BoundaryCanvasView {
         if (on) {
             dataView = shownView;
         }
+    }
+
+    /** The view less a border of {@code fraction} of its size on each side. */
+    private static Viewport inset(Viewport v, double fraction) {
+        double dx = v.width() * fraction;
+        double dy = v.height() * fraction;
+        return new Viewport(v.xMin() + dx, v.xMax() - dx, v.yMin() + dy, v.yMax() - dy);
     }
 
     private static boolean inside(double[][] points, Viewport v) {

@@ -117,6 +117,11 @@ public final class DrawTools {
         Label classLabel = new Label("Class");
         classButtons.setAlignment(Pos.CENTER_LEFT);
         rebuildClassButtons();
+        editor.selectedClassProperty().addListener((o, a, c) -> {
+            for (Node n : classButtons.getChildren()) {
+                ((ToggleButton) n).setSelected(n.getId().equals("drawClass" + c));
+            }
+        });
         CheckBox toTest = new CheckBox("to test set");
         toTest.setId("drawToTest");
         toTest.selectedProperty().bindBidirectional(editor.toTestSetProperty());

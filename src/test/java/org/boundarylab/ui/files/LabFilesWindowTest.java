@@ -231,13 +231,18 @@ class LabFilesWindowTest {
             vm.textProperty(Field.SAMPLES).set("60");
             vm.textProperty(Field.HIDDEN_LAYERS).set("4");
         });
+        for (int i = 0; i < 30; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        Network own = settle(30).network();
+
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals("Sweep", tabs.getTabs().get(1).getText());
         robot.interact(() -> tabs.getSelectionModel().select(1));
         SweepController sweep = ((SweepTab) tabs.getTabs().get(1).getProperties().get(SweepTab.class)).view()
                 .controller();
         robot.interact(() -> {
-            sweep.model().valuesProperty().set("1,2");
+            sweep.model().valuesProperty().set("1,4");
             sweep.model().seedsProperty().set(1);
             sweep.model().epochsProperty().set("30");
         });
@@ -246,9 +251,10 @@ class LabFilesWindowTest {
                 && sweep.model().runner().get().isDone() && !sweep.model().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, sweep.model().results().size());
-        // the sweep ran on the lab's data: its training set
-        assertEquals(vm.dataProperty().get().train().size(), sweep.model().results().isEmpty() ? -1
-                : vm.sweepContext().train().size());
+        double[][] probe = {{0, 0}, {1, 0.5}, {-0.8, 0.9}};
+        // width 4 with the lab's first weight seed is the lab's own run: same data, settings and epochs
+        Network sameAsLab = network(sweep, 1);
+        assertArrayEquals(own.predict(probe), sameAsLab.predict(probe));
 
         robot.clickOn("#thumb-0");
         WaitForAsyncUtils.waitForFxEvents();
@@ -256,10 +262,12 @@ class LabFilesWindowTest {
         assertEquals("1", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText(),
                 "the hidden layers follow the opened network");
         TrainingSnapshot s = settle(30);
-        assertFalse(vm.playingProperty().get());
-        Network thumb = sweep.model().results().stream().filter(r -> r.settingIndex() == 0).findFirst()
-                .orElseThrow().network();
-        double[][] probe = {{0, 0}, {1, 0.5}};
-        assertArrayEquals(thumb.predict(probe), s.network().predict(probe));
+        assertFalse(vm.playingProperty().get(), "opened paused");
+        assertArrayEquals(network(sweep, 0).predict(probe), s.network().predict(probe));
+    }
+
+    private static Network network(SweepController sweep, int setting) {
+        return sweep.model().results().stream().filter(r -> r.settingIndex() == setting && r.hasNetwork())
+                .findFirst().orElseThrow().network();
     }
 }

@@ -1,0 +1,101 @@
+package org.boundarylab.ui.draw;
+
+import java.io.File;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.files.FileActions;
+
+/**
+ * A screenshot of the lab with data drawn by hand: the canvas cleared, two classes painted as
+ * strokes (an inner ring and an outer ring), a few test points, then some epochs. Run headless
+ * like {@code LabScreenshot}: {@code ... org.boundarylab.ui.draw.DrawScreenshot docs/screenshot-draw.png 600}.
+ */
+public final class DrawScreenshot {
+    private DrawScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "docs/screenshot-draw.png");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        AtomicReference<Scene> scene = new AtomicReference<>();
+        onFx(() -> {
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            Scene s = LabApp.scene(w);
+            stage.setScene(s);
+            stage.show();
+            window.set(w);
+            scene.set(s);
+        });
+        Thread.sleep(500);
+        onFx(() -> {
+            LabViewModel vm = window.get().controller().viewModel();
+            vm.textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
+            vm.textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
+            DataEditor editor = FileActions.of(window.get().controller()).editor();
+            window.get().controller().boundaryCanvas().getScene().lookup("#drawToggle");
+            ((javafx.scene.control.ToggleButton) scene.get().lookup("#drawToggle")).setSelected(true);
+            editor.clear();
+            // an inner ring of class 0 and an outer ring of class 1, painted as strokes
+            ring(editor, 0, 0.5, 16, 0);
+            ring(editor, 1, 1.3, 26, 0.3);
+            editor.toTestSetProperty().set(true);
+            ring(editor, 0, 0.7, 5, 0.5);
+            ring(editor, 1, 1.1, 7, 1.0);
+            editor.toTestSetProperty().set(false);
+            editor.selectedClassProperty().set(1);
+        });
+        LabViewModel vm = window.get().controller().viewModel();
+        for (int i = 0; i < epochs; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        onFx(() -> shot.set(scene.get().snapshot(null)));
+        out.getAbsoluteFile().getParentFile().mkdirs();
+        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, train "
+                + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void ring(DataEditor editor, int cls, double r, int n, double phase) {
+        editor.selectedClassProperty().set(cls);
+        for (int i = 0; i <= n; i++) {
+            double a = phase + 2 * Math.PI * i / n;
+            double wobble = 1 + 0.08 * Math.sin(5 * a);
+            if (i == 0) {
+                editor.beginStroke(r * wobble * Math.cos(a), r * wobble * Math.sin(a));
+            } else if (i < n) {
+                editor.strokeTo(r * wobble * Math.cos(a), r * wobble * Math.sin(a), 0);
+            }
+        }
+        editor.endStroke();
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

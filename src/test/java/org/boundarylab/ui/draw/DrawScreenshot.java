@@ -63,6 +63,20 @@ public final class DrawScreenshot {
             vm.step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
+        if (args.length > 2 && args[2].equals("sweep")) {
+            // the Sweep tab after a small width sweep of the drawn data
+            onFx(() -> {
+                javafx.scene.control.TabPane tabs = window.get().controller().tabs();
+                org.boundarylab.ui.sweep.SweepController sweep = ((org.boundarylab.ui.sweep.SweepTab) tabs.getTabs()
+                        .get(1).getProperties().get(org.boundarylab.ui.sweep.SweepTab.class)).view().controller();
+                tabs.getSelectionModel().select(1);
+                sweep.model().valuesProperty().set("1,2,3,6,20");
+                sweep.model().seedsProperty().set(3);
+                sweep.model().epochsProperty().set("600");
+                ((javafx.scene.control.Button) scene.get().lookup("#runButton")).fire();
+            });
+            Thread.sleep(15000);
+        }
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         onFx(() -> shot.set(scene.get().snapshot(null)));
         out.getAbsoluteFile().getParentFile().mkdirs();

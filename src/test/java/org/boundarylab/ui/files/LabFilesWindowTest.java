@@ -31,6 +31,8 @@ import org.boundarylab.ui.LabApp;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.sweep.SweepController;
 import org.boundarylab.ui.sweep.SweepTab;
+import org.boundarylab.workspace.Autosave;
+import org.boundarylab.workspace.Exports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -264,6 +266,64 @@ class LabFilesWindowTest {
         TrainingSnapshot s = settle(30);
         assertFalse(vm.playingProperty().get(), "opened paused");
         assertArrayEquals(network(sweep, 0).predict(probe), s.network().predict(probe));
+    }
+
+    @Test
+    void exportsWriteEachFileAndCsvComesBackAsTheSameData(FxRobot robot, @TempDir Path dir) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        settle(5);
+        Path png = dir.resolve("b.png");
+        Path loss = dir.resolve("loss.csv");
+        Path model = dir.resolve("model.json");
+        Path report = dir.resolve("report.txt");
+        Path train = dir.resolve("train.csv");
+        Path test = dir.resolve("test.csv");
+        robot.interact(() -> {
+            assertTrue(actions.exportBoundaryPng(png, Exports.PngOptions.slides().withAxes(false)));
+            assertTrue(actions.exportLossHistory(loss));
+            assertTrue(actions.exportModel(model));
+            assertTrue(actions.exportReport(report));
+            assertTrue(actions.exportCsv(false, train));
+            assertTrue(actions.exportCsv(true, test));
+        });
+        assertEquals(1280, javax.imageio.ImageIO.read(png.toFile()).getWidth(), "2x for slides");
+        assertEquals(Exports.LOSS_HEADER, Files.readAllLines(loss).get(0));
+        assertTrue(Files.readAllLines(loss).size() >= 3);
+        double[][] probe = {{0.3, -0.2}, {1.5, 0.5}};
+        assertArrayEquals(vm.snapshotProperty().get().network().predict(probe),
+                org.boundarylab.io.ModelFiles.read(model).predict(probe), "the model file is the shown network");
+        assertTrue(Files.readString(report).contains("precision"));
+        Split s = vm.dataProperty().get();
+        assertEquals(s.train(), org.boundarylab.data.CsvDatasets.read(train));
+        assertEquals(s.test(), org.boundarylab.data.CsvDatasets.read(test));
+
+        // the exported test set imports back as the test set, unchanged
+        robot.interact(() -> assertTrue(actions.importTestSet(test)));
+        assertEquals(s.test(), vm.dataProperty().get().test());
+    }
+
+    @Test
+    void theLabIsAutosavedOnCloseAndOfferedBackOnStart(FxRobot robot) throws Exception {
+        Path location = Autosave.defaultLocation();
+        assertTrue(location.toString().contains("target"), "tests autosave into the build folder: " + location);
+        robot.interact(() -> actions.editor().addPoint(0.1, 0.2));
+        vm.step().get(10, TimeUnit.SECONDS);
+        settle(1);
+        Split drawn = vm.dataProperty().get();
+        robot.interact(actions::autosave);
+        assertTrue(Files.isRegularFile(location));
+
+        robot.interact(actions::newLab);
+        assertFalse(vm.customDataProperty().get());
+        javafx.application.Platform.runLater(actions::offerAutosave); // waits for an answer
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(drawn, vm.dataProperty().get());
+        assertTrue(vm.customDataProperty().get());
+        assertFalse(Files.exists(location), "a restored autosave is removed");
     }
 
     private static Network network(SweepController sweep, int setting) {

@@ -143,9 +143,21 @@ public final class DrawTools {
             Split s = vm.dataProperty().get();
             return s == null ? "" : s.train().size() + " train · " + s.test().size() + " test";
         }, vm.dataProperty()));
+        Label hint = new Label("click, drag: add · right-click: erase");
+        hint.setId("drawHint");
+        hint.getStyleClass().add("draw-hint");
+        hint.setTextFill(Color.rgb(90, 90, 90));
+        hint.visibleProperty().bind(drawToggle.selectedProperty());
+        hint.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(6, drawToggle, classLabel, classButtons, toTest, undo, redo, clear, gap, count);
+        HBox box = new HBox(6, drawToggle, classLabel, classButtons, toTest, undo, redo, clear, hint, gap, count);
+        box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        for (Node n : List.of(drawToggle, classLabel, toTest, undo, redo, clear)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        classButtons.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE); // only the hint gives way
+        count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         box.setId("drawBar");
         box.getStyleClass().add("draw-bar");
         box.setAlignment(Pos.CENTER_LEFT);
@@ -185,6 +197,7 @@ public final class DrawTools {
                 b.setSelected(true); // a class stays chosen when its button is pressed again
             });
             b.setSelected(c == selected);
+            b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             buttons.add(b);
         }
         classButtons.getChildren().setAll(buttons);

@@ -185,9 +185,8 @@ public final class FileActions {
             vm.outputLossProperty().set((OutputLoss) startChoices[3]);
             vm.initializerProperty().set((Initializer) startChoices[4]);
             vm.optimizerProperty().set((Optimizer.Kind) startChoices[5]);
-            vm.useGeneratedData();
+            vm.useGeneratedData(); // new data always means a new run from epoch 0
         });
-        vm.reset();
         setCurrentFile(null);
     }
 

@@ -1,0 +1,86 @@
+package org.boundarylab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.boundarylab.data.Dataset;
+import org.boundarylab.data.DatasetKind;
+import org.boundarylab.data.Split;
+import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Initializer;
+import org.boundarylab.nn.Loss;
+import org.boundarylab.training.SharedPool;
+import org.boundarylab.training.sweep.SweepContext;
+import org.boundarylab.ui.InputRules.Field;
+import org.junit.jupiter.api.Test;
+
+/** Custom data, batched edits and the sweep context of the lab's view-model, without the toolkit. */
+class LabViewModelCustomDataTest {
+    private final Split drawn = new Split(
+            new Dataset(new double[][] {{0, 0}, {1, 1}, {0.5, 0}, {2, 2}}, new int[] {0, 1, 0, 2}, 3),
+            new Dataset(new double[][] {{1, 0}}, new int[] {1}, 3));
+
+    @Test
+    void customDataStartsANewRunAndADataSettingGeneratesAgain() {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        long generation = vm.generationProperty().get();
+        vm.setCustomData(drawn);
+        assertSame(drawn, vm.dataProperty().get());
+        assertTrue(vm.customDataProperty().get());
+        assertEquals(generation + 1, vm.generationProperty().get(), "one new run");
+        assertEquals("27", vm.parametersTextProperty().get(), "2-4-3 for the three classes drawn: 2*4+4 + 4*3+3");
+
+        vm.textProperty(Field.SAMPLES).set("100");
+        assertFalse(vm.customDataProperty().get());
+        assertEquals(100, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
+
+        vm.setCustomData(drawn);
+        vm.useGeneratedData();
+        assertFalse(vm.customDataProperty().get());
+        assertEquals(vm.generatedData(), vm.dataProperty().get());
+    }
+
+    @Test
+    void manyEditsInApplyAllMakeOneRun() {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        long generation = vm.generationProperty().get();
+        vm.applyAll(() -> {
+            vm.datasetProperty().set(DatasetKind.SPIRAL);
+            vm.textProperty(Field.CLASSES).set("4");
+            vm.textProperty(Field.SAMPLES).set("120");
+            vm.textProperty(Field.HIDDEN_LAYERS).set("8,8");
+            vm.activationProperty().set(Activation.RELU);
+        });
+        assertEquals(generation + 1, vm.generationProperty().get());
+        assertEquals(4, vm.dataProperty().get().train().classes());
+    }
+
+    @Test
+    void theSweepStartsFromTheLabsDataAndSettings() {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.setCustomData(drawn);
+        vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
+        vm.textProperty(Field.WEIGHT_SEED).set("9");
+        vm.textProperty(Field.L2).set("0.001");
+        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        vm.initializerProperty().set(Initializer.HE);
+        SweepContext c = vm.sweepContext();
+        assertEquals(drawn.train(), c.train());
+        assertEquals(drawn.test(), c.test());
+        assertArrayEquals(new int[] {5, 3}, c.base().hiddenWidths());
+        assertEquals(Activation.SOFTMAX, c.base().output());
+        assertEquals(Loss.CROSS_ENTROPY, c.base().loss());
+        assertEquals(Initializer.HE, c.base().initializer());
+        assertEquals(9, c.base().baseSeed());
+        assertEquals(0.001, c.base().training().regularization().l2());
+        assertEquals(0.3, c.base().training().learningRate());
+
+        vm.textProperty(Field.LEARNING_RATE).set("fast");
+        IllegalStateException e = assertThrows(IllegalStateException.class, vm::sweepContext);
+        assertTrue(e.getMessage().contains("not valid"), e.getMessage());
+    }
+}

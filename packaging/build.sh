@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Builds the native Boundary Lab app with jlink + jpackage.
+#
+# Called by `mvn -Ppackage package` after target/boundary-lab.jar and target/lib/ exist; it can
+# also be run by hand from the repository root once `mvn package` has made those:
+#
+#   bash packaging/build.sh --version 0.1.0 [--jdk DIR] [--types "app-image deb"]
+#
+# What it makes, in target/dist/:
+#   Linux    boundary-lab/ (app image, launcher bin/boundary-lab) and boundary-lab_<v>_<arch>.deb
+#   macOS    Boundary Lab.app and Boundary Lab-<v>.dmg
+#   Windows  boundary-lab/ (app image, boundary-lab.exe + boundary-lab-cli.exe) and boundary-lab-<v>.msi
+#
+# The JavaFX jars from Maven (with their natives inside) stay on the app's class path, exactly as
+# for `java -jar target/boundary-lab.jar`; jlink makes a runtime of only the JDK modules that jdeps
+# finds the app and its jars using, so no JavaFX jmods are needed.
+set -euo pipefail
+
+fail() { echo "packaging/build.sh: $*" >&2; exit 1; }
+
+version=""
+jdk="${JAVA_HOME:-}"
+types=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --version) version="${2:?--version needs a value}"; shift 2 ;;
+        --jdk) jdk="${2:?--jdk needs a value}"; shift 2 ;;
+        --types) types="${2-}"; shift; [ $# -gt 0 ] && shift ;;  # empty: the default for this OS
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        *) fail "unknown argument '$1' (expected --version V, --jdk DIR, --types \"T ...\")" ;;
+    esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+[ -n "$version" ] || fail "no --version given (Maven passes the pom's version)"
+[ -f target/boundary-lab.jar ] || fail "target/boundary-lab.jar is missing: run 'mvn package' first"
+[ -d target/lib ] || fail "target/lib/ is missing: run 'mvn package' first"
+
+case "$(uname -s)" in
+    Linux*) os=linux ;;
+    Darwin*) os=macos ;;
+    MINGW*|MSYS*|CYGWIN*) os=windows ;;
+    *) fail "unsupported operating system '$(uname -s)'" ;;
+esac
+exe=""; sep=":"
+if [ "$os" = windows ]; then exe=".exe"; sep=";"; fi
+
+# The JDK: --jdk (Maven passes its own java.home), else JAVA_HOME, else the one `javac` belongs to.
+if [ -z "$jdk" ] && command -v javac >/dev/null; then
+    jdk="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+fi
+for tool in jdeps jlink jpackage; do
+    [ -x "$jdk/bin/$tool$exe" ] || fail "no $tool in '$jdk/bin': point --jdk or JAVA_HOME at a full JDK 17+"
+done
+[ -f "$jdk/jmods/java.base.jmod" ] || fail "'$jdk' has no jmods/ (jlink needs them; on Debian install openjdk-17-jdk, or use another JDK)"
+
+# jpackage wants a purely numeric version; the full one (with -SNAPSHOT, say) stays in the jar's manifest.
+app_version="${version%%-*}"
+[[ "$app_version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || fail "version '$version' does not start with 1 to 3 numbers"
+if [ "$os" = macos ] && [[ "$app_version" == 0* ]]; then
+    # macOS bundle versions must start with a number of at least 1.
+    echo "packaging/build.sh: macOS bundle version $app_version has major 0; the bundle uses 1.$app_version" >&2
+    app_version="1.${app_version%.*}"
+fi
+
+if [ -z "$types" ]; then
+    case "$os" in
+        linux) types="app-image deb" ;;
+        macos) types="app-image dmg" ;;
+        windows) types="app-image msi" ;;
+    esac
+fi
+
+work=target/jpackage
+dist=target/dist
+rm -rf "$work" "$dist"
+mkdir -p "$work/input/lib" "$dist"
+cp target/boundary-lab.jar "$work/input/"
+cp target/lib/*.jar "$work/input/lib/"
+
+# --- Runtime: the JDK modules the classes actually use -------------------------------------------
+# jdeps reads the app jar and every library jar (javafx.base's optional jdk.jfr use shows up here
+# too, so it is dropped: JavaFX only uses it when flight recording is asked for).
+echo "== jdeps: modules used by the app and its jars"
+modules="$("$jdk/bin/jdeps$exe" -q --print-module-deps --ignore-missing-deps --multi-release 17 \
+    "$work/input/boundary-lab.jar" "$work/input/lib/"*.jar)"
+modules="$(echo "$modules" | tr ',' '\n' | grep -v '^jdk\.jfr$' | paste -sd, -)"
+# jdk.crypto.ec is not used; java.management is added only if the classes use it (jdeps sees that).
+# jdk.localedata keeps number formatting right outside English locales; only a few big locales.
+modules="$modules,jdk.localedata"
+echo "$modules"
+
+echo "== jlink: runtime image"
+"$jdk/bin/jlink$exe" --add-modules "$modules" \
+    --include-locales=en,de,fr,es,it,nl,pt,pl,sv,da,fi,nb,cs,tr,ja,zh,ko \
+    --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --generate-cds-archive \
+    --output "$work/runtime"
+
+# --- App image --------------------------------------------------------------------------------------
+common=(--name boundary-lab
+        --app-version "$app_version"
+        --vendor "Boundary Lab"
+        --description "Watch a small neural network learn a 2-D decision boundary"
+        --copyright "Boundary Lab contributors")
+icon_linux=packaging/linux/boundary-lab.png
+icon_windows=packaging/windows/boundary-lab.ico
+icon_macos=packaging/macos/boundary-lab.icns
+
+image_args=(--type app-image "${common[@]}"
+            --input "$work/input" --main-jar boundary-lab.jar --main-class org.boundarylab.Main
+            --runtime-image "$work/runtime" --dest "$dist")
+case "$os" in
+    linux) image_args+=(--icon "$icon_linux") ;;
+    macos) image_args+=(--icon "$icon_macos" --mac-package-identifier org.boundarylab.app
+                        --mac-package-name "Boundary Lab") ;;
+    windows)
+        # A Windows GUI launcher has no console, so commands print nothing from it: a second
+        # launcher with a console runs the command line (boundary-lab-cli train ...).
+        image_args+=(--icon "$icon_windows"
+                     --add-launcher "boundary-lab-cli=packaging/windows/cli-launcher.properties") ;;
+esac
+
+echo "== jpackage: app image ($os)"
+"$jdk/bin/jpackage$exe" "${image_args[@]}"
+case "$os" in
+    macos) image="$dist/boundary-lab.app" ;;
+    *) image="$dist/boundary-lab" ;;
+esac
+[ -e "$image" ] || fail "jpackage made no app image at $image"
+
+# --- Installers from that app image -----------------------------------------------------------------
+for type in $types; do
+    [ "$type" = app-image ] && continue
+    echo "== jpackage: $type"
+    pkg_args=(--type "$type" "${common[@]}" --app-image "$image" --dest "$dist")
+    case "$type" in
+        deb|rpm)
+            # jpackage cannot see the GTK 3 library that JavaFX's bundled natives load.
+            pkg_args+=(--linux-package-deps libgtk-3-0
+                       --linux-shortcut --linux-menu-group "Education;Science;"
+                       --linux-app-category education
+                       --resource-dir packaging/linux
+                       --install-dir /opt
+                       --icon "$icon_linux") ;;
+        dmg|pkg) pkg_args+=(--icon "$icon_macos") ;;
+        msi|exe)
+            # The fixed upgrade code lets a newer installer replace an older one in place.
+            pkg_args+=(--icon "$icon_windows" --win-menu --win-menu-group "Boundary Lab"
+                       --win-shortcut --win-dir-chooser
+                       --win-upgrade-uuid 6f1c3a52-2b1e-4c55-9d3e-0a8b5d7e4c21) ;;
+        *) fail "unknown package type '$type'" ;;
+    esac
+    "$jdk/bin/jpackage$exe" "${pkg_args[@]}"
+done
+
+echo "== made in $dist:"
+ls -1 "$dist"
+du -sh "$image" | sed 's/^/app image size: /'

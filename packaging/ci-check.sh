@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# CI check of the native app, run after the tests (CI=true, no display, no stdin, as root):
+#   1. builds the app image and the .deb from this checkout (mvn -Ppackage, jlink + jpackage);
+#   2. runs the packaged launcher: --version, then datasets -> init -> train (50 epochs);
+#   3. starts the window from the packaged runtime headless (Monocle) with --smoke-test and
+#      prints the time to the first frame and the app-image size;
+#   4. installs the .deb with dpkg -i, runs the installed launcher's --version, removes it with
+#      dpkg -r and checks that its files are gone.
+# It installs the Debian packages it needs itself (only those missing). Any failure exits non-zero
+# with a line saying which step failed.
+#
+# Usage: bash packaging/ci-check.sh [--skip-build]   (--skip-build reuses target/dist)
+set -Eeuo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+step() { echo "== ci-check: $*"; }
+fail() { echo "ci-check FAILED: $*" >&2; exit 1; }
+trap 'fail "line $LINENO: \"$BASH_COMMAND\" exited with status $?"' ERR
+
+skip_build=false
+for arg in "$@"; do
+    case "$arg" in
+        --skip-build) skip_build=true ;;
+        *) fail "unknown argument '$arg' (expected --skip-build)" ;;
+    esac
+done
+
+is_root() { [ "$(id -u)" = 0 ]; }
+apt_updated=false
+apt_install() {
+    is_root || fail "needs Debian packages ($*) but is not root"
+    if ! $apt_updated; then
+        step "apt-get update"
+        apt-get update -qq </dev/null || fail "apt-get update failed"
+        apt_updated=true
+    fi
+    step "apt-get install $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null \
+        || fail "apt-get install $* failed"
+}
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# --- 0. Tools jpackage needs for a .deb: fakeroot, dpkg-deb, and objcopy (binutils) for jlink. ---
+missing=()
+command -v fakeroot >/dev/null || missing+=(fakeroot)
+command -v dpkg-deb >/dev/null || missing+=(dpkg)
+command -v objcopy >/dev/null || missing+=(binutils)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+# --- 1. Build ---------------------------------------------------------------------------------------
+if ! $skip_build; then
+    step "build the app image and .deb (mvn -Ppackage package)"
+    start=$(date +%s)
+    mvn -B -q -Ppackage -DskipTests package </dev/null || fail "mvn -Ppackage package failed"
+    echo "built in $(( $(date +%s) - start )) s"
+fi
+version="$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)"
+[ -n "$version" ] || fail "no version in target/maven-archiver/pom.properties"
+image=target/dist/boundary-lab
+launcher="$image/bin/boundary-lab"
+[ -x "$launcher" ] || fail "no packaged launcher at $launcher"
+deb="$(ls target/dist/boundary-lab_*.deb 2>/dev/null | head -1)"
+[ -n "$deb" ] || fail "no .deb in target/dist"
+
+# --- 2. The packaged command line -------------------------------------------------------------------
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+step "$launcher --version"
+out="$("$launcher" --version </dev/null)" || fail "--version exited with status $?"
+echo "$out"
+grep -qF "$version" <<<"$out" || fail "--version printed '$out', expected it to contain $version"
+
+step "packaged launcher: datasets, init, train 50 epochs"
+"$launcher" datasets --kind moons --samples 200 --noise 0.2 --seed 7 --test-ratio 0.2 \
+    --out "$work/train.csv" --test-out "$work/test.csv" </dev/null || fail "datasets exited with status $?"
+"$launcher" init --layers 2,5,1 --hidden tanh --output sigmoid --loss binary_cross_entropy \
+    --init glorot --seed 7 --out "$work/start.json" </dev/null || fail "init exited with status $?"
+"$launcher" train --model "$work/start.json" --data "$work/train.csv" --test "$work/test.csv" \
+    --epochs 50 --learning-rate 0.5 --out "$work/trained.json" --loss-log "$work/loss.csv" </dev/null \
+    || fail "train exited with status $?"
+grep -q 'boundary-lab-model/1' "$work/trained.json" || fail "train wrote no model to $work/trained.json"
+[ "$(wc -l < "$work/loss.csv")" -ge 2 ] || fail "train wrote no loss log"
+echo "trained model: $(wc -c < "$work/trained.json") bytes, loss log $(( $(wc -l < "$work/loss.csv") - 1 )) rows"
+
+# --- 3. The packaged window, headless ------------------------------------------------------------------
+# The JavaFX jars are on the launcher's class path (app.classpath in its .cfg), so Monocle only has to
+# join that class path. JAVA_TOOL_OPTIONS cannot do it: the launcher's own -Djava.class.path comes
+# after it and wins. _JAVA_OPTIONS is read after the launcher's options, so the class path is given
+# there in full: the .cfg's entries plus the Monocle jar that Maven copied to target/smoke-test/.
+step "packaged window, headless through Monocle: --smoke-test"
+monocle="$root/target/smoke-test/openjfx-monocle.jar"
+[ -f "$monocle" ] || fail "no Monocle jar at $monocle (the package profile copies it there)"
+cfg="$image/lib/app/boundary-lab.cfg"
+app_dir="$(cd "$image/lib/app" && pwd)"
+classpath="$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app_dir|" | paste -sd: -)"
+[ -n "$classpath" ] || fail "no app.classpath in $cfg"
+headless="-Djava.class.path=$classpath:$monocle -Dglass.platform=Monocle -Dmonocle.platform=Headless"
+headless="$headless -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true"
+start_ns=$(date +%s%N)
+smoke="$(env -u DISPLAY -u WAYLAND_DISPLAY _JAVA_OPTIONS="$headless" \
+    timeout 180 "$launcher" --smoke-test </dev/null 2>&1)" || {
+    rc=$?
+    echo "$smoke" | grep -v '^Picked up _JAVA_OPTIONS' | tail -20 >&2
+    fail "the packaged window's --smoke-test exited with status $rc"
+}
+wall_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+frame="$(grep -o 'first frame after [0-9.]* ms' <<<"$smoke" | head -1)" \
+    || { echo "$smoke" | tail -20 >&2; fail "--smoke-test did not print 'first frame after <ms> ms'"; }
+echo "packaged app: $frame (process wall time ${wall_ms} ms)"
+echo "app image size: $(du -sm "$image" | cut -f1) MB ($(du -sb "$image" | cut -f1) bytes), .deb $(du -sm "$deb" | cut -f1) MB"
+
+# --- 4. The .deb: install, run, remove ------------------------------------------------------------------
+if ! is_root; then
+    [ "${CI:-}" = true ] && fail "dpkg -i needs root"
+    echo "== ci-check: not root, so the .deb install/remove step is skipped"
+    echo "ci-check OK (without the .deb step)"
+    exit 0
+fi
+package="$(dpkg-deb -f "$deb" Package)"
+if installed "$package"; then
+    step "removing an earlier $package install"
+    dpkg -r "$package" >/dev/null || fail "could not remove the earlier $package"
+fi
+# jpackage records the shared libraries the runtime links against (and libgtk-3-0 for JavaFX);
+# dpkg -i does not fetch dependencies, so the missing ones are installed first.
+needed=()
+IFS=',' read -ra deps <<<"$(dpkg-deb -f "$deb" Depends)"
+for dep in "${deps[@]}"; do
+    name="$(sed -E 's/\|.*//; s/\(.*\)//; s/[[:space:]]//g' <<<"$dep")"
+    [ -z "$name" ] || installed "$name" || needed+=("$name")
+done
+[ ${#needed[@]} -eq 0 ] || apt_install "${needed[@]}"
+
+step "dpkg -i $deb"
+dpkg -i "$deb" </dev/null || fail "dpkg -i $deb failed"
+files="$(dpkg -L "$package")"
+installed_launcher="$(grep -E '/bin/boundary-lab$' <<<"$files" | head -1)"
+[ -n "$installed_launcher" ] && [ -x "$installed_launcher" ] || fail "the package installed no launcher"
+step "$installed_launcher --version"
+out="$("$installed_launcher" --version </dev/null)" || fail "the installed launcher's --version exited with status $?"
+echo "$out"
+grep -qF "$version" <<<"$out" || fail "installed --version printed '$out', expected $version"
+desktop="$(grep -E '\.desktop$' <<<"$files" | head -1)"
+[ -n "$desktop" ] && grep -q '^Categories=Education;Science;' "$desktop" \
+    || fail "the package has no desktop entry with Categories=Education;Science;"
+
+step "dpkg -r $package"
+dpkg -r "$package" </dev/null || fail "dpkg -r $package failed"
+installed "$package" && fail "$package is still installed after dpkg -r"
+left=()
+while IFS= read -r f; do
+    # Shared folders such as /opt stay; everything the package itself put there must be gone.
+    [ -d "$f" ] && [ "$f" != "${f#/opt/boundary-lab}" ] && left+=("$f")
+    [ -f "$f" ] || [ -L "$f" ] && left+=("$f")
+    true
+done <<<"$files"
+[ ${#left[@]} -eq 0 ] || fail "dpkg -r left files behind: ${left[*]}"
+[ ! -e /opt/boundary-lab ] || fail "dpkg -r left /opt/boundary-lab"
+echo "installed, ran and removed $package cleanly"
+
+echo "ci-check OK: --version, train, headless first frame, .deb install/remove"

@@ -120,9 +120,9 @@ if ! is_root; then
     exit 0
 fi
 package="$(dpkg-deb -f "$deb" Package)"
-if installed "$package"; then
-    step "removing an earlier $package install"
-    dpkg -r "$package" >/dev/null || fail "could not remove the earlier $package"
+if dpkg-query -W "$package" >/dev/null 2>&1; then
+    step "purging an earlier $package install"
+    dpkg -P "$package" >/dev/null || fail "could not purge the earlier $package (dpkg -P $package)"
 fi
 # jpackage records the shared libraries the runtime links against (and libgtk-3-0 for JavaFX);
 # dpkg -i does not fetch dependencies, so the missing ones are installed first.
@@ -143,9 +143,11 @@ step "$installed_launcher --version"
 out="$("$installed_launcher" --version </dev/null)" || fail "the installed launcher's --version exited with status $?"
 echo "$out"
 grep -qF "$version" <<<"$out" || fail "installed --version printed '$out', expected $version"
-desktop="$(grep -E '\.desktop$' <<<"$files" | head -1)"
-[ -n "$desktop" ] && grep -q '^Categories=Education;Science;' "$desktop" \
-    || fail "the package has no desktop entry with Categories=Education;Science;"
+# postinst registers the desktop entry (packaging/linux/postinst) in the system menu folder.
+menu_entry=/usr/share/applications/boundary-lab-boundary-lab.desktop
+[ -f "$menu_entry" ] && grep -q '^Categories=Education;Science;' "$menu_entry" \
+    || fail "no desktop entry with Categories=Education;Science; at $menu_entry after dpkg -i"
+grep -q "^Exec=$installed_launcher\$" "$menu_entry" || fail "$menu_entry does not start $installed_launcher"
 
 step "dpkg -r $package"
 dpkg -r "$package" </dev/null || fail "dpkg -r $package failed"
@@ -159,6 +161,9 @@ while IFS= read -r f; do
 done <<<"$files"
 [ ${#left[@]} -eq 0 ] || fail "dpkg -r left files behind: ${left[*]}"
 [ ! -e /opt/boundary-lab ] || fail "dpkg -r left /opt/boundary-lab"
+[ ! -e "$menu_entry" ] || fail "dpkg -r left the desktop entry $menu_entry"
+# dpkg -r keeps the package's record (state config-files) for its purge script; purge that too.
+dpkg -P "$package" >/dev/null 2>&1 || true
 echo "installed, ran and removed $package cleanly"
 
 echo "ci-check OK: --version, train, headless first frame, .deb install/remove"

@@ -86,20 +86,23 @@ echo "== jdeps: modules used by the app and its jars"
 modules="$("$jdk/bin/jdeps$exe" -q --print-module-deps --ignore-missing-deps --multi-release 17 \
     "$work/input/boundary-lab.jar" "$work/input/lib/"*.jar)"
 modules="$(echo "$modules" | tr ',' '\n' | grep -v '^jdk\.jfr$' | paste -sd, -)"
-# jdk.crypto.ec is not used; java.management is added only if the classes use it (jdeps sees that).
-# jdk.localedata keeps number formatting right outside English locales; only a few big locales.
-modules="$modules,jdk.localedata"
+# No jdk.localedata: the app formats and parses its numbers with Locale.ROOT, so the English data
+# in java.base is all it reads (2 MB saved).
 echo "$modules"
 
 echo "== jlink: runtime image"
 "$jdk/bin/jlink$exe" --add-modules "$modules" \
-    --include-locales=en,de,fr,es,it,nl,pt,pl,sv,da,fi,nb,cs,tr,ja,zh,ko \
     --strip-debug --no-header-files --no-man-pages --compress=2 \
     --generate-cds-archive \
     --output "$work/runtime"
-# The CDS archive of the JDK classes roughly a third off the start-up (see docs/PACKAGING.md);
+# The CDS archive of the JDK classes takes roughly a third off the start-up (docs/PACKAGING.md);
 # its twin for heaps over 32 GB (no compressed oops) is 11 MB that no classroom machine uses.
 rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
+# Symbol tables of the native libraries (4 MB, mostly libjvm.so) serve only debuggers; the dynamic
+# symbols the libraries link by stay. Linux only: other JDKs ship their libraries stripped.
+if [ "$os" = linux ] && command -v objcopy >/dev/null; then
+    find "$work/runtime/lib" -name '*.so' -exec objcopy --strip-unneeded {} \;
+fi
 
 # --- App image --------------------------------------------------------------------------------------
 common=(--name boundary-lab

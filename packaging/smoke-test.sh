@@ -9,6 +9,8 @@
 # --compare-jar  before each packaged start, also start `java -jar target/boundary-lab.jar` the same
 #                way, and print the ratio of the medians (the two alternate, so both see the same load)
 #
+# SMOKE_JAVA_OPTIONS, if set, is added to the JVM options of every start (e.g. -Xshare:off to see
+# what the CDS archive is worth).
 # Needs target/dist/boundary-lab (mvn -Ppackage package) and target/smoke-test/openjfx-monocle.jar
 # (copied there by the same profile). Exits non-zero if any start fails or prints no first frame.
 set -euo pipefail
@@ -42,7 +44,7 @@ app_dir="$image/lib/app"
 packaged_cp="$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app_dir|" | paste -sd: -)"
 [ -n "$packaged_cp" ] || fail "no app.classpath in $cfg"
 headless="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k"
-headless="$headless -Djava.awt.headless=true"
+headless="$headless -Djava.awt.headless=true ${SMOKE_JAVA_OPTIONS:-}"
 
 # Prints the milliseconds to the first frame of one start; $1 = label, $2 = class path, rest = command.
 first_frame() {

@@ -4,8 +4,9 @@
 #   2. runs the packaged launcher: --version, then datasets -> init -> train (50 epochs);
 #   3. starts the window from the packaged runtime headless (Monocle) with --smoke-test and
 #      prints the time to the first frame and the app-image size;
-#   4. installs the .deb with dpkg -i, runs the installed launcher's --version, removes it with
-#      dpkg -r and checks that its files are gone.
+#   4. installs the .deb with dpkg -i, runs the installed launcher's --version, opens its real
+#      window (GTK) on Xvfb with --smoke-test, removes it with dpkg -r and checks that its files
+#      are gone.
 # It installs the Debian packages it needs itself (only those missing). Any failure exits non-zero
 # with a line saying which step failed.
 #
@@ -127,6 +128,19 @@ step "$installed_launcher --version"
 out="$("$installed_launcher" --version </dev/null)" || fail "the installed launcher's --version exited with status $?"
 echo "$out"
 grep -qF "$version" <<<"$out" || fail "installed --version printed '$out', expected $version"
+# The installed app with its real window: GTK on a virtual X display. This shows that the libraries
+# the .deb declares (libgtk-3-0 among them) are enough for JavaFX's own glass and prism.
+command -v xvfb-run >/dev/null && command -v xauth >/dev/null || apt_install xvfb xauth
+step "installed launcher, real window (GTK) on Xvfb: --smoke-test"
+rc=0
+out="$(timeout 180 xvfb-run -a "$installed_launcher" --smoke-test </dev/null 2>&1)" || rc=$?
+frame="$(grep -o 'first frame after [0-9]* ms' <<<"$out" | head -1 || true)"
+if [ "$rc" != 0 ] || [ -z "$frame" ]; then
+    tail -20 <<<"$out" >&2
+    fail "the installed app's window did not reach its first frame on Xvfb (status $rc)"
+fi
+echo "installed app on Xvfb: $frame"
+
 # postinst registers the desktop entry (packaging/linux/postinst) in the system menu folder.
 menu_entry=/usr/share/applications/boundary-lab-boundary-lab.desktop
 [ -f "$menu_entry" ] && grep -q '^Categories=Education;Science;' "$menu_entry" \

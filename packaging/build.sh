@@ -4,7 +4,7 @@
 # Called by `mvn -Ppackage package` after target/boundary-lab.jar and target/lib/ exist; it can
 # also be run by hand from the repository root once `mvn package` has made those:
 #
-#   bash packaging/build.sh --version 0.1.0 [--jdk DIR] [--types "app-image deb"]
+#   bash packaging/build.sh --version 0.1.0 [--jdk DIR] [--types "app-image deb"] [--cds true|false]
 #
 # What it makes, in target/dist/:
 #   Linux    boundary-lab/ (app image, launcher bin/boundary-lab) and boundary-lab_<v>_<arch>.deb
@@ -21,19 +21,22 @@ fail() { echo "packaging/build.sh: $*" >&2; exit 1; }
 version=""
 jdk="${JAVA_HOME:-}"
 types=""
+cds=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --version) version="${2:?--version needs a value}"; shift 2 ;;
         --jdk) jdk="${2:?--jdk needs a value}"; shift 2 ;;
         --types) types="${2-}"; shift; [ $# -gt 0 ] && shift ;;  # empty: the default for this OS
+        --cds) cds="${2:?--cds needs true or false}"; shift 2 ;;
         -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
-        *) fail "unknown argument '$1' (expected --version V, --jdk DIR, --types \"T ...\")" ;;
+        *) fail "unknown argument '$1' (expected --version V, --jdk DIR, --types \"T ...\", --cds true|false)" ;;
     esac
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 [ -n "$version" ] || fail "no --version given (Maven passes the pom's version)"
+case "$cds" in true|false) ;; *) fail "--cds wants true or false, got '$cds'" ;; esac
 [ -f target/boundary-lab.jar ] || fail "target/boundary-lab.jar is missing: run 'mvn package' first"
 [ -d target/lib ] || fail "target/lib/ is missing: run 'mvn package' first"
 
@@ -91,13 +94,18 @@ modules="$(echo "$modules" | tr ',' '\n' | grep -v '^jdk\.jfr$' | paste -sd, -)"
 # in java.base is all it reads (2 MB saved).
 echo "$modules"
 
+# A CDS archive of the JDK's own classes (--cds true) costs 12 MB and saves about 6% of the CPU
+# time to the first frame (docs/PACKAGING.md); most of the start-up goes to JavaFX and app classes
+# from jars, which it does not hold. Off by default to keep the app image small.
+cds_option=()
+$cds && cds_option=(--generate-cds-archive)
 echo "== jlink: runtime image"
 "$jdk/bin/jlink$exe" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress=2 \
+    ${cds_option[@]+"${cds_option[@]}"} \
     --output "$work/runtime"
-# No --generate-cds-archive: its archive of the JDK's own classes is 12 MB (23 with the one for
-# heaps over 32 GB) and saved under 5% of the CPU time to the first frame, within the noise here;
-# most of the start-up goes to JavaFX and app classes from jars, which it does not hold.
+# The CDS twin for heaps over 32 GB (no compressed oops) is 11 MB that no classroom machine uses.
+rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
 # Symbol tables of the native libraries (4 MB, mostly libjvm.so) serve only debuggers; the dynamic
 # symbols the libraries link by stay. Linux only: other JDKs ship their libraries stripped.
 if [ "$os" = linux ] && command -v objcopy >/dev/null; then

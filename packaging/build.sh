@@ -82,6 +82,15 @@ rm -rf "$work" "$dist"
 mkdir -p "$work/input/lib" "$dist"
 cp target/boundary-lab.jar "$work/input/"
 cp target/lib/*.jar "$work/input/lib/"
+# JavaFX's native libraries, taken out of its jars and put where its loader looks first (the jars'
+# folder; ../bin on Windows). Otherwise every user's first start unpacks them into ~/.openjfx/cache,
+# which fails where home folders are read-only or full, as on some classroom machines. 0.8 MB.
+natives="$work/input/lib"
+[ "$os" = windows ] && natives="$work/input/bin" && mkdir -p "$natives"
+for fxjar in "$root/$work/input/lib/"javafx-*.jar; do
+    libs="$("$jdk/bin/jar$exe" tf "$fxjar" | grep -E '^[^/]+\.(so|dll|dylib)$' || true)"
+    [ -z "$libs" ] || (cd "$natives" && "$jdk/bin/jar$exe" xf "$fxjar" $libs)
+done
 
 # --- Runtime: the JDK modules the classes actually use -------------------------------------------
 # jdeps reads the app jar and every library jar (javafx.base's optional jdk.jfr use shows up here

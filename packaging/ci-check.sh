@@ -132,14 +132,18 @@ grep -qF "$version" <<<"$out" || fail "installed --version printed '$out', expec
 # the .deb declares (libgtk-3-0 among them) are enough for JavaFX's own glass and prism.
 command -v xvfb-run >/dev/null && command -v xauth >/dev/null || apt_install xvfb xauth
 step "installed launcher, real window (GTK) on Xvfb: --smoke-test"
+# With a fresh home folder: the app must not need to unpack JavaFX's natives into it.
+mkdir -p "$work/home"
 rc=0
-out="$(timeout 180 xvfb-run -a "$installed_launcher" --smoke-test </dev/null 2>&1)" || rc=$?
+out="$(_JAVA_OPTIONS="-Duser.home=$work/home" timeout 180 xvfb-run -a "$installed_launcher" --smoke-test \
+    </dev/null 2>&1)" || rc=$?
 frame="$(grep -o 'first frame after [0-9]* ms' <<<"$out" | head -1 || true)"
 if [ "$rc" != 0 ] || [ -z "$frame" ]; then
     tail -20 <<<"$out" >&2
     fail "the installed app's window did not reach its first frame on Xvfb (status $rc)"
 fi
 echo "installed app on Xvfb: $frame"
+[ ! -e "$work/home/.openjfx" ] || fail "the installed app unpacked JavaFX natives into the home folder"
 
 # postinst registers the desktop entry (packaging/linux/postinst) in the system menu folder.
 menu_entry=/usr/share/applications/boundary-lab-boundary-lab.desktop

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            SweepCommand.class,
             HelpCommand.class
         })
 public final class BoundaryLabCommand implements Runnable {

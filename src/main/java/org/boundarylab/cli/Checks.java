@@ -50,6 +50,14 @@ final class Checks {
         }
     }
 
+    /** Refuses an output that would overwrite one of the inputs (say, a model saved over the data). */
+    void notOverwriting(String option, Path output, String inputOption, Path input) {
+        if (input != null && output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+            throw error(option + " and " + inputOption + " are the same file " + output
+                    + "; writing one would destroy the other");
+        }
+    }
+
     /** The folder an output will be written to must exist, so a long run does not fail at the very end. */
     void writableTarget(String option, Path file) {
         Path absolute = file.toAbsolutePath();

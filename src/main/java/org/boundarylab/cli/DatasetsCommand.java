@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** Generates a 2-D data set as CSV, optionally split into stratified train and test files. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
         description = "Generate a 2-D data set (CSV with header x1,x2,label), optionally split into train and test.")
 final class DatasetsCommand implements Callable<Integer> {
     @Spec
@@ -32,7 +33,8 @@ final class DatasetsCommand implements Callable<Integer> {
             description = "Standard deviation of the Gaussian noise added to each point (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--test-ratio", paramLabel = "R",
@@ -62,9 +64,7 @@ final class DatasetsCommand implements Callable<Integer> {
         if (testOut != null) {
             checks.openInterval("--test-ratio", testRatio, 0, 1);
             checks.writableTarget("--test-out", testOut);
-            if (testOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                throw checks.error("--out and --test-out are the same file " + out);
-            }
+            checks.notOverwriting("--test-out", testOut, "--out", out);
         }
 
         Dataset all = Generators.generate(kind, samples, noise, seed);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** Prints how well a model does on a data set: loss, accuracy, per-class report and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
         description = "Print a model's loss, accuracy, classification report and confusion matrix on a data set.")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec

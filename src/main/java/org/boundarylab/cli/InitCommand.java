@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** Makes a starting model: an architecture and weights drawn from a seed. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
         description = "Make a starting model file with weights drawn from a seed.")
 final class InitCommand implements Callable<Integer> {
     /** Widths beyond this are not what a 2-D lab is about and would only exhaust memory. */
@@ -36,11 +37,13 @@ final class InitCommand implements Callable<Integer> {
     Activation hidden;
 
     @Option(names = "--output", paramLabel = "ACTIVATION", converter = Converters.ActivationConverter.class,
-            description = "Output activation: sigmoid, softmax, linear (default: sigmoid for 1 output unit, softmax for more).")
+            description = "Output activation: sigmoid, softmax, linear"
+                    + " (default: sigmoid for 1 output unit, softmax for more).")
     Activation output;
 
     @Option(names = "--loss", paramLabel = "LOSS", converter = Converters.LossConverter.class,
-            description = "binary_cross_entropy, cross_entropy, mean_squared_error (default: the one that suits the output).")
+            description = "binary_cross_entropy, cross_entropy, mean_squared_error"
+                    + " (default: the one that suits the output).")
     Loss loss;
 
     @Option(names = "--init", paramLabel = "METHOD", defaultValue = "glorot",

@@ -14,7 +14,8 @@ public final class IntLists {
      */
     public static int[] parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the list is empty; expected whole numbers separated by commas, e.g. 2,5,3,1");
+            throw new IllegalArgumentException(
+                    "the list is empty; expected whole numbers separated by commas, e.g. 2,5,3,1");
         }
         String[] items = text.split(",", -1);
         int[] values = new int[items.length];

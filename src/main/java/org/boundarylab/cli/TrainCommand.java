@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  * if asked for, is written up to the epoch where it happened, so the blow-up can be seen.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
         description = {"Train a model on a data set and write the trained model.",
             "The loss logged for an epoch is computed with the weights before that epoch's update."})
 final class TrainCommand implements Callable<Integer> {
@@ -44,7 +45,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Starting model (see 'init'); its weights are where training starts.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Training data, header x1,x2,label.")
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv",
+            description = "Training data, header x1,x2,label.")
     Path data;
 
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Test data, logged beside the training loss.")
@@ -53,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "N", description = "Number of epochs.")
     int epochs;
 
-    @Option(names = {"--learning-rate", "--lr"}, required = true, paramLabel = "LR", description = "Step size, > 0.")
+    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
     double learningRate;
 
     @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
@@ -78,7 +80,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seed of the mini-batch shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.json", description = "Where to write the trained model.")
+    @Option(names = "--out", required = true, paramLabel = "OUT.json",
+            description = "Where to write the trained model.")
     Path out;
 
     @Option(names = "--loss-log", paramLabel = "LOG.csv",
@@ -104,8 +107,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         checks.atLeast("--log-every", logEvery, 1);
         checks.writableTarget("--out", out);
+        checks.notOverwriting("--out", out, "--data", data);
+        checks.notOverwriting("--out", out, "--test", test);
         if (lossLog != null) {
             checks.writableTarget("--loss-log", lossLog);
+            checks.notOverwriting("--loss-log", lossLog, "--out", out);
+            checks.notOverwriting("--loss-log", lossLog, "--model", model);
+            checks.notOverwriting("--loss-log", lossLog, "--data", data);
+            checks.notOverwriting("--loss-log", lossLog, "--test", test);
         }
 
         ModelFile start = ModelFiles.readFull(model);

@@ -1,20 +1,18 @@
 package org.boundarylab.data;
 
+
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
+import org.boundarylab.io.AtomicFiles;
 
 /**
  * Dataset files: UTF-8 CSV with the header {@code x1,x2,label} and one point per line.
@@ -57,29 +55,11 @@ public final class CsvDatasets {
 
     /** Writes {@code data} to {@code file} atomically, replacing any existing file. */
     public static void write(Dataset data, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
-                write(data, out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // same folder, so this only happens on unusual file systems; replace as well as we can
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(data, writer);
+            writer.flush();
+        });
     }
 
     /** Writes the CSV text of {@code data} (header first, LF line ends). Does not close the writer. */

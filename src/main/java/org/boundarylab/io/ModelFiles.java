@@ -262,7 +262,8 @@ public final class ModelFiles {
         private int[] layers(JsonNode node) throws ModelFormatException {
             ArrayNode array = array(node, "layers");
             if (array.size() < 2) {
-                throw fail("layers has " + array.size() + " entries; a network needs at least an input and an output layer");
+                throw fail("layers has " + array.size()
+                        + " entries; a network needs at least an input and an output layer");
             }
             int[] layers = new int[array.size()];
             for (int l = 0; l < layers.length; l++) {
@@ -346,7 +347,7 @@ public final class ModelFiles {
     }
 
     /** A short description of a JSON value for error messages. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "missing";
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.nn.Network;
 
 /**
@@ -128,15 +129,13 @@ public final class BoundaryImage {
         }
     }
 
+    /** Writes the picture as PNG, atomically: an interrupted export never leaves half a file. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", bytes)) {
-            throw new IOException("no PNG writer available");
-        }
-        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
-        java.nio.file.Files.write(tmp, bytes.toByteArray());
-        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     /** Lays equally sized tiles out in a grid of the given column count. */

@@ -43,6 +43,7 @@ public final class TrainingSession implements AutoCloseable {
     private final AtomicReference<double[]> pendingTuning = new AtomicReference<>();
     private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final LossHistory history = new LossHistory();
+    private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
 
     private volatile int snapshotEvery = 1;
     /** The play loop is running (or about to); only the loop itself clears it. */
@@ -67,12 +68,35 @@ public final class TrainingSession implements AutoCloseable {
         }
         this.pool = Objects.requireNonNull(pool, "pool");
         this.regularization = new AtomicReference<>(options.regularization());
-        TrainingSnapshot first = measure(0);
-        latest.set(first);
-        history.add(0, first.trainLoss(), first.testLoss());
-        if (first.diverged()) {
-            diverged = true;
+    }
+
+    /**
+     * Measures the starting network on the pool and publishes it as the epoch-0 snapshot
+     * (measuring a large network on a large data set takes a while, so never on the caller's
+     * thread). Call it after adding the listeners; play and step publish epoch 0 first anyway.
+     *
+     * @return completes with the epoch-0 snapshot
+     */
+    public CompletableFuture<TrainingSnapshot> start() {
+        pool.execute(() -> {
+            synchronized (trainerLock) {
+                publishStartIfNeeded();
+            }
+        });
+        return started;
+    }
+
+    /** Completes with the epoch-0 snapshot once it has been published. */
+    public CompletableFuture<TrainingSnapshot> started() {
+        return started;
+    }
+
+    /** Publishes epoch 0 before anything else; the caller holds the trainer lock. */
+    private void publishStartIfNeeded() {
+        if (started.isDone() || closed) {
+            return;
         }
+        started.complete(publish(trainer.epochsDone(), 0));
     }
 
     /** Called on a pool thread with every snapshot, in epoch order. */
@@ -80,6 +104,7 @@ public final class TrainingSession implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** The newest snapshot; null until epoch 0 has been measured (see {@link #start()}). */
     public TrainingSnapshot latest() {
         return latest.get();
     }
@@ -160,6 +185,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> {
             synchronized (trainerLock) {
+                publishStartIfNeeded();
                 applyTuning();
                 trainer.epoch(false);
                 return publish(trainer.epochsDone());
@@ -177,6 +203,7 @@ public final class TrainingSession implements AutoCloseable {
     private void playLoop() {
         synchronized (trainerLock) {
             try {
+                publishStartIfNeeded();
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
                 while (true) {
@@ -229,6 +256,9 @@ public final class TrainingSession implements AutoCloseable {
         if (s.diverged()) {
             diverged = true;
             TrainingSnapshot lastFinite = latest.get();
+            if (lastFinite == null) {
+                lastFinite = s; // not even the start was finite: nothing better to show
+            }
             s = new TrainingSnapshot(epoch, lastFinite.network(), lastFinite.trainLoss(), lastFinite.testLoss(),
                     lastFinite.trainAccuracy(), lastFinite.testAccuracy(), epochsPerSecond, true);
         } else {

@@ -42,6 +42,7 @@ public final class BoundaryCanvasView {
 
     private final Pane pane;
     private final Canvas canvas;
+    private final Canvas overlay;
     private final Consumer<BoundaryFrames.View> viewListener;
     private Split data;
     private Viewport dataView = new Viewport(-1, 1, -1, 1);
@@ -56,8 +57,17 @@ public final class BoundaryCanvasView {
         this.pane = pane;
         this.canvas = canvas;
         this.viewListener = viewListener;
+        // points, axes and legend change only with the data or the size: they live on a layer of
+        // their own, so a new training frame repaints only the heat map and the boundary lines
+        this.overlay = new Canvas();
+        overlay.setId("boundaryOverlay");
+        overlay.setManaged(false);
+        overlay.setMouseTransparent(true);
+        pane.getChildren().add(overlay);
         canvas.widthProperty().bind(pane.widthProperty());
         canvas.heightProperty().bind(pane.heightProperty());
+        overlay.widthProperty().bind(pane.widthProperty());
+        overlay.heightProperty().bind(pane.heightProperty());
         canvas.widthProperty().addListener((o, a, b) -> layoutChanged());
         canvas.heightProperty().addListener((o, a, b) -> layoutChanged());
         canvas.sceneProperty().addListener((o, a, scene) -> {
@@ -81,7 +91,7 @@ public final class BoundaryCanvasView {
     /** Draws a newly finished frame. */
     public void show(BoundaryFrames.Frame frame) {
         lastFrame = frame;
-        paint();
+        paintField();
     }
 
     /** Where a point of the plane lands on the canvas, in the canvas's own coordinates. */
@@ -118,7 +128,8 @@ public final class BoundaryCanvasView {
         int gw = Math.max(2, (int) Math.round(w * scale / DEVICE_PIXELS_PER_CELL));
         int gh = Math.max(2, (int) Math.round(h * scale / DEVICE_PIXELS_PER_CELL));
         viewListener.accept(new BoundaryFrames.View(shownView, gw, gh));
-        paint();
+        paintField();
+        paintOverlay();
     }
 
     /** Grows the viewport in one direction until its shape matches the plot's, centred on the data. */
@@ -133,27 +144,66 @@ public final class BoundaryCanvasView {
         return new Viewport(v.xMin(), v.xMax(), v.yMin() - grow, v.yMax() + grow);
     }
 
-    private void paint() {
+    /** The layer that follows training: heat map and decision lines. */
+    private void paintField() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double cw = canvas.getWidth();
-        double ch = canvas.getHeight();
         g.setFill(BACKGROUND);
-        g.fillRect(0, 0, cw, ch);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double w = plotWidth();
         double h = plotHeight();
         BoundaryFrames.Frame f = lastFrame;
-        if (f != null && f.viewport().equals(shownView)) {
+        if (f != null) {
             putPixels(g, f, w, h);
-            strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
-        } else if (f != null) {
-            // the window is being resized: stretch the old picture until the new one is ready
-            putPixels(g, f, w, h);
+            if (f.viewport().equals(shownView)) {
+                strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
+            }
+            // otherwise the window is being resized: the old picture stretches until the new one is ready
         }
+    }
+
+    /** The layer that follows the data and the size: points, axes, legend. */
+    private void paintOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        double w = plotWidth();
+        double h = plotHeight();
         if (data != null) {
             drawPoints(g, data.train(), true, w, h);
             drawPoints(g, data.test(), false, w, h);
         }
         drawAxes(g, w, h);
+        drawLegend(g);
+    }
+
+    /** Which mark is which: filled = training point, ring = test point, line = decision boundary. */
+    private void drawLegend(GraphicsContext g) {
+        double x = LEFT + 8;
+        double y = TOP + 8;
+        double r = POINT_RADIUS;
+        g.setFont(Font.font("System", 13));
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(x, y, 236, 26, 8, 8);
+        g.setStroke(Color.rgb(150, 150, 150));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x + 0.5, y + 0.5, 236, 26, 8, 8);
+        double cy = y + 13;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Color.rgb(90, 90, 90));
+        g.fillOval(x + 10 - r, cy - r, 2 * r, 2 * r);
+        g.setFill(AXIS);
+        g.fillText("train", x + 18, cy);
+        g.setFill(Color.WHITE);
+        g.fillOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.setStroke(Color.rgb(60, 60, 60));
+        g.setLineWidth(2);
+        g.strokeOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.setFill(AXIS);
+        g.fillText("test", x + 74, cy);
+        g.setStroke(BOUNDARY);
+        g.setLineWidth(2.5);
+        g.strokeLine(x + 112, cy, x + 134, cy);
+        g.fillText("boundary", x + 140, cy);
     }
 
     private void putPixels(GraphicsContext g, BoundaryFrames.Frame f, double w, double h) {

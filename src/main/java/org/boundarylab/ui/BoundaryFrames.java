@@ -18,8 +18,11 @@ import org.boundarylab.training.TrainingSnapshot;
  * finished frame and puts its pixels on screen.
  *
  * <p>Requests overwrite each other: if training publishes faster than frames are built, the
- * stale ones are skipped and at most one build runs at a time, so drawing never queues up
- * behind training or holds it back.
+ * stale ones are skipped, at most one build runs at a time, and the next frame is built only
+ * after the window has taken the last one, so building never runs ahead of the screen and
+ * never takes a core from training for pictures nobody sees. A large network is evaluated
+ * on a coarser grid (the canvas smooths it when scaling), so one frame stays within about
+ * {@value #WORK_PER_FRAME} multiply-adds.
  */
 public final class BoundaryFrames {
     /** A finished picture of one snapshot: grid pixels (row 0 at the top) and boundary segments in grid units. */
@@ -31,6 +34,9 @@ public final class BoundaryFrames {
     public record View(Viewport viewport, int gridWidth, int gridHeight) {
     }
 
+    /** Multiply-adds one frame may cost: a few milliseconds of one core. */
+    static final long WORK_PER_FRAME = 40_000_000L;
+    static final int MIN_GRID_WIDTH = 64;
     private final Executor pool;
     private final AtomicReference<View> view = new AtomicReference<>();
     private final AtomicReference<TrainingSnapshot> wanted = new AtomicReference<>();
@@ -66,11 +72,15 @@ public final class BoundaryFrames {
 
     /** The newest finished frame, once; null when nothing new is ready. */
     public Frame take() {
-        return ready.getAndSet(null);
+        Frame f = ready.getAndSet(null);
+        if (f != null && wanted.get() != null) {
+            schedule();
+        }
+        return f;
     }
 
     private void schedule() {
-        if (view.get() != null && building.compareAndSet(false, true)) {
+        if (view.get() != null && ready.get() == null && building.compareAndSet(false, true)) {
             pool.execute(this::drain);
         }
     }
@@ -78,7 +88,7 @@ public final class BoundaryFrames {
     private void drain() {
         try {
             TrainingSnapshot s;
-            while ((s = wanted.getAndSet(null)) != null) {
+            while (ready.get() == null && (s = wanted.getAndSet(null)) != null) {
                 View v = view.get();
                 ready.set(build(s, v));
             }
@@ -86,16 +96,26 @@ public final class BoundaryFrames {
             building.set(false);
         }
         // a request that arrived between the last check and the flag's release
-        if (wanted.get() != null) {
+        if (wanted.get() != null && ready.get() == null) {
             schedule();
         }
     }
 
     /** Evaluates one snapshot for one view; pure, so tests and exports can call it directly. */
     public static Frame build(TrainingSnapshot s, View v) {
-        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), v.gridWidth(), v.gridHeight());
+        int gw = v.gridWidth();
+        int gh = v.gridHeight();
+        long perCell = Math.max(1, s.network().architecture().parameterCount());
+        double shrink = Math.sqrt((double) gw * gh * perCell / WORK_PER_FRAME);
+        if (shrink > 1) {
+            // never coarser than MIN_GRID_WIDTH cells across; the height follows the shape
+            int w = Math.max(Math.min(MIN_GRID_WIDTH, gw), (int) (gw / shrink));
+            gh = Math.max(2, (int) Math.round((double) w * gh / gw));
+            gw = w;
+        }
+        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh);
         int[] pixels = HeatmapRenderer.argb(field);
         List<Segment> segments = MarchingSquares.decisionBoundaries(field);
-        return new Frame(s, v.viewport(), v.gridWidth(), v.gridHeight(), pixels, segments);
+        return new Frame(s, v.viewport(), gw, gh, pixels, segments);
     }
 }

@@ -17,10 +17,12 @@ public final class InputRules {
     public static final double MAX_PENALTY = 10;
     public static final int MAX_BATCH = MAX_SAMPLES;
     public static final int MAX_REDRAW_EVERY = 100_000;
+    public static final int MAX_CLASSES = 6;
 
     /** The text fields of the lab. */
     public enum Field {
         SAMPLES("Samples"),
+        CLASSES("Classes"),
         TEST_SHARE("Test share"),
         DATA_SEED("Data seed"),
         HIDDEN_LAYERS("Hidden layers"),
@@ -61,6 +63,7 @@ public final class InputRules {
         String name = field.label();
         return switch (field) {
             case SAMPLES -> wholeNumber(name, t, MIN_SAMPLES, MAX_SAMPLES);
+            case CLASSES -> wholeNumber(name, t, 2, MAX_CLASSES);
             case TEST_SHARE -> number(name, t, 0, false, 0.9, "a fraction such as 0.2");
             case DATA_SEED, WEIGHT_SEED -> seed(name, t);
             case HIDDEN_LAYERS -> hiddenLayers(t);

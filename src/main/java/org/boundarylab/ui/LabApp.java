@@ -54,9 +54,9 @@ public final class LabApp extends Application {
         }
     }
 
-    /** A scene of the lab view with its style sheet, at a size that fits a 1366x768 screen. */
+    /** A scene of the lab view with its style sheet, at a size that fits a 1366x768 screen (and Monocle's 1280x800 headless screen). */
     public static Scene scene(LabWindow window) {
-        Scene scene = new Scene(window.root(), 1320, 780);
+        Scene scene = new Scene(window.root(), 1280, 760);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         return scene;
     }

@@ -14,6 +14,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -40,8 +42,15 @@ public final class LabController {
     private final BoundaryFrames frames;
 
     @FXML private TabPane tabs;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu fileMenu;
+    @FXML private Menu dataMenu;
+    @FXML private Menu lessonsMenu;
+    @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
     @FXML private ChoiceBox<DatasetKind> datasetChoice;
     @FXML private TextField samplesField;
+    @FXML private TextField classesField;
     @FXML private Slider noiseSlider;
     @FXML private Label noiseLabel;
     @FXML private TextField testShareField;
@@ -106,6 +115,7 @@ public final class LabController {
 
         Map<Field, TextField> fields = new EnumMap<>(Field.class);
         fields.put(Field.SAMPLES, samplesField);
+        fields.put(Field.CLASSES, classesField);
         fields.put(Field.TEST_SHARE, testShareField);
         fields.put(Field.DATA_SEED, dataSeedField);
         fields.put(Field.HIDDEN_LAYERS, hiddenLayersField);
@@ -119,7 +129,8 @@ public final class LabController {
             tf.textProperty().bindBidirectional(vm.textProperty(f));
             // the decoration shows the same message the view-model uses to block Play
             validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
-                String error = InputRules.check(f, text);
+                String error = f == Field.CLASSES && !vm.classesApplyProperty().get() ? ""
+                        : InputRules.check(f, text);
                 return ValidationResult.fromMessageIf(c, error, Severity.ERROR, !error.isEmpty());
             });
             Tooltip tip = new Tooltip();
@@ -128,6 +139,8 @@ public final class LabController {
                     .otherwise(tip));
         });
 
+        classesField.disableProperty().bind(vm.classesApplyProperty().not());
+        vm.classesApplyProperty().addListener((o, a, b) -> validation.revalidate(classesField));
         playButton.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
         playButton.disableProperty().bind(vm.playDisabledProperty());
         stepButton.disableProperty().bind(vm.playingProperty().or(vm.validProperty().not()));
@@ -155,7 +168,10 @@ public final class LabController {
         vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
         canvasView.setData(vm.dataProperty().get());
         chartView.follow(vm.history());
-        frames.submit(vm.snapshotProperty().get());
+        // the listener is in place first, so epoch 0 arrives one way or the other (twice is harmless)
+        if (vm.session() != null) {
+            frames.submit(vm.session().latest());
+        }
 
         timer = new AnimationTimer() {
             @Override
@@ -169,6 +185,30 @@ public final class LabController {
             }
         };
         timer.start();
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    public Menu dataMenu() {
+        return dataMenu;
+    }
+
+    public Menu lessonsMenu() {
+        return lessonsMenu;
+    }
+
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    public Menu helpMenu() {
+        return helpMenu;
     }
 
     public TabPane tabs() {

@@ -58,6 +58,8 @@ import org.boundarylab.ui.InputRules.Field;
 public final class LabViewModel {
     /** Fraction of the data's size added around it in the picture. */
     public static final double VIEW_MARGIN = 0.12;
+    /** A loss this many times its starting value gets a warning about the learning rate. */
+    static final double GROWTH_WARNING_FACTOR = 10;
 
     private final ExecutorService pool;
 
@@ -71,6 +73,7 @@ public final class LabViewModel {
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
 
+    private final ReadOnlyBooleanWrapper classesApply = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
@@ -92,6 +95,8 @@ public final class LabViewModel {
     private final AtomicReference<TrainingSnapshot> pending = new AtomicReference<>();
     private volatile TrainingSession session;
     private String divergenceMessage = "";
+    private String growthWarning = "";
+    private double startLoss = Double.NaN;
     private String setupError = "";
     private boolean dataDirty;
     private boolean networkDirty;
@@ -99,6 +104,7 @@ public final class LabViewModel {
     public LabViewModel(ExecutorService pool) {
         this.pool = pool;
         text(Field.SAMPLES, "400");
+        text(Field.CLASSES, "3");
         text(Field.TEST_SHARE, "0.2");
         text(Field.DATA_SEED, "0");
         text(Field.HIDDEN_LAYERS, "4");
@@ -109,7 +115,11 @@ public final class LabViewModel {
         text(Field.BATCH_SIZE, "");
         text(Field.REDRAW_EVERY, "10");
 
-        dataset.addListener((o, a, b) -> changed(Change.DATA));
+        dataset.addListener((o, a, b) -> {
+            classesApply.set(hasClassCount(b));
+            errors.get(Field.CLASSES).set(errorOf(Field.CLASSES, texts.get(Field.CLASSES).get()));
+            changed(Change.DATA);
+        });
         noise.addListener((o, a, b) -> changed(Change.DATA));
         activation.addListener((o, a, b) -> changed(Change.NETWORK));
         outputLoss.addListener((o, a, b) -> changed(Change.NETWORK));
@@ -117,7 +127,7 @@ public final class LabViewModel {
         optimizer.addListener((o, a, b) -> changed(Change.NETWORK));
         for (Field f : Field.values()) {
             texts.get(f).addListener((o, a, b) -> {
-                errors.get(f).set(InputRules.check(f, b));
+                errors.get(f).set(errorOf(f, b));
                 changed(changeOf(f));
             });
         }
@@ -128,14 +138,27 @@ public final class LabViewModel {
 
     private void text(Field f, String initial) {
         texts.put(f, new SimpleStringProperty(initial));
-        errors.put(f, new ReadOnlyStringWrapper(InputRules.check(f, initial)));
+        errors.put(f, new ReadOnlyStringWrapper(errorOf(f, initial)));
+    }
+
+    /** The field's message, except for a setting the current data set does not use. */
+    private String errorOf(Field f, String text) {
+        if (f == Field.CLASSES && !hasClassCount(dataset.get())) {
+            return "";
+        }
+        return InputRules.check(f, text);
+    }
+
+    /** Blobs and spirals come in any number of classes; the other patterns have two. */
+    public static boolean hasClassCount(DatasetKind kind) {
+        return kind == DatasetKind.GAUSSIAN || kind == DatasetKind.SPIRAL;
     }
 
     private enum Change { DATA, NETWORK, TUNING, REDRAW }
 
     private static Change changeOf(Field f) {
         return switch (f) {
-            case SAMPLES, TEST_SHARE, DATA_SEED -> Change.DATA;
+            case SAMPLES, CLASSES, TEST_SHARE, DATA_SEED -> Change.DATA;
             // the optimiser's batch size is fixed when a trainer is made
             case HIDDEN_LAYERS, WEIGHT_SEED, BATCH_SIZE -> Change.NETWORK;
             case LEARNING_RATE, L2, L1 -> Change.TUNING;
@@ -177,6 +200,11 @@ public final class LabViewModel {
     /** "" when the field's text is acceptable, else what is wrong with it. */
     public ReadOnlyStringProperty errorProperty(Field f) {
         return errors.get(f).getReadOnlyProperty();
+    }
+
+    /** Whether the class count applies to the chosen data set (blobs and spirals). */
+    public ReadOnlyBooleanProperty classesApplyProperty() {
+        return classesApply.getReadOnlyProperty();
     }
 
     public BooleanProperty logScaleProperty() {
@@ -315,6 +343,7 @@ public final class LabViewModel {
         if (valid.get()) {
             rebuildSession();
         }
+        refreshState();
     }
 
     /** New data of the same kind: the next data seed. */
@@ -337,7 +366,7 @@ public final class LabViewModel {
         if (playing.get() && current != null && !current.isPlaying()) {
             // the loop ended on its own (divergence); show its final snapshot
             TrainingSnapshot last = current.latest();
-            if (last != snapshot.get()) {
+            if (last != null && last != snapshot.get()) {
                 show(last);
             }
             playing.set(false);
@@ -349,8 +378,9 @@ public final class LabViewModel {
     public String reportText() {
         TrainingSnapshot s = snapshot.get();
         Split split = data.get();
-        if (s == null || s.network() == null || split == null) {
-            return "No network yet.";
+        if (s == null || s.network() == null || split == null
+                || s.network().architecture().classes() != split.train().classes()) {
+            return "No network yet: press Step or Play.";
         }
         StringBuilder out = new StringBuilder();
         out.append("Epoch ").append(s.epoch()).append("\n\n");
@@ -406,9 +436,9 @@ public final class LabViewModel {
             if (wasPlaying && session != null) {
                 play();
             }
-        } else if (change == Change.TUNING && session != null) {
+        } else if (session != null) {
+            // a rate typed while another field was invalid takes effect now, whichever field was fixed last
             session.retune(learningRate(), regularization());
-        } else if (change == Change.REDRAW && session != null) {
             session.setSnapshotEvery(redrawEvery());
         }
         refreshState();
@@ -418,7 +448,15 @@ public final class LabViewModel {
         int samples = (Integer) InputRules.parse(Field.SAMPLES, texts.get(Field.SAMPLES).get());
         double share = (Double) InputRules.parse(Field.TEST_SHARE, texts.get(Field.TEST_SHARE).get());
         long seed = (Long) InputRules.parse(Field.DATA_SEED, texts.get(Field.DATA_SEED).get());
-        Dataset all = Generators.generate(dataset.get(), samples, noise.get(), seed);
+        DatasetKind kind = dataset.get();
+        Dataset all;
+        if (hasClassCount(kind)) {
+            int classes = (Integer) InputRules.parse(Field.CLASSES, texts.get(Field.CLASSES).get());
+            all = kind == DatasetKind.GAUSSIAN ? Generators.gaussian(samples, classes, noise.get(), seed)
+                    : Generators.spirals(samples, classes, noise.get(), seed);
+        } else {
+            all = Generators.generate(kind, samples, noise.get(), seed);
+        }
         data.set(Split.stratified(all, share, seed));
         dataDirty = false;
         networkDirty = true; // the number of classes may differ
@@ -456,15 +494,15 @@ public final class LabViewModel {
             session = fresh;
             networkDirty = false;
             divergenceMessage = "";
+            growthWarning = "";
+            startLoss = Double.NaN;
             diverged.set(false);
             pending.set(null);
             generation.set(generation.get() + 1);
             parametersText.set(Integer.toString(arch.parameterCount()));
-            TrainingSnapshot first = fresh.latest();
-            show(first);
-            for (Consumer<TrainingSnapshot> l : snapshotListeners) {
-                l.accept(first);
-            }
+            // epoch 0 is measured on the pool and arrives like any other snapshot; until then
+            // the previous picture stays up rather than a blank one
+            fresh.start();
         } catch (IllegalArgumentException e) {
             // a combination the engine refuses (the field checks cannot see every one)
             session = null;
@@ -474,6 +512,11 @@ public final class LabViewModel {
 
     private void show(TrainingSnapshot s) {
         snapshot.set(s);
+        TrainingSession current = session;
+        if (Double.isNaN(startLoss) && current != null && current.started().isDone()) {
+            // taken from the run itself: the window may never have shown epoch 0
+            startLoss = current.started().join().trainLoss();
+        }
         epochText.set(String.format(Locale.ROOT, "%,d", s.epoch()));
         speedText.set(s.epochsPerSecond() > 0 ? String.format(Locale.ROOT, "%,.0f", s.epochsPerSecond()) : "–");
         trainLossText.set(loss(s.trainLoss()));
@@ -482,6 +525,17 @@ public final class LabViewModel {
         testAccuracyText.set(percent(s.testAccuracy()));
         gapText.set(Double.isNaN(s.testAccuracy()) ? "–"
                 : String.format(Locale.ROOT, "%+.1f pts", 100 * s.accuracyGap()));
+        // a stable cross-entropy keeps a saturated network finite, so a too-large rate often
+        // shows as a loss that climbs far above where it started rather than as NaN
+        String warning = !s.diverged() && startLoss > 0 && s.trainLoss() > GROWTH_WARNING_FACTOR * startLoss
+                ? String.format(Locale.ROOT, "The training loss has grown to %s from %s at epoch 0: the learning rate"
+                        + " is probably too large; try %s.", loss(s.trainLoss()), loss(startLoss),
+                        suggestion(learningRateOrNaN()))
+                : "";
+        if (!warning.equals(growthWarning)) {
+            growthWarning = warning;
+            refreshState();
+        }
         if (s.diverged()) {
             diverged.set(true);
             divergenceMessage = String.format(Locale.ROOT,
@@ -508,6 +562,9 @@ public final class LabViewModel {
         }
         if (first.isEmpty()) {
             first = divergenceMessage;
+        }
+        if (first.isEmpty()) {
+            first = growthWarning;
         }
         message.set(first);
     }

@@ -35,8 +35,20 @@ public final class LossChartView {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.getData().setAll(List.of(train, test));
+        // short epoch labels (2k, 1.5M) so a long run's ticks never run into each other
+        ((NumberAxis) chart.getXAxis()).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return epochLabel(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
         NumberAxis y = (NumberAxis) chart.getYAxis();
-        y.setForceZeroInRange(false);
+        y.setForceZeroInRange(true); // a loss is never negative: zero anchors the scale
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -59,7 +71,9 @@ public final class LossChartView {
 
     public void setLogScale(boolean on) {
         logScale = on;
-        ((NumberAxis) chart.getYAxis()).setLabel(on ? "loss (log scale)" : "loss");
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        y.setLabel(on ? "loss (log scale)" : "loss");
+        y.setForceZeroInRange(!on);
         drawnVersion = -1;
         redraw();
     }
@@ -101,6 +115,17 @@ public final class LossChartView {
             return;
         }
         series.add(new XYChart.Data<>(epoch, logScale ? Math.log10(loss) : loss));
+    }
+
+    static String epochLabel(double v) {
+        double a = Math.abs(v);
+        if (a < 1000) {
+            return trim(Math.rint(v));
+        }
+        if (a < 1_000_000) {
+            return trim(Math.round(v / 100) / 10.0) + "k";
+        }
+        return trim(Math.round(v / 100_000) / 10.0) + "M";
     }
 
     static String powerLabel(double log10) {

@@ -5,7 +5,7 @@ import org.boundarylab.nn.Loss;
 
 /** The output layer and loss pairs the lab offers; each pair is one the engine accepts. */
 public enum OutputLoss {
-    SIGMOID_CROSS_ENTROPY("sigmoid + binary cross-entropy", Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
+    SIGMOID_CROSS_ENTROPY("sigmoid + cross-entropy", Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
     SOFTMAX_CROSS_ENTROPY("softmax + cross-entropy", Activation.SOFTMAX, Loss.CROSS_ENTROPY),
     SIGMOID_SQUARED_ERROR("sigmoid + squared error", Activation.SIGMOID, Loss.MEAN_SQUARED_ERROR);
 

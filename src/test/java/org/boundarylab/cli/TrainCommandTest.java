@@ -226,7 +226,19 @@ class TrainCommandTest {
         // output folder missing: refused before any training
         CliRun.of(trainArgs("--epochs", "10", "--learning-rate", "0.1",
                 "--out", dir.resolve("no/such/out.json").toString())).refused("does not exist");
+        // outputs that would destroy an input
+        CliRun.of(trainArgs("--epochs", "10", "--learning-rate", "0.1", "--out", train.toString()))
+                .refused("--out and --data are the same file");
+        CliRun.of(trainArgs("--epochs", "10", "--learning-rate", "0.1", "--out", out, "--loss-log", model.toString()))
+                .refused("--loss-log and --model are the same file");
+        assertTrue(Files.readString(train).startsWith("x1,x2,label"));
         assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void theStartingModelMayBeOverwrittenToContinueTraining() throws Exception {
+        CliRun.of(trainArgs("--epochs", "5", "--learning-rate", "0.5", "--out", model.toString())).ok();
+        assertEquals(5, ((Map<?, ?>) ModelFiles.readFull(model).extras().get("training")).get("epochs"));
     }
 
     private static String[] concat(String[] a, String... b) {

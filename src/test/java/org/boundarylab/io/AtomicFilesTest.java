@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,20 @@ class AtomicFilesTest {
     void aMissingFolderIsReported() {
         Path file = dir.resolve("no/such/folder/m.json");
         assertThrows(NoSuchFileException.class, () -> AtomicFiles.writeString(file, "x"));
+    }
+
+    @Test
+    void newFilesAreReadableByOthersAndReplacedFilesKeepTheirPermissions() throws Exception {
+        Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path fresh = dir.resolve("fresh.json");
+        AtomicFiles.writeString(fresh, "x");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+
+        Path kept = dir.resolve("kept.json");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(kept, "new");
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
     }
 
     private List<Path> list() throws IOException {

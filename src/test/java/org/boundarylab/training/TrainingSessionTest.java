@@ -63,7 +63,7 @@ class TrainingSessionTest {
         s.setSnapshotEvery(5);
         s.play();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (s.latest().epoch() < 500 && System.nanoTime() < deadline) {
+        while ((s.latest() == null || s.latest().epoch() < 500) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         s.pause();
@@ -107,6 +107,28 @@ class TrainingSessionTest {
         assertTrue(last.network().isFinite());
         assertTrue(Double.isFinite(last.trainLoss()));
         assertFalse(s.isPlaying());
+    }
+
+    @Test
+    void startMeasuresEpochZeroOnThePool() throws Exception {
+        TrainingSession s = session(0.5, Activation.TANH);
+        java.util.List<TrainingSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.addListener(seen::add);
+        TrainingSnapshot first = s.start().get(10, TimeUnit.SECONDS);
+        assertEquals(0, first.epoch());
+        assertEquals(java.util.List.of(first), seen);
+        assertEquals(1, s.history().size());
+        assertEquals(1, s.step().get(10, TimeUnit.SECONDS).epoch());
+        assertEquals(2, seen.size(), "epoch 0 is published once");
+    }
+
+    @Test
+    void aStepWithoutStartPublishesEpochZeroFirst() throws Exception {
+        TrainingSession s = session(0.5, Activation.TANH);
+        java.util.List<Long> epochs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.addListener(snap -> epochs.add(snap.epoch()));
+        s.step().get(10, TimeUnit.SECONDS);
+        assertEquals(java.util.List.of(0L, 1L), epochs);
     }
 
     @Test

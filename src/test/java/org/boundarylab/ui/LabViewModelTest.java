@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 /** The lab's state and its rules, without starting the JavaFX toolkit. */
 class LabViewModelTest {
 
+    /** Waits for the current run's epoch 0 (measured on the pool) and shows it. */
+    private static void settle(LabViewModel vm) throws Exception {
+        vm.session().started().get(10, TimeUnit.SECONDS);
+        vm.pulse();
+    }
+
     private static TrainingSnapshot steps(LabViewModel vm, int n) throws Exception {
         TrainingSnapshot s = null;
         for (int i = 0; i < n; i++) {
@@ -30,8 +36,9 @@ class LabViewModelTest {
     }
 
     @Test
-    void startsOnMoonsReadyToPlay() {
+    void startsOnMoonsReadyToPlay() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
+        settle(vm);
         assertEquals(DatasetKind.MOONS, vm.datasetProperty().get());
         assertTrue(vm.validProperty().get());
         assertFalse(vm.playDisabledProperty().get());
@@ -89,12 +96,14 @@ class LabViewModelTest {
         vm.noiseProperty().set(0.3);
         assertNotSame(before, vm.dataProperty().get(), "new data");
         assertNotSame(run, vm.session(), "new run");
+        settle(vm);
         assertEquals(0, vm.snapshotProperty().get().epoch());
 
         steps(vm, 2);
         run = vm.session();
         vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
         assertNotSame(run, vm.session());
+        settle(vm);
         assertEquals(0, vm.snapshotProperty().get().epoch());
         assertEquals(2 * 5 + 5 + 5 * 3 + 3 + 3 + 1, vm.session().parameterCount());
 
@@ -112,6 +121,7 @@ class LabViewModelTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         double loss = steps(vm, 25).trainLoss();
         vm.reset();
+        settle(vm);
         assertEquals(0, vm.snapshotProperty().get().epoch());
         assertEquals(loss, steps(vm, 25).trainLoss(), 0.0);
     }
@@ -126,10 +136,11 @@ class LabViewModelTest {
     }
 
     @Test
-    void multiClassDataGetsOneOutputPerClassWithSoftmax() {
+    void multiClassDataGetsOneOutputPerClassWithSoftmax() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
-        assertEquals(2, vm.session().latest().network().architecture().outputs());
+        settle(vm);
+        assertEquals(2, vm.snapshotProperty().get().network().architecture().outputs());
     }
 
     @Test
@@ -163,5 +174,37 @@ class LabViewModelTest {
         TrainingSnapshot s = steps(vm, 1500);
         System.out.println("5,3 after 1500 epochs: train " + s.trainAccuracy() + " test " + s.testAccuracy());
         assertTrue(s.testAccuracy() >= 0.95, "test accuracy " + s.testAccuracy());
+    }
+
+    @Test
+    void blobsAndSpiralsTakeAClassCountThatOtherDataIgnores() throws Exception {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.textProperty(Field.CLASSES).set("x");
+        assertTrue(vm.validProperty().get(), "moons have two classes whatever the field says");
+        vm.textProperty(Field.CLASSES).set("4");
+        vm.datasetProperty().set(DatasetKind.GAUSSIAN);
+        assertTrue(vm.classesApplyProperty().get());
+        assertEquals(4, vm.dataProperty().get().train().classes());
+        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        settle(vm);
+        assertEquals(4, vm.snapshotProperty().get().network().architecture().outputs());
+        vm.textProperty(Field.CLASSES).set("1");
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Classes"), vm.messageProperty().get());
+        vm.datasetProperty().set(DatasetKind.MOONS);
+        assertTrue(vm.validProperty().get());
+    }
+
+    @Test
+    void aLossFarAboveItsStartWarnsAboutTheRateWithoutStopping() throws Exception {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.activationProperty().set(Activation.SIGMOID);
+        vm.textProperty(Field.LEARNING_RATE).set("1000");
+        steps(vm, 200);
+        assertTrue(vm.messageProperty().get().contains("probably too large"), vm.messageProperty().get());
+        assertFalse(vm.divergedProperty().get());
+        vm.reset();
+        settle(vm);
+        assertEquals("", vm.messageProperty().get());
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI check of the native app, run after the tests (CI=true, no display, no stdin, as root):
 #   1. builds the app image and the .deb from this checkout (mvn -Ppackage, jlink + jpackage);
-#   2. runs the packaged launcher: --version, then datasets -> init -> train (50 epochs);
+#   2. runs the packaged launcher: --version, then datasets -> init -> train (50 epochs), and a
+#      small sweep with its PNG grid;
 #   3. starts the window from the packaged runtime headless (Monocle) with --smoke-test and
 #      prints the time to the first frame and the app-image size;
 #   4. installs the .deb with dpkg -i, runs the installed launcher's --version, opens its real
@@ -74,7 +75,7 @@ out="$("$launcher" --version </dev/null)" || fail "--version exited with status 
 echo "$out"
 grep -qF "$version" <<<"$out" || fail "--version printed '$out', expected it to contain $version"
 
-step "packaged launcher: datasets, init, train 50 epochs"
+step "packaged launcher: datasets, init, train 50 epochs, sweep"
 "$launcher" datasets --kind moons --samples 200 --noise 0.2 --seed 7 --test-ratio 0.2 \
     --out "$work/train.csv" --test-out "$work/test.csv" </dev/null || fail "datasets exited with status $?"
 "$launcher" init --layers 2,5,1 --hidden tanh --output sigmoid --loss binary_cross_entropy \
@@ -85,6 +86,12 @@ step "packaged launcher: datasets, init, train 50 epochs"
 grep -q 'boundary-lab-model/1' "$work/trained.json" || fail "train wrote no model to $work/trained.json"
 [ "$(wc -l < "$work/loss.csv")" -ge 2 ] || fail "train wrote no loss log"
 echo "trained model: $(wc -c < "$work/trained.json") bytes, loss log $(( $(wc -l < "$work/loss.csv") - 1 )) rows"
+# A small sweep with its PNG grid: the picture is drawn with java.desktop (no window), which the
+# trimmed runtime must hold.
+"$launcher" sweep --data "$work/train.csv" --test "$work/test.csv" --hidden 1,3 --seeds 2 --epochs 50 \
+    --learning-rate 0.5 --out "$work/sweep.csv" --png "$work/sweep.png" </dev/null || fail "sweep exited with status $?"
+[ "$(wc -l < "$work/sweep.csv")" -eq 5 ] || fail "sweep wrote $(wc -l < "$work/sweep.csv") lines, expected a header and 4 runs"
+[ "$(head -c 4 "$work/sweep.png" | tail -c 3)" = PNG ] || fail "sweep wrote no PNG picture"
 
 # --- 3. The packaged window, headless ------------------------------------------------------------------
 # packaging/smoke-test.sh puts Monocle on the packaged launcher's class path and starts it with
@@ -168,4 +175,4 @@ done <<<"$files"
 dpkg -P "$package" >/dev/null 2>&1 || true
 echo "installed, ran and removed $package cleanly"
 
-echo "ci-check OK: --version, train, headless first frame, .deb install/remove"
+echo "ci-check OK: --version, train, sweep, headless first frame, .deb install, real window, removal"

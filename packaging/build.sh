@@ -8,7 +8,7 @@
 #
 # What it makes, in target/dist/:
 #   Linux    boundary-lab/ (app image, launcher bin/boundary-lab) and boundary-lab_<v>_<arch>.deb
-#   macOS    Boundary Lab.app and Boundary Lab-<v>.dmg
+#   macOS    boundary-lab.app (menu name "Boundary Lab") and boundary-lab-<v>.dmg
 #   Windows  boundary-lab/ (app image, boundary-lab.exe + boundary-lab-cli.exe) and boundary-lab-<v>.msi
 #
 # The JavaFX jars from Maven (with their natives inside) stay on the app's class path, exactly as
@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
         --jdk) jdk="${2:?--jdk needs a value}"; shift 2 ;;
         --types) types="${2-}"; shift; [ $# -gt 0 ] && shift ;;  # empty: the default for this OS
         --cds) cds="${2:?--cds needs true or false}"; shift 2 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) fail "unknown argument '$1' (expected --version V, --jdk DIR, --types \"T ...\", --cds true|false)" ;;
     esac
 done
@@ -46,8 +46,8 @@ case "$(uname -s)" in
     MINGW*|MSYS*|CYGWIN*) os=windows ;;
     *) fail "unsupported operating system '$(uname -s)'" ;;
 esac
-exe=""; sep=":"
-if [ "$os" = windows ]; then exe=".exe"; sep=";"; fi
+exe=""
+if [ "$os" = windows ]; then exe=".exe"; fi
 
 # The JDK: --jdk (Maven passes its own java.home), else JAVA_HOME, else the one `javac` belongs to.
 if [ -z "$jdk" ] && command -v javac >/dev/null; then

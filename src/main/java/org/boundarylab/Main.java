@@ -4,10 +4,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.boundarylab.cli.Cli;
+import org.boundarylab.ui.LabApp;
 
 /**
- * Starts Boundary Lab: with no arguments the window (wired in once the user interface is
- * part of the build), with arguments the command line. Command-line runs never touch JavaFX,
+ * Starts Boundary Lab: with no arguments (or only {@code --smoke-test}) the window, with
+ * arguments the command line. Command-line runs never touch JavaFX,
  * so they work on machines without a display.
  */
 public final class Main {
@@ -15,9 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            System.out.println("usage: boundary-lab <command> [options]   (commands: init, datasets, train, evaluate;"
-                    + " 'boundary-lab --help' for details)");
+        if (args.length == 0 || (args.length == 1 && args[0].equals(LabApp.SMOKE_TEST))) {
+            // Only this branch loads JavaFX (LabApp is its only entry), so commands run without a display.
+            LabApp.launchWindow(args);
             return;
         }
         Charset console = consoleCharset();

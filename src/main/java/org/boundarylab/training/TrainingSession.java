@@ -46,12 +46,12 @@ public final class TrainingSession implements AutoCloseable {
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
 
     private volatile int snapshotEvery = 1;
-    private volatile long epochOffset;
     /** The play loop is running (or about to); only the loop itself clears it. */
     private volatile boolean playing;
     private volatile boolean stopRequested;
     private volatile boolean diverged;
     private volatile boolean closed;
+    private volatile long epochOffset;
 
     /**
      * @param network the starting network; the session trains it in place and hands out copies

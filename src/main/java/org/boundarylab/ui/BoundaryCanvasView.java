@@ -49,9 +49,9 @@ public final class BoundaryCanvasView {
     private Split data;
     private Viewport dataView = new Viewport(-1, 1, -1, 1);
     private Viewport shownView = dataView;
+    private boolean keepView;
     private BoundaryFrames.Frame lastFrame;
     private WritableImage image;
-    private boolean keepView;
 
     /**
      * @param viewListener told (on the FX thread) what to evaluate whenever the size or data changes

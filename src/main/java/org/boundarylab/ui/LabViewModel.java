@@ -90,6 +90,12 @@ public final class LabViewModel {
     private final ReadOnlyStringWrapper testAccuracyText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper gapText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper parametersText = new ReadOnlyStringWrapper("–");
+    // data not made by the generator (drawn, imported, opened), and a network to continue from
+    private final ReadOnlyBooleanWrapper customData = new ReadOnlyBooleanWrapper(false);
+    private Network resumeNetwork;
+    private long resumeEpoch;
+    private LossHistory.Points resumeHistory;
+    private int batching;
 
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<TrainingSnapshot> pending = new AtomicReference<>();
@@ -100,12 +106,6 @@ public final class LabViewModel {
     private String setupError = "";
     private boolean dataDirty;
     private boolean networkDirty;
-    // data not made by the generator (drawn, imported, opened), and a network to continue from
-    private final ReadOnlyBooleanWrapper customData = new ReadOnlyBooleanWrapper(false);
-    private Network resumeNetwork;
-    private long resumeEpoch;
-    private LossHistory.Points resumeHistory;
-    private int batching;
 
     public LabViewModel(ExecutorService pool) {
         this.pool = pool;
@@ -566,13 +566,6 @@ public final class LabViewModel {
 
     private void regenerateData() {
         customData.set(false);
-        data.set(generatedData());
-        dataDirty = false;
-        networkDirty = true; // the number of classes may differ
-    }
-
-    /** The data the generator settings as typed give (they must be valid). */
-    public Split generatedData() {
         int samples = (Integer) InputRules.parse(Field.SAMPLES, texts.get(Field.SAMPLES).get());
         double share = (Double) InputRules.parse(Field.TEST_SHARE, texts.get(Field.TEST_SHARE).get());
         long seed = (Long) InputRules.parse(Field.DATA_SEED, texts.get(Field.DATA_SEED).get());
@@ -585,7 +578,9 @@ public final class LabViewModel {
         } else {
             all = Generators.generate(kind, samples, noise.get(), seed);
         }
-        return Split.stratified(all, share, seed);
+        data.set(Split.stratified(all, share, seed));
+        dataDirty = false;
+        networkDirty = true; // the number of classes may differ
     }
 
     private void rebuildSession() {

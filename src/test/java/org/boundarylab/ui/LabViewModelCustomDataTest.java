@@ -38,10 +38,11 @@ class LabViewModelCustomDataTest {
         assertFalse(vm.customDataProperty().get());
         assertEquals(100, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
 
+        Split generated = vm.dataProperty().get();
         vm.setCustomData(drawn);
         vm.useGeneratedData();
         assertFalse(vm.customDataProperty().get());
-        assertEquals(vm.generatedData(), vm.dataProperty().get());
+        assertEquals(generated, vm.dataProperty().get());
     }
 
     @Test

@@ -96,7 +96,10 @@ public final class WorkspaceBridge {
         return new LossHistory.Points(e, train, test);
     }
 
-    /** Puts a workspace into the lab as one change: settings, data (custom unless the generator gives it), network. */
+    /**
+     * Puts a workspace into the lab: the settings (one change), then the saved points as custom data
+     * unless the generator gives exactly them, and the network paused at its epoch.
+     */
     public static void restore(LabViewModel vm, Workspace w) {
         LabSettings s = w.settings();
         Split stored = new Split(w.train(), w.test());
@@ -124,14 +127,11 @@ public final class WorkspaceBridge {
             vm.optimizerProperty().set(s.optimizer());
             vm.textProperty(Field.BATCH_SIZE).set(s.batchSize() == 0 ? "" : Integer.toString(s.batchSize()));
             vm.textProperty(Field.REDRAW_EVERY).set(Integer.toString(s.redrawEvery()));
-            boolean generated;
-            try {
-                generated = vm.generatedData().equals(stored);
-            } catch (RuntimeException e) {
-                generated = false; // settings the lab's fields refuse: keep the points as they are
-            }
-            vm.resume(generated ? null : stored, w.network(), w.epoch(), points(w.history()));
+            vm.useGeneratedData();
         });
+        // the generator's data for these settings, or the saved points as custom data
+        boolean generated = stored.equals(vm.dataProperty().get());
+        vm.resume(generated ? null : stored, w.network(), w.epoch(), points(w.history()));
     }
 
     /** A number as a person would type it: 0.5, 5e-05, 2. */

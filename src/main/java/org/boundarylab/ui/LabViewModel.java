@@ -599,18 +599,19 @@ public final class LabViewModel {
             int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
             TrainingOptions options = new TrainingOptions(optimizer.get(), learningRate(), regularization(),
                     batch, weightSeed);
-            Network resume = resumeNetwork;
+            Network net = initializer.get().create(arch, weightSeed);
+            Network resume = resumeNetwork; // a saved or swept network continues instead, if it fits
             boolean resuming = resume != null && resume.architecture().equals(arch);
-            Network net = resuming ? resume.copy() : initializer.get().create(arch, weightSeed);
+            net = resuming ? resume.copy() : net;
             Dataset train = split.train();
             Dataset test = split.test();
             TrainingSession fresh = new TrainingSession(net, train.x(), train.y(), test.x(), test.y(), options, pool);
+            fresh.setSnapshotEvery(redrawEvery());
             if (resuming) {
                 fresh.resumeAt(resumeEpoch, resumeHistory);
             }
             resumeNetwork = null;
             resumeHistory = null;
-            fresh.setSnapshotEvery(redrawEvery());
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(s);

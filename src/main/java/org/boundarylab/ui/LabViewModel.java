@@ -607,11 +607,6 @@ public final class LabViewModel {
             Dataset test = split.test();
             TrainingSession fresh = new TrainingSession(net, train.x(), train.y(), test.x(), test.y(), options, pool);
             fresh.setSnapshotEvery(redrawEvery());
-            if (resuming) {
-                fresh.resumeAt(resumeEpoch, resumeHistory);
-            }
-            resumeNetwork = null;
-            resumeHistory = null;
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(s);
@@ -629,6 +624,11 @@ public final class LabViewModel {
             pending.set(null);
             generation.set(generation.get() + 1);
             parametersText.set(Integer.toString(arch.parameterCount()));
+            if (resuming) {
+                fresh.resumeAt(resumeEpoch, resumeHistory);
+            }
+            resumeNetwork = null;
+            resumeHistory = null;
             // epoch 0 is measured on the pool and arrives like any other snapshot; until then
             // the previous picture stays up rather than a blank one
             fresh.start();

@@ -174,6 +174,10 @@ public final class LabController {
             frames.submit(vm.session().latest());
         }
 
+        // features with packages of their own: drawing data, files, the sweep tab
+        org.boundarylab.ui.files.FileActions.install(this, org.boundarylab.ui.draw.DrawTools.install(this).editor());
+        org.boundarylab.ui.sweep.SweepTab.install(this);
+
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -186,10 +190,6 @@ public final class LabController {
             }
         };
         timer.start();
-
-        // features with packages of their own: drawing data, files, the sweep tab
-        org.boundarylab.ui.files.FileActions.install(this, org.boundarylab.ui.draw.DrawTools.install(this).editor());
-        org.boundarylab.ui.sweep.SweepTab.install(this);
     }
 
     public MenuBar menuBar() {

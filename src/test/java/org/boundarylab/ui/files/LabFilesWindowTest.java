@@ -299,6 +299,16 @@ class LabFilesWindowTest {
         assertEquals(s.train(), org.boundarylab.data.CsvDatasets.read(train));
         assertEquals(s.test(), org.boundarylab.data.CsvDatasets.read(test));
 
+        // through the menu: the picture's options dialog, then the (stubbed) file chooser
+        Path viaMenu = dir.resolve("menu.png");
+        answer(viaMenu);
+        javafx.application.Platform.runLater(() -> actions.menuItem("exportPngItem").fire()); // the dialog waits
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Legend"); // legend off, axes on, 1x
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(viaMenu));
+        assertEquals(640, javax.imageio.ImageIO.read(viaMenu.toFile()).getWidth());
+
         // the exported test set imports back as the test set, unchanged
         robot.interact(() -> assertTrue(actions.importTestSet(test)));
         assertEquals(s.test(), vm.dataProperty().get().test());

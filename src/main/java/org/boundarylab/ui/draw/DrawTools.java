@@ -146,7 +146,7 @@ public final class DrawTools {
         Label hint = new Label("click, drag: add · right-click: erase");
         hint.setId("drawHint");
         hint.getStyleClass().add("draw-hint");
-        hint.setTextFill(Color.rgb(90, 90, 90));
+        hint.setOpacity(0.75); // quieter than the controls, in the theme's own text colour
         hint.visibleProperty().bind(drawToggle.selectedProperty());
         hint.setMinWidth(0);
         Region gap = new Region();

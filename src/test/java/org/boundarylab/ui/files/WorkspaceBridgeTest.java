@@ -121,4 +121,23 @@ class WorkspaceBridgeTest {
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("bad.csv:3"), e.getMessage());
     }
+
+    @Test
+    void anImportedTestSetWidensTheClassesOfBothSets(@TempDir Path dir) throws Exception {
+        Path test = dir.resolve("test.csv");
+        java.nio.file.Files.writeString(test, "x1,x2,label\n0.1,0.2,0\n0.3,0.4,2\n");
+        Split current = new Split(new Dataset(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 1}, 2),
+                new Dataset(new double[0][], new int[0], 2));
+        Split s = DataFiles.importTestSet(test, current);
+        assertEquals(3, s.train().classes());
+        assertEquals(3, s.test().classes());
+        assertEquals(2, s.test().size());
+        assertArrayEquals(current.train().y(), s.train().y());
+
+        Path many = dir.resolve("many.csv");
+        java.nio.file.Files.writeString(many, "x1,x2,label\n0.1,0.2,0\n0.3,0.4,12\n");
+        DataFormatException e = org.junit.jupiter.api.Assertions.assertThrows(DataFormatException.class,
+                () -> DataFiles.importData(many, 0.2, 0));
+        assertTrue(e.getMessage().contains("at most 10 classes"), e.getMessage());
+    }
 }

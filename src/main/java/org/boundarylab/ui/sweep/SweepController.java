@@ -383,11 +383,29 @@ public final class SweepController {
         yAxis.setLowerBound(Math.floor((lo - pad) / step) * step);
         double upper = Math.ceil((hi + pad) / step) * step;
         if (model.metricProperty().get() == Metric.ACCURACY && upper > 1) {
-            // room for the symbols at 100%, without an axis that promises more than 1
-            upper = 1 + pad;
+            // room for the symbols at 100%, without an axis that promises more than 1; half a step,
+            // so the unlabelled upper-bound tick does not crowd out the label of 1
+            upper = 1 + Math.max(pad, step / 2);
         }
         yAxis.setUpperBound(upper);
         yAxis.setTickUnit(step);
+        // NumberAxis also ticks its upper bound; a label there (1.022 over an accuracy axis) only confuses
+        yAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                double k = v.doubleValue() / step;
+                if (Math.abs(k - Math.rint(k)) > 1e-6) {
+                    return "";
+                }
+                return new java.math.BigDecimal(Math.rint(k) * step).round(new java.math.MathContext(6))
+                        .stripTrailingZeros().toPlainString();
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
     }
 
     private static double niceStep(double raw) {

@@ -31,6 +31,9 @@ public final class Generators {
     public static final double XOR_MARGIN = 0.05;
     /** How many full turns each spiral arm makes from the centre to radius 1. */
     public static final double SPIRAL_TURNS = 1.75;
+    /** Outer radius of a spiral arm, and the radius it starts from. */
+    public static final double SPIRAL_RADIUS = 4.0;
+    static final double SPIRAL_START = 0.1;
 
     private Generators() {
     }
@@ -159,7 +162,9 @@ public final class Generators {
 
     /**
      * Interleaved spiral arms, one class per arm: arm c starts near the centre at angle
-     * {@code 2 pi c / arms} and winds {@link #SPIRAL_TURNS} turns outwards to radius 1. Points are
+     * {@code 2 pi c / arms} and winds {@link #SPIRAL_TURNS} turns outwards to radius
+     * {@link #SPIRAL_RADIUS}: wide enough that arms stay about 1.1 apart, so the lab's usual noise
+     * of 0.2 blurs them without hiding them (at radius 1 it turned the arms into one cloud). Points are
      * evenly spaced along each arm (shares as in {@link #gaussian}); then the noise.
      */
     public static Dataset spirals(int samples, int arms, double noise, long seed) {
@@ -174,7 +179,7 @@ public final class Generators {
             for (int k = 0; k < n; k++) {
                 double t = n == 1 ? 0 : (double) k / (n - 1);
                 // start slightly off the centre so the arms do not all meet in one point
-                double r = 0.05 + 0.95 * t;
+                double r = SPIRAL_START + (SPIRAL_RADIUS - SPIRAL_START) * t;
                 double angle = 2 * Math.PI * c / arms + 2 * Math.PI * SPIRAL_TURNS * t;
                 x[row] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
                 y[row] = c;

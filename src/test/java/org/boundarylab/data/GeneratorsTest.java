@@ -157,8 +157,8 @@ class GeneratorsTest {
         for (int arm = 0; arm < 3; arm++) {
             int first = arm * 100;
             assertEquals(arm, d.label(first));
-            assertEquals(0.05, Math.hypot(d.x1(first), d.x2(first)), 1e-12, "arm starts near the centre");
-            assertEquals(1.0, Math.hypot(d.x1(first + 99), d.x2(first + 99)), 1e-12, "arm ends at radius 1");
+            assertEquals(0.1, Math.hypot(d.x1(first), d.x2(first)), 1e-12, "arm starts near the centre");
+            assertEquals(Generators.SPIRAL_RADIUS, Math.hypot(d.x1(first + 99), d.x2(first + 99)), 1e-12, "arm ends at the outer radius");
             double previous = 0;
             for (int k = 0; k < 100; k++) {
                 double r = Math.hypot(d.x1(first + k), d.x2(first + k));

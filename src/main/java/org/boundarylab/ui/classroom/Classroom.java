@@ -45,6 +45,7 @@ public final class Classroom {
     private final ViewOptions view = new ViewOptions();
     private LessonDialogs dialogs = new FxLessonDialogs();
     private HelpOverlay help;
+    private LessonBanner banner;
 
     private Classroom(LabController controller, Scene scene) {
         this.controller = controller;
@@ -91,7 +92,8 @@ public final class Classroom {
     private void installBanner() {
         Pane canvasPane = (Pane) scene.getRoot().lookup("#canvasPane");
         if (canvasPane != null && canvasPane.getParent() instanceof VBox column) {
-            column.getChildren().add(0, new LessonBanner(lessons, this::leaveLesson).node());
+            banner = new LessonBanner(lessons, this::leaveLesson);
+            column.getChildren().add(0, banner.node());
         }
     }
 
@@ -261,6 +263,18 @@ public final class Classroom {
         }
         if (view.presentationProperty().get()) {
             sheets.add(css(ViewOptions.PRESENTATION_STYLESHEET));
+        }
+        boolean large = view.presentationProperty().get();
+        if (banner != null) {
+            banner.setTextLines(large ? 3 : 5);
+        }
+        // the class needs the figures, not the speed; the row's room goes to the picture
+        for (String id : new String[] {"#speedLabel", "#speedCaption"}) {
+            Node n = scene.getRoot().lookup(id);
+            if (n != null) {
+                n.setVisible(!large);
+                n.setManaged(!large);
+            }
         }
         if (controller.canvasView() != null) {
             controller.canvasView().setAppearance(view.canvasScale(),

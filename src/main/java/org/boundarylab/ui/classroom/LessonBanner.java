@@ -3,9 +3,8 @@ package org.boundarylab.ui.classroom;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.boundarylab.lessons.Lesson;
@@ -18,10 +17,15 @@ import org.boundarylab.lessons.Lesson;
 final class LessonBanner {
     private final TitledPane pane = new TitledPane();
 
+    /** Lines of lesson text shown before the text scrolls (fewer in presentation mode). */
+    private final javafx.beans.property.DoubleProperty textLines = new javafx.beans.property.SimpleDoubleProperty(5);
+
     LessonBanner(LessonSession session, Runnable leave) {
         pane.setId("lessonBanner");
         pane.getStyleClass().add("lesson-banner");
         pane.setAnimated(false);
+        // a long title is shortened rather than widening the window past the screen
+        pane.setMinWidth(0);
         Label text = new Label();
         text.setId("lessonText");
         text.getStyleClass().add("lesson-text");
@@ -41,14 +45,26 @@ final class LessonBanner {
                 status.getStyleClass().add("missed");
             }
         });
+        // the Leave button sits in the title bar, so the text and the status get the full width
         Button leaveButton = new Button("Leave lesson");
         leaveButton.setId("leaveLessonButton");
+        leaveButton.getStyleClass().add("leave-lesson");
         leaveButton.setOnAction(e -> leave.run());
         leaveButton.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bottom = new HBox(12, status, leaveButton);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        pane.setGraphic(leaveButton);
+        pane.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        pane.setGraphicTextGap(16);
+        // a long text scrolls rather than pushing the picture off a small screen
+        ScrollPane textScroll = new ScrollPane(text);
+        textScroll.getStyleClass().add("lesson-text-scroll");
+        textScroll.setFitToWidth(true);
+        textScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        textScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(text.prefHeight(Math.max(50, textScroll.getWidth() - 16)),
+                        textLines.get() * lineHeight(text.getFont()) + 2),
+                textScroll.widthProperty(), text.textProperty(), text.fontProperty(), textLines));
         status.setMaxWidth(Double.MAX_VALUE);
-        VBox content = new VBox(6, text, bottom);
+        VBox content = new VBox(6, textScroll, status);
         content.getStyleClass().add("lesson-content");
         pane.setContent(content);
         pane.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -66,6 +82,19 @@ final class LessonBanner {
                 pane.setExpanded(true);
             }
         });
+    }
+
+    /** The height of one line of wrapped text in the font, so the text scrolls by whole lines. */
+    private static double lineHeight(javafx.scene.text.Font font) {
+        javafx.scene.text.Text one = new javafx.scene.text.Text("Xg");
+        one.setFont(font);
+        javafx.scene.text.Text two = new javafx.scene.text.Text("Xg\nXg");
+        two.setFont(font);
+        return two.getLayoutBounds().getHeight() - one.getLayoutBounds().getHeight();
+    }
+
+    void setTextLines(double lines) {
+        textLines.set(lines);
     }
 
     TitledPane node() {

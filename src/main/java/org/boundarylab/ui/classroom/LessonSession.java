@@ -93,7 +93,7 @@ public final class LessonSession {
         }
         if (epochs > 0) {
             return String.format(Locale.ROOT, "Press Play (Space): the run stops by itself at epoch %,d.", epochs)
-                    + (l.expect().equals(Expectation.NONE) ? "" : " The tutorial reports " + describe(l.expect()) + ".");
+                    + (l.expect().equals(Expectation.NONE) ? "" : " Tutorial: " + describe(l.expect()) + ".");
         }
         return "Press Play (Space) to start training.";
     }
@@ -113,18 +113,17 @@ public final class LessonSession {
         LessonRunner.Result r = new LessonRunner.Result(s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                 s.testAccuracy(), s.network());
         List<String> failures = l.expect().check(r);
-        String figures = String.format(Locale.ROOT, "Epoch %,d: train accuracy %s, test accuracy %s.", s.epoch(),
+        String figures = String.format(Locale.ROOT, "Epoch %,d: train %s, test %s.", s.epoch(),
                 percent(s.trainAccuracy()), percent(s.testAccuracy()));
         if (l.expect().equals(Expectation.NONE)) {
             verdict.set(Verdict.NOT_YET);
             status.set(figures);
         } else if (failures.isEmpty()) {
             verdict.set(Verdict.REACHED);
-            status.set(figures + " The tutorial's figure is reached (" + describe(l.expect()) + ").");
+            status.set(figures + " ✔ The tutorial's figure is reached (" + describe(l.expect()) + ").");
         } else {
             verdict.set(Verdict.MISSED);
-            status.set(figures + " The tutorial's figure is not reached: " + String.join("; ", failures)
-                    + ". A changed setting or another seed gives another run.");
+            status.set(figures + " ✘ The tutorial's figure is not reached: " + String.join("; ", failures) + ".");
         }
     }
 

@@ -10,8 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * and the theme. The window follows these properties; menus and shortcuts only change them.
  */
 public final class ViewOptions {
-    /** Fonts grow by this factor in presentation mode (14px becomes 20px). */
-    public static final double PRESENTATION_FONT_SCALE = 20.0 / 14.0;
+    /** Fonts grow by this factor in presentation mode (14px becomes 18px). */
+    public static final double PRESENTATION_FONT_SCALE = 18.0 / 14.0;
     /** Points, lines and canvas labels grow by this factor in presentation mode. */
     public static final double PRESENTATION_CANVAS_SCALE = 1.4;
 

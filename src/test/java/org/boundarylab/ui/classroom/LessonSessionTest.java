@@ -44,14 +44,14 @@ class LessonSessionTest {
         assertEquals(Set.of("dataset", "samples", "noise", "test_ratio", "data_seed"), session.lockedProperty().get());
         assertTrue(session.isLocked("samples"));
         assertFalse(session.isLocked("hidden"));
-        assertEquals("Press Play (Space): the run stops by itself at epoch 2,000. The tutorial reports train accuracy "
+        assertEquals("Press Play (Space): the run stops by itself at epoch 2,000. Tutorial: train accuracy "
                 + "from 83% to 90%, test accuracy at most 90%.", session.statusProperty().get());
         assertEquals(LessonSession.Verdict.NOT_YET, session.verdictProperty().get());
 
         playToTheEnd(vm);
         assertEquals(2000, vm.snapshotProperty().get().epoch());
         assertEquals(LessonSession.Verdict.REACHED, session.verdictProperty().get());
-        assertTrue(session.statusProperty().get().startsWith("Epoch 2,000: train accuracy 8"),
+        assertTrue(session.statusProperty().get().startsWith("Epoch 2,000: train 8"),
                 session.statusProperty().get());
         assertTrue(session.statusProperty().get().contains("The tutorial's figure is reached"));
 

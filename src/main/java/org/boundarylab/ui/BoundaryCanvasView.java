@@ -296,14 +296,14 @@ public final class BoundaryCanvasView {
         g.setFont(Font.font("System", 13 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : AxisTicks.nice(shownView.xMin(), shownView.xMax(), Math.max(scale > 1 ? 3 : 2, (int) (w / (90 * scale))))) {
+        for (double t : AxisTicks.nice(shownView.xMin(), shownView.xMax(), Math.max(scale > 1 ? 5 : 2, (int) (w / (90 * scale))))) {
             double px = LEFT + shownView.toPixelX(t, w);
             g.strokeLine(px, TOP + h, px, TOP + h + 5);
             g.fillText(AxisTicks.label(t), px, TOP + h + 7);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : AxisTicks.nice(shownView.yMin(), shownView.yMax(), Math.max(scale > 1 ? 3 : 2, (int) (h / (70 * scale))))) {
+        for (double t : AxisTicks.nice(shownView.yMin(), shownView.yMax(), Math.max(scale > 1 ? 4 : 2, (int) (h / (70 * scale))))) {
             double py = TOP + shownView.toPixelY(t, h);
             g.strokeLine(LEFT - 5, py, LEFT, py);
             g.fillText(AxisTicks.label(t), LEFT - 8, py);

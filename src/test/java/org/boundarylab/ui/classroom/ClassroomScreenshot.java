@@ -20,7 +20,8 @@ import org.boundarylab.ui.LabViewModel;
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
  * org.boundarylab.ui.classroom.ClassroomScreenshot OUT.png MODE LESSON EPOCHS} where MODE is
  * {@code lesson} (normal size), {@code presentation} or {@code presentation-dark} (1024x768),
- * and EPOCHS is where the lesson's run is shown (0 = played to the lesson's end).
+ * and EPOCHS is where the lesson's run is shown (0 = played to the lesson's end); an optional
+ * fifth argument, a node id such as {@code #learningRateField}, gets the keyboard focus.
  */
 public final class ClassroomScreenshot {
     private ClassroomScreenshot() {
@@ -72,6 +73,9 @@ public final class ClassroomScreenshot {
             for (int i = 0; i < epochs; i++) {
                 vm.step().get(10, TimeUnit.SECONDS);
             }
+        }
+        if (args.length > 4) { // e.g. #learningRateField: shows the focus ring
+            onFx(() -> scene.get().getRoot().lookup(args[4]).requestFocus());
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();

@@ -211,6 +211,47 @@ class ClassroomWindowTest {
     }
 
     @Test
+    void tabReachesEveryControlInReadingOrder(FxRobot robot) {
+        robot.interact(() -> classroom.startLesson(BuiltInLessons.byId("logistic-regression")));
+        robot.interact(() -> node(robot, "#playButton", Node.class).requestFocus());
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Node focused = stage.getScene().getFocusOwner();
+            String id = focused == null ? null : focused.getId();
+            if (id != null && !order.isEmpty() && id.equals(order.get(0))) {
+                break; // once round
+            }
+            if (id != null) {
+                order.add(id);
+            }
+            robot.push(KeyCode.TAB);
+        }
+        List<String> expected = List.of("playButton", "stepButton", "resetButton", "hiddenLayersField",
+                "activationChoice", "outputChoice", "initializerChoice", "weightSeedField", "learningRateField",
+                "l2Field", "l1Field", "optimizerChoice", "batchSizeField", "redrawEveryField", "stopAtField",
+                "lessonBanner", "leaveLessonButton", "reportButton", "logScaleCheck");
+        // locked controls are skipped; the rest come top to bottom, left to right
+        assertEquals(expected, order.stream().filter(expected::contains).toList(), order.toString());
+        for (String locked : LockedControls.controlsOf(BuiltInLessons.byId("logistic-regression").lockedControls())) {
+            assertFalse(order.contains(locked), locked + " is locked and skipped");
+        }
+    }
+
+    @Test
+    void fullScreenAndLogScaleFromTheKeyboard(FxRobot robot) {
+        robot.interact(() -> node(robot, "#canvasPane", Node.class).requestFocus());
+        robot.push(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.controller().viewModel().logScaleProperty().get(), "L: log scale");
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isFullScreen(), "F11: full screen");
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isFullScreen());
+    }
+
+    @Test
     void presentationModeEnlargesFontsAndTheCanvasAndFitsA1024x768Screen(FxRobot robot) throws Exception {
         Label epoch = node(robot, "#epochLabel", Label.class);
         Label section = rowLabel(robot, "Samples");

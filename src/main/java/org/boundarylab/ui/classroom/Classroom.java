@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -154,7 +153,6 @@ public final class Classroom {
 
     private void saveLessonFile() {
         Lesson current = lessons.lessonProperty().get();
-        Lesson lesson;
         try {
             lab.currentSettings(); // refuse before asking anything
         } catch (IllegalArgumentException e) {
@@ -168,8 +166,7 @@ public final class Classroom {
         }
         LessonDialogs.SaveChoice c = choice.get();
         try {
-            lesson = lessonToSave(c.title(), c.text());
-            LessonFiles.write(c.file(), lesson);
+            LessonFiles.write(c.file(), lessonToSave(c.title(), c.text()));
         } catch (IllegalArgumentException | IOException e) {
             dialogs.showError(window(), "Cannot save the lesson", c.file() + ": " + e.getMessage());
         }
@@ -343,10 +340,5 @@ public final class Classroom {
 
     private Window window() {
         return scene.getWindow();
-    }
-
-    /** The play button, for tests and for moving the focus there. */
-    Button playButton() {
-        return (Button) scene.getRoot().lookup("#playButton");
     }
 }

@@ -23,7 +23,9 @@ public final class HelpOverlay {
             Label action = new Label(s.action());
             table.addRow(row++, keys, action);
         }
-        Label note = new Label("Single keys (Space, S, R, N, L) do not act while you type in a field: press Esc first.");
+        String singleKeys = Shortcut.ALL.stream().filter(Shortcut::plainKey).map(Shortcut::keys)
+                .collect(java.util.stream.Collectors.joining(", "));
+        Label note = new Label("Single keys (" + singleKeys + ") do not act while you type in a field: press Esc first.");
         note.setWrapText(true);
         note.getStyleClass().add("shortcut-note");
         table.add(note, 0, row, 2, 1);

@@ -261,7 +261,8 @@ class ClassroomWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(classroom.viewOptions().presentationProperty().get());
         assertTrue(epoch.getFont().getSize() >= 1.3 * figureBefore, epoch.getFont() + " was " + figureBefore);
-        assertTrue(section.getFont().getSize() >= 1.25 * labelBefore, section.getFont() + " was " + labelBefore);
+        assertEquals(ViewOptions.PRESENTATION_FONT_SCALE * labelBefore, section.getFont().getSize(), 0.01,
+                section.getFont() + " was " + labelBefore);
         assertEquals(ViewOptions.PRESENTATION_CANVAS_SCALE, window.controller().canvasView().appearanceScale());
 
         robot.interact(() -> {
@@ -329,6 +330,7 @@ class ClassroomWindowTest {
         }
         assertTrue(texts.contains("Space") && texts.contains("Play / pause training"));
         assertTrue(texts.contains("F5 / Ctrl+P") && texts.contains("F11"));
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L)")), texts.toString());
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(help.isShowing());

@@ -295,24 +295,6 @@ public final class LabViewModel {
         return parametersText.getReadOnlyProperty();
     }
 
-    /** The loss curve of the current run (appended to from the pool; read a copy). */
-    public LossHistory history() {
-        return session == null ? new LossHistory() : session.history();
-    }
-
-    /** The current run; exposed for views that draw from it. */
-    public TrainingSession session() {
-        return session;
-    }
-
-    /**
-     * Called on a pool thread with every snapshot of the current run: for work that belongs off
-     * the FX thread, such as evaluating the boundary grid. Keep it short.
-     */
-    public void addSnapshotListener(Consumer<TrainingSnapshot> listener) {
-        snapshotListeners.add(listener);
-    }
-
     // ---- whole setups (lessons, saved files) ----
 
     /**
@@ -406,6 +388,24 @@ public final class LabViewModel {
     /** A number as a person types it: 0.00005 rather than 5.0E-5 (and it parses back to the same double). */
     private static String plain(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The loss curve of the current run (appended to from the pool; read a copy). */
+    public LossHistory history() {
+        return session == null ? new LossHistory() : session.history();
+    }
+
+    /** The current run; exposed for views that draw from it. */
+    public TrainingSession session() {
+        return session;
+    }
+
+    /**
+     * Called on a pool thread with every snapshot of the current run: for work that belongs off
+     * the FX thread, such as evaluating the boundary grid. Keep it short.
+     */
+    public void addSnapshotListener(Consumer<TrainingSnapshot> listener) {
+        snapshotListeners.add(listener);
     }
 
     // ---- actions ----

@@ -238,11 +238,19 @@ class ClassroomWindowTest {
     }
 
     @Test
-    void fullScreenAndLogScaleFromTheKeyboard(FxRobot robot) {
+    void logScalePlayAndFullScreenFromTheKeyboard(FxRobot robot) {
         robot.interact(() -> node(robot, "#canvasPane", Node.class).requestFocus());
         robot.push(KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.controller().viewModel().logScaleProperty().get(), "L: log scale");
+        // Enter plays from a text field (Play is the default button); the field keeps the focus
+        robot.interact(() -> node(robot, "#learningRateField", Node.class).requestFocus());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.controller().viewModel().playingProperty().get(), "Enter: play");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.controller().viewModel().playingProperty().get(), "Enter again: pause");
         robot.push(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen(), "F11: full screen");

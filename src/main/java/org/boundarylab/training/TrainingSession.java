@@ -221,6 +221,9 @@ public final class TrainingSession implements AutoCloseable {
         synchronized (trainerLock) {
             try {
                 publishStartIfNeeded();
+                // counted from the epoch on screen, as the snapshots number it
+                long epochAtLoopStart = latest.get().epoch();
+                long trainedThisLoop = 0;
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
                 while (true) {
@@ -237,9 +240,10 @@ public final class TrainingSession implements AutoCloseable {
                     applyTuning();
                     trainer.epoch(false);
                     epochsSinceSnapshot++;
-                    if (trainer.epochsDone() == stopAtEpoch) {
+                    trainedThisLoop++;
+                    if (epochAtLoopStart + trainedThisLoop == stopAtEpoch) {
                         // the run's length is reached: show exactly this epoch and stop
-                        publish(trainer.epochsDone());
+                        publish(stopAtEpoch);
                         epochsSinceSnapshot = 0;
                         synchronized (this) {
                             stopRequested = true;

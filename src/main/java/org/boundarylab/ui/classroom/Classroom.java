@@ -236,7 +236,7 @@ public final class Classroom {
         if (help == null) {
             help = new HelpOverlay();
         }
-        help.show(window());
+        help.show(window(), controller.menuBar());
         return help;
     }
 

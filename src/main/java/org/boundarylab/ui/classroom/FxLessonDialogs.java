@@ -57,6 +57,7 @@ public final class FxLessonDialogs implements LessonDialogs {
         details.getDialogPane().lookupButton(next).disableProperty().bind(title.textProperty().isEmpty());
         if (owner != null && owner.getScene() != null) {
             details.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            details.getDialogPane().getStyleClass().add("lab-root");
         }
         Platform.runLater(title::requestFocus);
         if (details.showAndWait().orElse(ButtonType.CANCEL) != next) {
@@ -79,6 +80,7 @@ public final class FxLessonDialogs implements LessonDialogs {
         alert.setHeaderText(heading);
         if (owner != null && owner.getScene() != null) {
             alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            alert.getDialogPane().getStyleClass().add("lab-root");
         }
         alert.show();
     }

@@ -20,6 +20,7 @@ import org.boundarylab.ui.LabViewModel;
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
  * org.boundarylab.ui.classroom.ClassroomScreenshot OUT.png MODE LESSON EPOCHS} where MODE is
  * {@code lesson} (normal size), {@code presentation} or {@code presentation-dark} (1024x768),
+ * or any of them followed by {@code -help} (the shortcut list alone),
  * and EPOCHS is where the lesson's run is shown (0 = played to the lesson's end); an optional
  * fifth argument, a node id such as {@code #learningRateField}, gets the keyboard focus.
  */
@@ -48,7 +49,7 @@ public final class ClassroomScreenshot {
                 stage.setWidth(1024);
                 stage.setHeight(768);
             }
-            if (mode.endsWith("dark")) {
+            if (mode.contains("dark")) {
                 c.viewOptions().themeProperty().set(ViewOptions.Theme.DARK);
             }
             stage.show();
@@ -79,7 +80,13 @@ public final class ClassroomScreenshot {
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();
-        onFx(() -> shot.set(scene.get().snapshot(null)));
+        if (mode.endsWith("help")) { // the shortcut list over the window
+            onFx(() -> Classroom.of(scene.get()).showHelp());
+            Thread.sleep(500);
+            onFx(() -> shot.set(Classroom.of(scene.get()).showHelp().table().getScene().snapshot(null)));
+        } else {
+            onFx(() -> shot.set(scene.get().snapshot(null)));
+        }
         out.getAbsoluteFile().getParentFile().mkdirs();
         ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
         System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()

@@ -21,11 +21,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -238,6 +240,18 @@ class ClassroomWindowTest {
     }
 
     @Test
+    void theLessonsMenuOpensFromTheKeyboard(FxRobot robot) {
+        robot.interact(() -> node(robot, "#canvasPane", Node.class).requestFocus());
+        robot.push(KeyCode.F10); // the menu bar takes the keys: File
+        robot.push(KeyCode.RIGHT).push(KeyCode.RIGHT).push(KeyCode.DOWN); // Data, Lessons, open it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.controller().lessonsMenu().isShowing(), "F10, arrows: the Lessons menu is open");
+        robot.push(KeyCode.ENTER); // its first item
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(BuiltInLessons.all().get(0), classroom.lessons().lessonProperty().get());
+    }
+
+    @Test
     void logScalePlayAndFullScreenFromTheKeyboard(FxRobot robot) {
         robot.interact(() -> node(robot, "#canvasPane", Node.class).requestFocus());
         robot.push(KeyCode.L);
@@ -328,6 +342,10 @@ class ClassroomWindowTest {
 
     @Test
     void theHelpOverlayListsTheShortcuts(FxRobot robot) {
+        // a command another feature puts in a menu, with its keys: the list reads it from the menus
+        MenuItem undo = new MenuItem("_Undo point");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        robot.interact(() -> window.controller().dataMenu().getItems().add(undo));
         robot.push(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         HelpOverlay help = classroom.showHelp();
@@ -339,6 +357,8 @@ class ClassroomWindowTest {
         assertTrue(texts.contains("Space") && texts.contains("Play / pause training"));
         assertTrue(texts.contains("F5 / Ctrl+P") && texts.contains("F11"));
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L)")), texts.toString());
+        assertTrue(texts.contains("Ctrl+Z") && texts.contains("Data → Undo point"), texts.toString());
+        assertFalse(texts.contains("F5"), "the classroom's own menu keys are listed once, as F5 / Ctrl+P");
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(help.isShowing());

@@ -7,7 +7,6 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -86,7 +85,7 @@ final class ControlLocks {
             Integer r = GridPane.getRowIndex(n);
             Integer c = GridPane.getColumnIndex(n);
             if (n instanceof Label l && java.util.Objects.equals(r == null ? 0 : r, row == null ? 0 : row)
-                    && (c == null || c == 0) && !(n instanceof Control && n == control)) {
+                    && (c == null || c == 0)) {
                 return l;
             }
         }

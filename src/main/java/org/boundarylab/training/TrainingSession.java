@@ -46,6 +46,8 @@ public final class TrainingSession implements AutoCloseable {
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
 
     private volatile int snapshotEvery = 1;
+    /** Play pauses by itself when training reaches this epoch; 0 = never. */
+    private volatile long stopAtEpoch;
     /** The play loop is running (or about to); only the loop itself clears it. */
     private volatile boolean playing;
     private volatile boolean stopRequested;
@@ -160,6 +162,21 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Makes play pause by itself once training reaches {@code epoch} (0 = never), with a
+     * snapshot of exactly that epoch. Play pressed again after that epoch runs on until paused.
+     */
+    public void setStopAtEpoch(long epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("the epoch to stop at must be 0 (never) or above, got " + epoch);
+        }
+        stopAtEpoch = epoch;
+    }
+
+    public long stopAtEpoch() {
+        return stopAtEpoch;
+    }
+
+    /**
      * Changes the learning rate and the penalties from the next epoch on, without resetting
      * the network or the optimiser's state.
      */
@@ -230,6 +247,9 @@ public final class TrainingSession implements AutoCloseable {
         synchronized (trainerLock) {
             try {
                 publishStartIfNeeded();
+                // counted from the epoch on screen, as the snapshots number it
+                long epochAtLoopStart = latest.get().epoch();
+                long trainedThisLoop = 0;
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
                 while (true) {
@@ -246,6 +266,18 @@ public final class TrainingSession implements AutoCloseable {
                     applyTuning();
                     trainer.epoch(false);
                     epochsSinceSnapshot++;
+                    trainedThisLoop++;
+                    if (epochAtLoopStart + trainedThisLoop == stopAtEpoch) {
+                        // the run's length is reached: show exactly this epoch and stop
+                        publish(stopAtEpoch);
+                        epochsSinceSnapshot = 0;
+                        synchronized (this) {
+                            stopRequested = true;
+                        }
+                        if (endLoopIfAsked()) {
+                            return;
+                        }
+                    }
                     if (epochsSinceSnapshot >= snapshotEvery) {
                         long now = System.nanoTime();
                         if (now - lastSnapshot >= MIN_SNAPSHOT_NANOS) {

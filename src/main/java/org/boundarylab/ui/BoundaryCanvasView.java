@@ -52,6 +52,9 @@ public final class BoundaryCanvasView {
     private boolean keepView;
     private BoundaryFrames.Frame lastFrame;
     private WritableImage image;
+    /** Presentation mode draws points, lines and labels this many times larger. */
+    private double scale = 1;
+    private boolean dark;
 
     /**
      * @param viewListener told (on the FX thread) what to evaluate whenever the size or data changes
@@ -148,6 +151,33 @@ public final class BoundaryCanvasView {
         return shownView;
     }
 
+    /**
+     * How marks are drawn: {@code scale} enlarges points, lines and labels (presentation mode);
+     * {@code dark} puts the axes on a dark surround. The heat map and the class colours stay
+     * the same colour-blind-safe palette in both, with the boundary line dark on its light cells.
+     */
+    public void setAppearance(double scale, boolean dark) {
+        if (!(scale >= 1 && scale <= 3)) {
+            throw new IllegalArgumentException("canvas scale must be from 1 to 3, got " + scale);
+        }
+        this.scale = scale;
+        this.dark = dark;
+        paintField();
+        paintOverlay();
+    }
+
+    public double appearanceScale() {
+        return scale;
+    }
+
+    private Color background() {
+        return dark ? Color.rgb(30, 32, 36) : BACKGROUND;
+    }
+
+    private Color axis() {
+        return dark ? Color.rgb(225, 225, 225) : AXIS;
+    }
+
     private double plotWidth() {
         return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
     }
@@ -190,7 +220,7 @@ public final class BoundaryCanvasView {
     /** The layer that follows training: heat map and decision lines. */
     private void paintField() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(BACKGROUND);
+        g.setFill(background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double w = plotWidth();
         double h = plotHeight();
@@ -222,31 +252,32 @@ public final class BoundaryCanvasView {
     private void drawLegend(GraphicsContext g) {
         double x = LEFT + 8;
         double y = TOP + 8;
-        double r = POINT_RADIUS;
-        g.setFont(Font.font("System", 13));
+        double r = POINT_RADIUS * scale;
+        double k = scale;
+        g.setFont(Font.font("System", 13 * k));
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect(x, y, 236, 26, 8, 8);
+        g.fillRoundRect(x, y, 236 * k, 26 * k, 8, 8);
         g.setStroke(Color.rgb(150, 150, 150));
         g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, y + 0.5, 236, 26, 8, 8);
-        double cy = y + 13;
+        g.strokeRoundRect(x + 0.5, y + 0.5, 236 * k, 26 * k, 8, 8);
+        double cy = y + 13 * k;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Color.rgb(90, 90, 90));
-        g.fillOval(x + 10 - r, cy - r, 2 * r, 2 * r);
-        g.setFill(AXIS);
-        g.fillText("train", x + 18, cy);
+        g.fillOval(x + 10 * k - r, cy - r, 2 * r, 2 * r);
+        g.setFill(AXIS); // the legend's box is light in both themes
+        g.fillText("train", x + 18 * k, cy);
         g.setFill(Color.WHITE);
-        g.fillOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.fillOval(x + 66 * k - r, cy - r, 2 * r, 2 * r);
         g.setStroke(Color.rgb(60, 60, 60));
-        g.setLineWidth(2);
-        g.strokeOval(x + 66 - r, cy - r, 2 * r, 2 * r);
+        g.setLineWidth(2 * k);
+        g.strokeOval(x + 66 * k - r, cy - r, 2 * r, 2 * r);
         g.setFill(AXIS);
-        g.fillText("test", x + 74, cy);
+        g.fillText("test", x + 74 * k, cy);
         g.setStroke(BOUNDARY);
-        g.setLineWidth(2.5);
-        g.strokeLine(x + 112, cy, x + 134, cy);
-        g.fillText("boundary", x + 140, cy);
+        g.setLineWidth(2.5 * k);
+        g.strokeLine(x + 112 * k, cy, x + 134 * k, cy);
+        g.fillText("boundary", x + 140 * k, cy);
     }
 
     private void putPixels(GraphicsContext g, BoundaryFrames.Frame f, double w, double h) {
@@ -259,12 +290,12 @@ public final class BoundaryCanvasView {
         g.drawImage(image, LEFT, TOP, w, h);
     }
 
-    private static void strokeBoundaries(GraphicsContext g, List<Segment> segments, int gw, int gh,
-                                         double w, double h) {
+    private void strokeBoundaries(GraphicsContext g, List<Segment> segments, int gw, int gh,
+                                  double w, double h) {
         double sx = w / gw;
         double sy = h / gh;
         g.setStroke(BOUNDARY);
-        g.setLineWidth(2.5);
+        g.setLineWidth(2.5 * scale);
         g.setLineCap(StrokeLineCap.ROUND);
         g.beginPath();
         for (Segment s : segments) {
@@ -275,8 +306,8 @@ public final class BoundaryCanvasView {
     }
 
     private void drawPoints(GraphicsContext g, Dataset d, boolean filled, double w, double h) {
-        double r = POINT_RADIUS;
-        g.setLineWidth(filled ? 1 : 2);
+        double r = POINT_RADIUS * scale;
+        g.setLineWidth((filled ? 1 : 2) * scale);
         int n = d.size();
         for (int i = 0; i < n; i++) {
             double px = LEFT + shownView.toPixelX(d.x1(i), w);
@@ -301,26 +332,26 @@ public final class BoundaryCanvasView {
     }
 
     private void drawAxes(GraphicsContext g, double w, double h) {
-        g.setStroke(AXIS);
+        g.setStroke(axis());
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, w - 1, h - 1);
-        g.setFill(AXIS);
-        g.setFont(Font.font("System", 13));
+        g.setFill(axis());
+        g.setFont(Font.font("System", 13 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : AxisTicks.nice(shownView.xMin(), shownView.xMax(), Math.max(2, (int) (w / 90)))) {
+        for (double t : AxisTicks.nice(shownView.xMin(), shownView.xMax(), Math.max(scale > 1 ? 5 : 2, (int) (w / (90 * scale))))) {
             double px = LEFT + shownView.toPixelX(t, w);
             g.strokeLine(px, TOP + h, px, TOP + h + 5);
             g.fillText(AxisTicks.label(t), px, TOP + h + 7);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : AxisTicks.nice(shownView.yMin(), shownView.yMax(), Math.max(2, (int) (h / 70)))) {
+        for (double t : AxisTicks.nice(shownView.yMin(), shownView.yMax(), Math.max(scale > 1 ? 4 : 2, (int) (h / (70 * scale))))) {
             double py = TOP + shownView.toPixelY(t, h);
             g.strokeLine(LEFT - 5, py, LEFT, py);
             g.fillText(AxisTicks.label(t), LEFT - 8, py);
         }
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * scale));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("x1", LEFT + w, TOP + h + BOTTOM - 2);

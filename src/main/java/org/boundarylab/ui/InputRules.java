@@ -18,6 +18,7 @@ public final class InputRules {
     public static final int MAX_BATCH = MAX_SAMPLES;
     public static final int MAX_REDRAW_EVERY = 100_000;
     public static final int MAX_CLASSES = 6;
+    public static final int MAX_STOP_AT = 1_000_000_000;
 
     /** The text fields of the lab. */
     public enum Field {
@@ -31,7 +32,9 @@ public final class InputRules {
         L2("L2"),
         L1("L1"),
         BATCH_SIZE("Batch size"),
-        REDRAW_EVERY("Redraw every");
+        REDRAW_EVERY("Redraw every"),
+        /** Play pauses by itself at this epoch; empty = runs until paused. */
+        STOP_AT("Stop at epoch");
 
         private final String label;
 
@@ -72,6 +75,8 @@ public final class InputRules {
             case BATCH_SIZE -> t.isEmpty() || t.equalsIgnoreCase("full") ? 0
                     : wholeNumber(name, t, 1, MAX_BATCH);
             case REDRAW_EVERY -> wholeNumber(name, t, 1, MAX_REDRAW_EVERY);
+            case STOP_AT -> t.isEmpty() || t.equalsIgnoreCase("never") ? 0L
+                    : (long) wholeNumber(name, t, 1, MAX_STOP_AT);
         };
     }
 

@@ -58,6 +58,7 @@ public final class LabApp extends Application {
     public static Scene scene(LabWindow window) {
         Scene scene = new Scene(window.root(), 1280, 760);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
+        org.boundarylab.ui.classroom.Classroom.install(window.controller(), scene);
         return scene;
     }
 

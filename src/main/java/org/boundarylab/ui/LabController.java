@@ -67,6 +67,7 @@ public final class LabController {
     @FXML private ChoiceBox<Optimizer.Kind> optimizerChoice;
     @FXML private TextField batchSizeField;
     @FXML private TextField redrawEveryField;
+    @FXML private TextField stopAtField;
     @FXML private Button playButton;
     @FXML private Button stepButton;
     @FXML private Button resetButton;
@@ -126,6 +127,7 @@ public final class LabController {
         fields.put(Field.L1, l1Field);
         fields.put(Field.BATCH_SIZE, batchSizeField);
         fields.put(Field.REDRAW_EVERY, redrawEveryField);
+        fields.put(Field.STOP_AT, stopAtField);
         fields.forEach((f, tf) -> {
             tf.textProperty().bindBidirectional(vm.textProperty(f));
             // the decoration shows the same message the view-model uses to block Play

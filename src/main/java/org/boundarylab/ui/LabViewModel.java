@@ -29,6 +29,7 @@ import org.boundarylab.data.Dataset;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.data.Generators;
 import org.boundarylab.data.Split;
+import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.ClassificationReport;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
@@ -60,6 +61,8 @@ public final class LabViewModel {
     public static final double VIEW_MARGIN = 0.12;
     /** A loss this many times its starting value gets a warning about the learning rate. */
     static final double GROWTH_WARNING_FACTOR = 10;
+    /** The noise slider's range ends here. */
+    public static final double MAX_NOISE = 0.5;
 
     private final ExecutorService pool;
 
@@ -106,6 +109,11 @@ public final class LabViewModel {
     private String setupError = "";
     private boolean dataDirty;
     private boolean networkDirty;
+    /** Settings a lesson sets that have no control: 0 = all training points / automatic outputs. */
+    private int trainSubset;
+    private int outputUnits;
+    /** True while {@link #apply} sets many properties: they start one run, not one each. */
+    private boolean applying;
 
     public LabViewModel(ExecutorService pool) {
         this.pool = pool;
@@ -120,6 +128,7 @@ public final class LabViewModel {
         text(Field.L1, "0");
         text(Field.BATCH_SIZE, "");
         text(Field.REDRAW_EVERY, "10");
+        text(Field.STOP_AT, "");
 
         dataset.addListener((o, a, b) -> {
             classesApply.set(hasClassCount(b));
@@ -128,7 +137,12 @@ public final class LabViewModel {
         });
         noise.addListener((o, a, b) -> changed(Change.DATA));
         activation.addListener((o, a, b) -> changed(Change.NETWORK));
-        outputLoss.addListener((o, a, b) -> changed(Change.NETWORK));
+        outputLoss.addListener((o, a, b) -> {
+            if (!applying) {
+                outputUnits = 0; // a count set by a lesson belongs to the lesson's output layer
+            }
+            changed(Change.NETWORK);
+        });
         initializer.addListener((o, a, b) -> changed(Change.NETWORK));
         optimizer.addListener((o, a, b) -> changed(Change.NETWORK));
         for (Field f : Field.values()) {
@@ -168,7 +182,7 @@ public final class LabViewModel {
             // the optimiser's batch size is fixed when a trainer is made
             case HIDDEN_LAYERS, WEIGHT_SEED, BATCH_SIZE -> Change.NETWORK;
             case LEARNING_RATE, L2, L1 -> Change.TUNING;
-            case REDRAW_EVERY -> Change.REDRAW;
+            case REDRAW_EVERY, STOP_AT -> Change.REDRAW;
         };
     }
 
@@ -285,6 +299,101 @@ public final class LabViewModel {
 
     public ReadOnlyStringProperty parametersTextProperty() {
         return parametersText.getReadOnlyProperty();
+    }
+
+    // ---- whole setups (lessons, saved files) ----
+
+    /**
+     * Sets every setting from {@code s} at once and starts its run at epoch 0, paused. Refuses
+     * (changing nothing) settings the lab's controls cannot show, saying which and why.
+     */
+    public void apply(LabSettings s) {
+        OutputLoss out = OutputLoss.of(s.outputActivation(), s.loss());
+        if (!activationChoices().contains(s.hiddenActivation())) {
+            throw new IllegalArgumentException("the lab has no hidden activation " + s.hiddenActivation().id());
+        }
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        values.put(Field.SAMPLES, Integer.toString(s.samples()));
+        // the settings' generator makes two classes of blobs and spirals
+        values.put(Field.CLASSES, hasClassCount(s.dataset()) ? "2" : texts.get(Field.CLASSES).get());
+        values.put(Field.TEST_SHARE, plain(s.testRatio()));
+        values.put(Field.DATA_SEED, Long.toString(s.dataSeed()));
+        values.put(Field.HIDDEN_LAYERS, s.hiddenText());
+        values.put(Field.WEIGHT_SEED, Long.toString(s.weightSeed()));
+        values.put(Field.LEARNING_RATE, plain(s.learningRate()));
+        values.put(Field.L2, plain(s.l2()));
+        values.put(Field.L1, plain(s.l1()));
+        values.put(Field.BATCH_SIZE, s.batchSize() == 0 ? "" : Integer.toString(s.batchSize()));
+        values.put(Field.REDRAW_EVERY, Integer.toString(s.redrawEvery()));
+        values.put(Field.STOP_AT, s.epochs() == 0 ? "" : Long.toString(s.epochs()));
+        for (Map.Entry<Field, String> e : values.entrySet()) {
+            String error = InputRules.check(e.getKey(), e.getValue());
+            if (!error.isEmpty()) {
+                throw new IllegalArgumentException("the lab cannot show this setup: " + error);
+            }
+        }
+        if (s.noise() > MAX_NOISE) {
+            throw new IllegalArgumentException("the lab cannot show this setup: noise " + s.noise()
+                    + " is above the slider's " + MAX_NOISE);
+        }
+        pause();
+        applying = true;
+        try {
+            dataset.set(s.dataset());
+            noise.set(s.noise());
+            activation.set(s.hiddenActivation());
+            outputLoss.set(out);
+            initializer.set(s.initializer());
+            optimizer.set(s.optimizer());
+            values.forEach((f, v) -> texts.get(f).set(v));
+            trainSubset = s.trainSubset();
+            outputUnits = s.outputUnits();
+        } finally {
+            applying = false;
+        }
+        dataDirty = true;
+        changed(Change.NETWORK); // not DATA: that would drop the lesson's train subset
+    }
+
+    /**
+     * The settings as they stand, for saving as a lesson or a workspace.
+     *
+     * @throws IllegalArgumentException naming the first invalid field, or a setup a
+     *                                  {@link LabSettings} cannot hold
+     */
+    public LabSettings currentSettings() {
+        for (Field f : Field.values()) {
+            String e = errors.get(f).get();
+            if (!e.isEmpty()) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        if (hasClassCount(dataset.get()) && (Integer) InputRules.parse(Field.CLASSES,
+                texts.get(Field.CLASSES).get()) != 2) {
+            throw new IllegalArgumentException("a saved setup holds blobs and spirals of 2 classes only; set Classes to 2");
+        }
+        OutputLoss out = outputLoss.get();
+        return new LabSettings(dataset.get(), (Integer) parsed(Field.SAMPLES), noise.get(),
+                (Double) parsed(Field.TEST_SHARE), (Long) parsed(Field.DATA_SEED), trainSubset,
+                InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get()), activation.get(), out.activation(),
+                outputUnits, out.loss(), initializer.get(), (Long) parsed(Field.WEIGHT_SEED), learningRate(),
+                regularization().l2(), regularization().l1(), optimizer.get(), (Integer) parsed(Field.BATCH_SIZE),
+                stopAt(), redrawEvery());
+    }
+
+    /** The hidden activations the lab offers. */
+    public static List<Activation> activationChoices() {
+        return List.of(Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU,
+                Activation.LINEAR);
+    }
+
+    private Object parsed(Field f) {
+        return InputRules.parse(f, texts.get(f).get());
+    }
+
+    /** A number as a person types it: 0.00005 rather than 5.0E-5 (and it parses back to the same double). */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** The loss curve of the current run (appended to from the pool; read a copy). */
@@ -523,6 +632,12 @@ public final class LabViewModel {
     // ---- reacting to changes ----
 
     private void changed(Change change) {
+        if (change == Change.DATA && !applying) {
+            trainSubset = 0; // "the first N training points" of a lesson mean nothing for other data
+        }
+        if (applying) {
+            return; // apply() ends with one change that rebuilds everything
+        }
         switch (change) {
             case DATA -> dataDirty = true;
             case NETWORK -> networkDirty = true;
@@ -560,6 +675,7 @@ public final class LabViewModel {
             // a rate typed while another field was invalid takes effect now, whichever field was fixed last
             session.retune(learningRate(), regularization());
             session.setSnapshotEvery(redrawEvery());
+            session.setStopAtEpoch(stopAt());
         }
         refreshState();
     }
@@ -578,7 +694,7 @@ public final class LabViewModel {
         } else {
             all = Generators.generate(kind, samples, noise.get(), seed);
         }
-        data.set(Split.stratified(all, share, seed));
+        data.set(withTrainSubset(Split.stratified(all, share, seed), trainSubset));
         dataDirty = false;
         networkDirty = true; // the number of classes may differ
     }
@@ -593,7 +709,8 @@ public final class LabViewModel {
             int[] hidden = InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get());
             OutputLoss out = outputLoss.get();
             int classes = split.train().classes();
-            Architecture arch = Architecture.of(2, hidden, out.outputsFor(classes), activation.get(),
+            Architecture arch = Architecture.of(2, hidden, outputUnits > 0 ? outputUnits : out.outputsFor(classes),
+                    activation.get(),
                     out.activation(), out.loss());
             long weightSeed = (Long) InputRules.parse(Field.WEIGHT_SEED, texts.get(Field.WEIGHT_SEED).get());
             int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
@@ -607,6 +724,7 @@ public final class LabViewModel {
             Dataset test = split.test();
             TrainingSession fresh = new TrainingSession(net, train.x(), train.y(), test.x(), test.y(), options, pool);
             fresh.setSnapshotEvery(redrawEvery());
+            fresh.setStopAtEpoch(stopAt());
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(s);
@@ -696,6 +814,22 @@ public final class LabViewModel {
             first = growthWarning;
         }
         message.set(first);
+    }
+
+    private long stopAt() {
+        return (Long) InputRules.parse(Field.STOP_AT, texts.get(Field.STOP_AT).get());
+    }
+
+    private static Split withTrainSubset(Split split, int first) {
+        Dataset train = split.train();
+        if (first <= 0 || first >= train.size()) {
+            return split;
+        }
+        int[] rows = new int[first];
+        for (int r = 0; r < first; r++) {
+            rows[r] = r;
+        }
+        return new Split(train.subset(rows), split.test());
     }
 
     private double learningRate() {

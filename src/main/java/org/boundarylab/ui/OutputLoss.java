@@ -35,6 +35,16 @@ public enum OutputLoss {
         return activation == Activation.SIGMOID && classes == 2 ? 1 : classes;
     }
 
+    /** The pair for an output activation and loss; refuses a pair the lab does not offer. */
+    public static OutputLoss of(Activation activation, Loss loss) {
+        for (OutputLoss o : values()) {
+            if (o.activation == activation && o.loss == loss) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("the lab has no output layer " + activation.id() + " with loss " + loss.id());
+    }
+
     @Override
     public String toString() {
         return label;

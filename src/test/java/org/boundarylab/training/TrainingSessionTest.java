@@ -141,4 +141,24 @@ class TrainingSessionTest {
         TrainingSnapshot after = s.step().get(10, TimeUnit.SECONDS);
         assertEquals(6, after.epoch());
     }
+
+    @Test
+    void playStopsByItselfAtTheRunsLastEpochAndContinuesWhenPlayedAgain() throws Exception {
+        TrainingSession s = session(0.5, Activation.TANH);
+        s.setSnapshotEvery(7); // the stop epoch is not a multiple: it is still published exactly
+        s.setStopAtEpoch(150);
+        s.play();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (s.isPlaying() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertFalse(s.isPlaying(), "play ends at epoch 150 without a pause");
+        assertEquals(150, s.latest().epoch());
+        s.play();
+        while (s.latest().epoch() <= 160 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(s.latest().epoch() > 160, "played again, the run goes past its length");
+        s.close();
+    }
 }

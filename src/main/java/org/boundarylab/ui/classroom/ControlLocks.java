@@ -1,0 +1,94 @@
+package org.boundarylab.ui.classroom;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.shape.SVGPath;
+
+/**
+ * Disables the controls a lesson locks and marks their row labels with a padlock and a
+ * tooltip saying why (a disabled control itself shows no tooltip); unlocks them when the
+ * lesson is left.
+ */
+final class ControlLocks {
+    private static final String PADLOCK = "M3 7V5a4 4 0 0 1 8 0v2h1v7H2V7zm2 0h4V5a2 2 0 0 0-4 0z";
+    private final Parent root;
+    private final Set<Node> locked = new HashSet<>();
+    private final Map<Label, Tooltip> labelTips = new HashMap<>();
+    private final Map<Label, Node> labelGraphics = new HashMap<>();
+
+    ControlLocks(Parent root, LessonSession session) {
+        this.root = root;
+        session.lockedProperty().addListener((o, a, names) -> apply(names,
+                session.lessonProperty().get() == null ? "" : session.lessonProperty().get().title()));
+    }
+
+    private void apply(Set<String> settingNames, String lessonTitle) {
+        for (Node n : locked) {
+            if (!n.disableProperty().isBound()) {
+                n.setDisable(false);
+            }
+            n.getStyleClass().remove("locked");
+        }
+        locked.clear();
+        labelTips.forEach(Label::setTooltip);
+        labelTips.clear();
+        labelGraphics.forEach(Label::setGraphic);
+        labelGraphics.clear();
+        for (String id : LockedControls.controlsOf(settingNames)) {
+            Node n = root.lookup("#" + id);
+            if (n == null) {
+                continue; // a view without this control has nothing to lock
+            }
+            if (!n.disableProperty().isBound()) {
+                n.setDisable(true);
+            }
+            n.getStyleClass().add("locked");
+            locked.add(n);
+            Label label = rowLabel(n);
+            if (label != null && !labelTips.containsKey(label)) {
+                labelTips.put(label, label.getTooltip());
+                labelGraphics.put(label, label.getGraphic());
+                label.setTooltip(new Tooltip("Locked by the lesson \"" + lessonTitle
+                        + "\". Lessons → Leave lesson unlocks it."));
+                label.setGraphic(padlock());
+                label.setContentDisplay(ContentDisplay.RIGHT);
+            }
+        }
+    }
+
+    private static Node padlock() {
+        SVGPath icon = new SVGPath();
+        icon.setContent(PADLOCK);
+        icon.getStyleClass().add("padlock");
+        return icon;
+    }
+
+    /** The label in column 0 of the form row that holds the control, if any. */
+    private static Label rowLabel(Node control) {
+        Node child = control;
+        while (child.getParent() != null && !(child.getParent() instanceof GridPane)) {
+            child = child.getParent();
+        }
+        if (!(child.getParent() instanceof GridPane grid)) {
+            return null;
+        }
+        Integer row = GridPane.getRowIndex(child);
+        for (Node n : grid.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            Integer c = GridPane.getColumnIndex(n);
+            if (n instanceof Label l && java.util.Objects.equals(r == null ? 0 : r, row == null ? 0 : row)
+                    && (c == null || c == 0)) {
+                return l;
+            }
+        }
+        return null;
+    }
+}

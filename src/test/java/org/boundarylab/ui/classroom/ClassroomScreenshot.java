@@ -1,0 +1,110 @@
+package org.boundarylab.ui.classroom;
+
+import java.io.File;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.boundarylab.lessons.BuiltInLessons;
+import org.boundarylab.lessons.Lesson;
+import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.LabViewModel;
+
+/**
+ * Takes the README's classroom screenshots of the real window, headless through Monocle:
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
+ * org.boundarylab.ui.classroom.ClassroomScreenshot OUT.png MODE LESSON EPOCHS} where MODE is
+ * {@code lesson} (normal size), {@code presentation} or {@code presentation-dark} (1024x768),
+ * or any of them followed by {@code -help} (the shortcut list alone),
+ * and EPOCHS is where the lesson's run is shown (0 = played to the lesson's end); an optional
+ * fifth argument, a node id such as {@code #learningRateField}, gets the keyboard focus.
+ */
+public final class ClassroomScreenshot {
+    private ClassroomScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "docs/screenshot-lesson.png");
+        String mode = args.length > 1 ? args[1] : "lesson";
+        Lesson lesson = BuiltInLessons.byId(args.length > 2 ? args[2] : "sigmoid-5000-epochs");
+        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1500;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        AtomicReference<Scene> scene = new AtomicReference<>();
+        onFx(() -> {
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            Scene s = LabApp.scene(w);
+            stage.setScene(s);
+            Classroom c = Classroom.of(s);
+            if (mode.startsWith("presentation")) {
+                c.viewOptions().presentationProperty().set(true);
+                stage.setWidth(1024);
+                stage.setHeight(768);
+            }
+            if (mode.contains("dark")) {
+                c.viewOptions().themeProperty().set(ViewOptions.Theme.DARK);
+            }
+            stage.show();
+            c.startLesson(lesson);
+            window.set(w);
+            scene.set(s);
+        });
+        LabViewModel vm = window.get().controller().viewModel();
+        vm.session().started().get(10, TimeUnit.SECONDS);
+        if (epochs == 0) {
+            onFx(vm::play);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (System.nanoTime() < deadline) {
+                AtomicReference<Boolean> playing = new AtomicReference<>();
+                onFx(() -> playing.set(vm.playingProperty().get()));
+                if (!playing.get()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        } else {
+            for (int i = 0; i < epochs; i++) {
+                vm.step().get(10, TimeUnit.SECONDS);
+            }
+        }
+        if (args.length > 4) { // e.g. #learningRateField: shows the focus ring
+            onFx(() -> scene.get().getRoot().lookup(args[4]).requestFocus());
+        }
+        Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        if (mode.endsWith("help")) { // the shortcut list over the window
+            onFx(() -> Classroom.of(scene.get()).showHelp());
+            Thread.sleep(500);
+            onFx(() -> shot.set(Classroom.of(scene.get()).showHelp().table().getScene().snapshot(null)));
+        } else {
+            onFx(() -> shot.set(scene.get().snapshot(null)));
+        }
+        out.getAbsoluteFile().getParentFile().mkdirs();
+        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
+                + ") " + mode + ", lesson " + lesson.id() + " at epoch " + vm.epochTextProperty().get()
+                + ", train " + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

@@ -42,6 +42,7 @@ public final class LabController {
     private final BoundaryFrames frames;
 
     @FXML private TabPane tabs;
+    private org.boundarylab.ui.draw.DrawTools drawTools;
     @FXML private MenuBar menuBar;
     @FXML private Menu fileMenu;
     @FXML private Menu dataMenu;
@@ -177,7 +178,8 @@ public final class LabController {
         }
 
         // features with packages of their own: drawing data, files, the sweep tab
-        org.boundarylab.ui.files.FileActions.install(this, org.boundarylab.ui.draw.DrawTools.install(this).editor());
+        drawTools = org.boundarylab.ui.draw.DrawTools.install(this);
+        org.boundarylab.ui.files.FileActions.install(this, drawTools.editor());
         org.boundarylab.ui.sweep.SweepTab.install(this);
 
         timer = new AnimationTimer() {
@@ -192,6 +194,11 @@ public final class LabController {
             }
         };
         timer.start();
+    }
+
+    /** The drawing tools above the canvas (null before initialisation). */
+    public org.boundarylab.ui.draw.DrawTools drawTools() {
+        return drawTools;
     }
 
     public MenuBar menuBar() {

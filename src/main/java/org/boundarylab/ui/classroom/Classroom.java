@@ -273,6 +273,9 @@ public final class Classroom {
                 n.setManaged(!large);
             }
         }
+        if (controller.drawTools() != null) {
+            controller.drawTools().compactProperty().set(large);
+        }
         if (controller.canvasView() != null) {
             controller.canvasView().setAppearance(view.canvasScale(),
                     view.themeProperty().get() == ViewOptions.Theme.DARK);

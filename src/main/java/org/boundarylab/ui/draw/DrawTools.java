@@ -19,9 +19,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -54,7 +54,9 @@ public final class DrawTools {
     private final ToggleButton drawToggle = new ToggleButton("Draw");
     private final HBox classButtons = new HBox(4);
     private final ToggleGroup classGroup = new ToggleGroup();
-    private final HBox bar;
+    private final FlowPane bar;
+    private final javafx.beans.property.BooleanProperty compact =
+            new javafx.beans.property.SimpleBooleanProperty(this, "compact", false);
     private boolean applying;
     private boolean lastCustom;
     private boolean erasing;
@@ -76,9 +78,17 @@ public final class DrawTools {
         Pane canvasPane = (Pane) canvas.getParent();
         VBox column = (VBox) canvasPane.getParent();
         column.getChildren().add(column.getChildren().indexOf(canvasPane), bar);
+        // compact (presentation mode): the bar gives its row to the picture until drawing starts (Ctrl+D)
+        bar.visibleProperty().bind(compact.not().or(drawToggle.selectedProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         installMouse();
         installMenu(controller);
         showCustomInDatasetChoice(controller);
+    }
+
+    /** When set, the bar shows only while drawing (presentation mode needs the row for the picture). */
+    public javafx.beans.property.BooleanProperty compactProperty() {
+        return compact;
     }
 
     /** Adds the drawing bar, the canvas's mouse handling and the Data menu's edit items to the lab window. */
@@ -105,7 +115,7 @@ public final class DrawTools {
 
     // ---- the bar ----
 
-    private HBox buildBar() {
+    private FlowPane buildBar() {
         drawToggle.setId("drawToggle");
         drawToggle.setTooltip(new Tooltip("Draw points on the canvas: click adds one, drag paints several,"
                 + " right-click or Shift+click erases"));
@@ -148,21 +158,24 @@ public final class DrawTools {
         hint.getStyleClass().add("draw-hint");
         hint.setOpacity(0.75); // quieter than the controls, in the theme's own text colour
         hint.visibleProperty().bind(drawToggle.selectedProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
         hint.setMinWidth(0);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(6, drawToggle, classLabel, classButtons, toTest, undo, redo, clear, hint, gap, count);
+        // a flow, not a row: in presentation mode at 1024 px the tools wrap instead of widening the window
+        FlowPane box = new FlowPane(6, 4, drawToggle, classLabel, classButtons, toTest, undo, redo, clear, count, hint);
         box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         for (Node n : List.of(drawToggle, classLabel, toTest, undo, redo, clear)) {
-            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            ((Region) n).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         classButtons.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE); // only the hint gives way
         count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         box.setId("drawBar");
         box.getStyleClass().add("draw-bar");
         box.setAlignment(Pos.CENTER_LEFT);
-        for (Node n : List.of(classLabel, classButtons, toTest)) {
-            n.disableProperty().bind(drawToggle.selectedProperty().not());
+        box.setRowValignment(javafx.geometry.VPos.CENTER);
+        // the tools show only while drawing: the bar stays one short row, and the canvas keeps its height
+        for (Node n : List.of(classLabel, classButtons, toTest, undo, redo, clear)) {
+            n.visibleProperty().bind(drawToggle.selectedProperty());
+            n.managedProperty().bind(n.visibleProperty());
         }
         return box;
     }

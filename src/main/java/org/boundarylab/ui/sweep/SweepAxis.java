@@ -50,6 +50,8 @@ final class SweepAxis {
         if (r == zeroAt) {
             return "0";
         }
-        return SweepSpec.format(Math.pow(10, r));
+        double value = Math.pow(10, r);
+        // while the chart lays out before it has data, its axis can span absurd powers of ten
+        return Double.isFinite(value) && value > 0 ? SweepSpec.format(value) : "";
     }
 }

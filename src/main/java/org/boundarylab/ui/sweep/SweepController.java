@@ -394,7 +394,7 @@ public final class SweepController {
             @Override
             public String toString(Number v) {
                 double k = v.doubleValue() / step;
-                if (Math.abs(k - Math.rint(k)) > 1e-6) {
+                if (!Double.isFinite(k) || Math.abs(k - Math.rint(k)) > 1e-6) {
                     return "";
                 }
                 return new java.math.BigDecimal(Math.rint(k) * step).round(new java.math.MathContext(6))

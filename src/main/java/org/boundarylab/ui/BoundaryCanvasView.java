@@ -48,6 +48,8 @@ public final class BoundaryCanvasView {
     private Viewport dataView = new Viewport(-1, 1, -1, 1);
     private Viewport shownView = dataView;
     private BoundaryFrames.Frame lastFrame;
+    /** A picture shown in place of the network's output (one unit's map), or null. */
+    private BoundaryFrames.Frame override;
     private WritableImage image;
 
     /**
@@ -91,6 +93,16 @@ public final class BoundaryCanvasView {
     /** Draws a newly finished frame. */
     public void show(BoundaryFrames.Frame frame) {
         lastFrame = frame;
+        paintField();
+    }
+
+    /**
+     * Shows {@code frame} in place of the output until called with null (the network diagram
+     * shows one unit's map here while the pointer is on it); training frames keep arriving
+     * underneath and reappear when the override is cleared.
+     */
+    public void showOverride(BoundaryFrames.Frame frame) {
+        override = frame;
         paintField();
     }
 
@@ -151,7 +163,7 @@ public final class BoundaryCanvasView {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double w = plotWidth();
         double h = plotHeight();
-        BoundaryFrames.Frame f = lastFrame;
+        BoundaryFrames.Frame f = override != null ? override : lastFrame;
         if (f != null) {
             putPixels(g, f, w, h);
             if (f.viewport().equals(shownView)) {

@@ -83,6 +83,7 @@ public final class LabController {
     @FXML private Label trainAccuracyLabel;
     @FXML private Label testAccuracyLabel;
     @FXML private Label gapLabel;
+    @FXML private javafx.scene.layout.StackPane diagramPane;
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
@@ -163,7 +164,7 @@ public final class LabController {
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
 
-        vm.addSnapshotListener(frames::submit);
+        vm.addFeaturedSnapshotListener(frames::submit);
         vm.dataProperty().addListener((o, a, split) -> canvasView.setData(split));
         vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
         canvasView.setData(vm.dataProperty().get());
@@ -185,6 +186,12 @@ public final class LabController {
             }
         };
         timer.start();
+        org.boundarylab.ui.diagram.NetworkDiagram.install(this);
+    }
+
+    /** The place beside the canvas where the network diagram goes. */
+    public javafx.scene.layout.StackPane diagramPane() {
+        return diagramPane;
     }
 
     public MenuBar menuBar() {

@@ -42,6 +42,8 @@ final class DiagramFrames {
     static final long THUMB_WORK = 4_000_000L;
     /** Cells across the focus map on the main canvas (the canvas smooths it when scaling). */
     static final int FOCUS_CELLS = 200;
+    /** Multiply-adds the focus map may cost, as for the main canvas's frames. */
+    static final double FOCUS_WORK = 40_000_000;
 
     private final Executor pool;
     private final AtomicReference<Request> wanted = new AtomicReference<>();
@@ -113,8 +115,11 @@ final class DiagramFrames {
         Focus f = r.focus();
         if (f != null && r.canvasView() != null && f.layer() <= arch.depth() && f.unit() < arch.width(f.layer())) {
             Viewport v = r.canvasView();
-            int gw = FOCUS_CELLS;
-            int gh = Math.max(2, (int) Math.round(gw * v.height() / v.width()));
+            // a big network gets a coarser map, so a pinned unit never takes a core from training for long
+            double aspect = v.height() / v.width();
+            double affordable = Math.sqrt(FOCUS_WORK / (Math.max(1, arch.parameterCount()) * aspect));
+            int gw = (int) Math.max(24, Math.min(FOCUS_CELLS, affordable));
+            int gh = Math.max(2, (int) Math.round(gw * aspect));
             UnitMaps big = UnitMaps.compute(model, v, gw, gh, f.layer());
             List<Segment> line = big.middleLine(f.layer(), f.unit());
             focusFrame = new BoundaryFrames.Frame(r.snapshot(), v, gw, gh, big.argb(f.layer(), f.unit()), line);

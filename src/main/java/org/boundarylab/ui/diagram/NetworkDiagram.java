@@ -624,8 +624,10 @@ public final class NetworkDiagram {
         return costs.values();
     }
 
-    public DiagramFrames.Focus pinnedUnit() {
-        return pinned;
+    /** Pins a unit as a click would (for probes that measure the pinned case). */
+    public void pinForProbe(int layer, int unit) {
+        pinned = new DiagramFrames.Focus(layer, unit);
+        updatePinStyle();
     }
 
     /** A ring of the most recent durations. */

@@ -50,6 +50,7 @@ public final class BoundaryCanvasView {
     private BoundaryFrames.Frame lastFrame;
     /** A picture shown in place of the network's output (one unit's map), or null. */
     private BoundaryFrames.Frame override;
+    private String overrideCaption = "";
     private WritableImage image;
 
     /**
@@ -102,7 +103,13 @@ public final class BoundaryCanvasView {
      * underneath and reappear when the override is cleared.
      */
     public void showOverride(BoundaryFrames.Frame frame) {
+        showOverride(frame, "");
+    }
+
+    /** As {@link #showOverride(BoundaryFrames.Frame)}, with a caption saying what is shown instead. */
+    public void showOverride(BoundaryFrames.Frame frame, String caption) {
         override = frame;
+        overrideCaption = frame == null || caption == null ? "" : caption;
         paintField();
     }
 
@@ -170,6 +177,16 @@ public final class BoundaryCanvasView {
                 strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
             }
             // otherwise the window is being resized: the old picture stretches until the new one is ready
+        }
+        if (f != null && f == override && !overrideCaption.isEmpty()) {
+            g.setFont(Font.font("System", FontWeight.BOLD, 13));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            double tw = 8 * overrideCaption.length() + 16;
+            g.setFill(Color.rgb(31, 59, 87, 0.85));
+            g.fillRoundRect(LEFT + w - tw - 8, TOP + 8, tw, 26, 8, 8);
+            g.setFill(Color.WHITE);
+            g.fillText(overrideCaption, LEFT + w - 16, TOP + 21);
         }
     }
 

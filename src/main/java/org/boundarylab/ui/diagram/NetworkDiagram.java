@@ -316,7 +316,8 @@ public final class NetworkDiagram {
         drawLinks();
         DiagramFrames.Focus f = focus();
         if (f != null && f.equals(r.request().focus()) && r.focusFrame() != null) {
-            canvasView.showOverride(r.focusFrame());
+            canvasView.showOverride(r.focusFrame(), "Showing " + unitName(f.layer(), f.unit())
+                    + (f.equals(pinned) ? " (pinned)" : ""));
             describeUnit(f);
         }
         if (hoveredLink != null) {
@@ -371,7 +372,11 @@ public final class NetworkDiagram {
         view.setFitWidth(size);
         view.setFitHeight(size);
         view.setSmooth(true);
-        StackPane node = new StackPane(view);
+        // the frame lies over the map: a border on the node itself would be painted under the image
+        Region frame = new Region();
+        frame.getStyleClass().add("diagram-unit-frame");
+        frame.setMouseTransparent(true);
+        StackPane node = new StackPane(view, frame);
         node.getStyleClass().addAll("diagram-unit",
                 layer == 0 ? "input" : layer == shownLayers.length - 1 ? "output" : "hidden");
         node.setId("unit-" + layer + "-" + unit);
@@ -385,6 +390,7 @@ public final class NetworkDiagram {
             name.getStyleClass().add("diagram-unit-name");
             StackPane.setAlignment(name, Pos.BOTTOM_LEFT);
             name.setMouseTransparent(true);
+            name.setMinWidth(Region.USE_PREF_SIZE); // a narrow unit lets its name run over the links
             node.getChildren().add(name);
         }
         DiagramFrames.Focus me = new DiagramFrames.Focus(layer, unit);

@@ -82,7 +82,7 @@ public final class NetworkDiagram {
     private int[] shownLayers;
     private Features shownFeatures;
     private DiagramLayout layout;
-    private StackPane[][] unitNodes = new StackPane[0][];
+    private volatile StackPane[][] unitNodes = new StackPane[0][];
     private WritableImage[][] images = new WritableImage[0][];
     private DiagramFrames.Result last;
     private TrainingSnapshot submitted;
@@ -333,16 +333,17 @@ public final class NetworkDiagram {
         layout = new DiagramLayout(shownLayers, body.getWidth(), body.getHeight());
         double s = layout.unitSize();
         units.getChildren().clear();
-        unitNodes = new StackPane[shownLayers.length][];
-        images = new WritableImage[shownLayers.length][];
+        // filled before they are published, so a reader never sees a half-built column
+        StackPane[][] nodes = new StackPane[shownLayers.length][];
+        WritableImage[][] imgs = new WritableImage[shownLayers.length][];
         for (int l = 0; l < shownLayers.length; l++) {
             int shown = layout.shown(l);
-            unitNodes[l] = new StackPane[shown];
-            images[l] = new WritableImage[shown];
+            nodes[l] = new StackPane[shown];
+            imgs[l] = new WritableImage[shown];
             for (int k = 0; k < shown; k++) {
                 StackPane node = unitNode(l, k, s);
                 node.relocate(layout.columnX(l) - s / 2, layout.rowY(l, k) - s / 2);
-                unitNodes[l][k] = node;
+                nodes[l][k] = node;
                 units.getChildren().add(node);
             }
             if (layout.summarised(l) > 0) {
@@ -357,6 +358,8 @@ public final class NetworkDiagram {
                         layout.rowY(l, layout.shown(l)) - 9);
             }
         }
+        images = imgs;
+        unitNodes = nodes;
         // the images were replaced: the last picture goes straight back in
         if (last != null && Arrays.equals(last.request().snapshot().network().architecture().layers(), shownLayers)) {
             DiagramFrames.Result r = last;

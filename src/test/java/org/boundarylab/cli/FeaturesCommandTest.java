@@ -72,4 +72,36 @@ class FeaturesCommandTest {
                 "--learning-rate", "1", "--out", dir.resolve("o.json").toString())
                 .refused("start.json", "features lists 4 inputs", "layers[0] is 3");
     }
+
+    @Test
+    void aSweepFeedsItsNetworksTheChosenFeatures() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path squares = dir.resolve("squares.csv");
+        Path png = dir.resolve("squares.png");
+        String[] common = {"sweep", "--data", train.toString(), "--test", test.toString(), "--hidden", "1",
+            "--seeds", "1", "--epochs", "800", "--learning-rate", "1", "--output", "sigmoid", "--loss",
+            "binary_cross_entropy", "--threads", "1", "-q"};
+        CliRun.of(concat(common, "--out", plain.toString())).ok();
+        CliRun.of(concat(common, "--features", "x1^2,x2^2", "--out", squares.toString(), "--png", png.toString()))
+                .ok();
+        double plainAccuracy = testAccuracy(plain);
+        double squaresAccuracy = testAccuracy(squares);
+        assertTrue(plainAccuracy < 0.75, "one tanh unit of x1, x2 draws a line: " + plainAccuracy);
+        assertTrue(squaresAccuracy > 0.95, "one tanh unit of x1^2, x2^2 draws the circle: " + squaresAccuracy);
+        assertTrue(java.nio.file.Files.size(png) > 1000, "the picture is drawn through the features too");
+        CliRun.of(concat(common, "--features", "x1,x1", "--out", squares.toString()))
+                .refused("--features", "x1 is listed twice");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double testAccuracy(Path csv) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        return Double.parseDouble(lines.get(1).split(",")[header.indexOf("test_accuracy")]);
+    }
 }

@@ -39,4 +39,12 @@ class LabSettingsFeaturesTest {
         LessonRunner.Result plain = LessonRunner.run(s.toBuilder().features(Features.DEFAULT).build());
         assertTrue(plain.testAccuracy() < 0.75, "a line on circles: " + plain.testAccuracy());
     }
+
+    @Test
+    void anExportedModelNamesItsFeatures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        LabSettings s = LabSettings.defaults().toBuilder().features(Features.parse("x1,x2,x1*x2")).build();
+        var file = dir.resolve("model.json");
+        org.boundarylab.workspace.Exports.modelJson(s.initialNetwork(2), s, file);
+        assertEquals(s.features(), org.boundarylab.io.ModelFiles.readFull(file).features());
+    }
 }

@@ -146,7 +146,10 @@ class NetworkDiagramTest {
 
         AtomicReference<Point2D> at = new AtomicReference<>();
         robot.interact(() -> at.set(diagram.linkMiddleOnScreen(2, 1, 0)));
-        robot.moveTo(at.get()).doubleClickOn(at.get());
+        robot.moveTo(at.get());
+        String expected = "Weight h2.2 → output: " + ParameterInput.format(before.network().weight(2, 1, 0));
+        waitUntil(() -> robot.lookup("#diagramInfo").queryAs(Label.class).getText().startsWith(expected));
+        robot.doubleClickOn(at.get());
         TextField field = robot.lookup("#diagramEditField").queryAs(TextField.class);
         waitUntil(field::isVisible);
         assertEquals(before.network().weight(2, 1, 0), Double.parseDouble(field.getText()), 1e-3);

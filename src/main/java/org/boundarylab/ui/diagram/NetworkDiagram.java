@@ -93,6 +93,7 @@ public final class NetworkDiagram {
     private int[] hoveredLink;
     private Viewport thumbView = new Viewport(-1, 1, -1, 1);
     private boolean collapsed;
+    private javafx.scene.control.CheckMenuItem menuItem;
 
     private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView) {
         this.vm = vm;
@@ -107,6 +108,12 @@ public final class NetworkDiagram {
         StackPane place = controller.diagramPane();
         place.getChildren().setAll(d.root);
         place.setUserData(d);
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Network diagram");
+        item.setId("diagramMenuItem");
+        item.setSelected(true);
+        item.setOnAction(e -> d.setCollapsed(!item.isSelected()));
+        d.menuItem = item;
+        controller.viewMenu().getItems().add(item);
         d.start();
         return d;
     }
@@ -210,6 +217,9 @@ public final class NetworkDiagram {
 
     private void setCollapsed(boolean on) {
         collapsed = on;
+        if (menuItem != null) {
+            menuItem.setSelected(!on);
+        }
         collapse.setText(on ? "⟨" : "⟩");
         for (var n : root.getChildren().subList(1, root.getChildren().size())) {
             n.setVisible(!on);

@@ -21,7 +21,7 @@ import org.boundarylab.ui.LabViewModel;
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
  * org.boundarylab.ui.diagram.DiagramScreenshot out.png <epochs> <hidden> <dataset> <features> [layer unit]},
  * e.g. {@code docs/screenshot-diagram.png 400 4 circles x1,x2,x1^2,x2^2 1 2} pins unit 2 of layer 1,
- * whose map then fills the main canvas.
+ * whose map then fills the main canvas; {@code collapsed} in place of the layer folds the panel away.
  */
 public final class DiagramScreenshot {
     private DiagramScreenshot() {
@@ -33,6 +33,7 @@ public final class DiagramScreenshot {
         String hidden = args.length > 2 ? args[2] : "5,3";
         String kind = args.length > 3 ? args[3] : "moons";
         String features = args.length > 4 ? args[4] : "x1,x2";
+        boolean collapsed = args.length > 5 && args[5].equals("collapsed");
         int pinLayer = args.length > 6 ? Integer.parseInt(args[5]) : -1;
         int pinUnit = args.length > 6 ? Integer.parseInt(args[6]) : -1;
         CountDownLatch started = new CountDownLatch(1);
@@ -58,6 +59,10 @@ public final class DiagramScreenshot {
             vm.step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1000);
+        if (collapsed) {
+            onFx(() -> ((javafx.scene.control.Button) window.get().root().lookup("#diagramCollapse")).fire());
+            Thread.sleep(800);
+        }
         if (pinLayer >= 0) {
             NetworkDiagram d = (NetworkDiagram) window.get().controller().diagramPane().getUserData();
             onFx(() -> d.pinForProbe(pinLayer, pinUnit));

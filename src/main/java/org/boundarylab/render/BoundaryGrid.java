@@ -1,6 +1,5 @@
 package org.boundarylab.render;
 
-import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 
 /** Evaluates a network at the centre of every cell of a grid laid over a viewport. */
@@ -33,7 +32,8 @@ public final class BoundaryGrid {
     }
 
     /** Evaluates a network whose inputs are {@code features} of each cell centre (x1, x2). */
-    public static GridField evaluate(Network net, Features features, Viewport view, int width, int height) {
+    public static GridField evaluate(Network net, org.boundarylab.nn.Features features, Viewport view, int width,
+                                     int height) {
         if (features.isDefault()) {
             return evaluate(net, view, width, height);
         }

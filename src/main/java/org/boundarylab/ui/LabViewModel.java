@@ -536,10 +536,11 @@ public final class LabViewModel {
         try {
             int[] hidden = InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get());
             OutputLoss out = outputLoss.get();
-            int classes = split.train().classes();
             Features inputs = features.get();
-            Architecture arch = Architecture.of(inputs.count(), hidden, out.outputsFor(classes), activation.get(),
+            int classes = split.train().classes();
+            Architecture arch = Architecture.of(2, hidden, out.outputsFor(classes), activation.get(),
                     out.activation(), out.loss());
+            arch = arch.withInputs(inputs.count()); // one input unit per chosen feature
             long weightSeed = (Long) InputRules.parse(Field.WEIGHT_SEED, texts.get(Field.WEIGHT_SEED).get());
             int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
             TrainingOptions options = new TrainingOptions(optimizer.get(), learningRate(), regularization(),

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.boundarylab.data.CsvDatasets;
 import org.boundarylab.data.Dataset;
+import org.boundarylab.io.ModelFile;
 import org.boundarylab.io.ModelFiles;
 import org.boundarylab.metrics.ClassificationReport;
 import org.boundarylab.metrics.ConfusionMatrix;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Matrices;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
@@ -34,20 +36,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network net = ModelFiles.read(model);
+        ModelFile file = ModelFiles.readFull(model);
+        Network net = file.network();
         Architecture arch = net.architecture();
+        Features features = file.features();
         Dataset set = CsvDatasets.read(data);
-        ModelDataFit.check(arch, model, set, data);
+        ModelDataFit.check(arch, features, model, set, data);
+        double[][] x = features.map(set.x());
 
         // the loss of the data alone: a model file does not say which penalty trained it
-        double loss = net.loss(set.x(), set.y(), Regularization.NONE);
-        int[] predicted = net.predictClasses(set.x());
+        double loss = net.loss(x, set.y(), Regularization.NONE);
+        int[] predicted = net.predictClasses(x);
         int classes = arch.classes();
         ClassificationReport report = ClassificationReport.of(set.y(), predicted, classes);
         ConfusionMatrix confusion = ConfusionMatrix.of(set.y(), predicted, classes);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("model:    %s (%s)%n", model, arch);
+        out.printf("model:    %s (%s%s)%n", model, arch, features.isDefault() ? "" : ", inputs " + features);
         out.printf("data:     %s (%s)%n", data, ModelDataFit.describe(set));
         out.printf(Locale.ROOT, "loss:     %.6f (%s, mean over the examples, no weight penalty)%n", loss, arch.loss());
         out.printf(Locale.ROOT, "accuracy: %.4f%n", Matrices.accuracy(predicted, set.y()));

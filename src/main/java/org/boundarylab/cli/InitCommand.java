@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.boundarylab.io.ModelFile;
 import org.boundarylab.io.ModelFiles;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
@@ -28,8 +30,14 @@ final class InitCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--layers", required = true, paramLabel = "N,N,...",
-            description = "Units per layer, input first, e.g. 2,5,3,1 (2 inputs for x1,x2).")
+            description = "Units per layer, input first, e.g. 2,5,3,1 (2 inputs for x1,x2); with --features"
+                    + " the first number may be left as the feature count or written _, e.g. _,5,1.")
     String layersText;
+
+    @Option(names = "--features", paramLabel = "F,F,...",
+            description = "Input features: x1, x2, x1^2, x2^2, x1*x2, sin_x1, sin_x2 (default: x1,x2);"
+                    + " the first layer gets one unit per feature.")
+    String featuresText;
 
     @Option(names = "--hidden", paramLabel = "ACTIVATION", defaultValue = "tanh",
             converter = Converters.ActivationConverter.class,
@@ -60,11 +68,26 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Checks checks = new Checks(spec);
+        Features features = Features.DEFAULT;
+        if (featuresText != null) {
+            try {
+                features = Features.parse(featuresText);
+            } catch (IllegalArgumentException e) {
+                throw checks.error("--features: " + e.getMessage());
+            }
+        }
         int[] layers;
         try {
-            layers = IntLists.parse(layersText);
+            String text = layersText.trim();
+            // "_" stands for the feature count, so a layer list can be reused with other features
+            layers = IntLists.parse(text.startsWith("_") ? features.count() + text.substring(1) : text);
         } catch (IllegalArgumentException e) {
             throw checks.error("--layers: " + e.getMessage());
+        }
+        if (layers.length > 0 && layers[0] != features.count()) {
+            throw checks.error("--layers: the first layer has " + layers[0] + " units but the features "
+                    + features + " make " + features.count() + " inputs; write " + features.count()
+                    + " (or _) first");
         }
         checks.atLeast("--layers: the number of layers", layers.length, 2);
         long parameters = 0;
@@ -94,10 +117,12 @@ final class InitCommand implements Callable<Integer> {
         initialization.put("seed", seed);
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("initialization", initialization);
+        extras = ModelFile.withFeatures(extras, features);
         ModelFiles.write(out, net, extras);
 
-        spec.commandLine().getOut().printf("wrote %s: %s, %d parameters, %s weights from seed %d%n",
-                out, arch, arch.parameterCount(), init.id(), seed);
+        spec.commandLine().getOut().printf("wrote %s: %s, %d parameters, %s weights from seed %d%s%n",
+                out, arch, arch.parameterCount(), init.id(), seed,
+                features.isDefault() ? "" : ", inputs " + features);
         return Cli.OK;
     }
 

@@ -3,6 +3,7 @@ package org.boundarylab.cli;
 import java.nio.file.Path;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 
 /** Checks that a model can be used on a data set, before any work is done, with a message that says how to fix it. */
 final class ModelDataFit {
@@ -10,9 +11,15 @@ final class ModelDataFit {
     }
 
     static void check(Architecture arch, Path modelFile, Dataset data, Path dataFile) {
-        if (arch.inputs() != 2) {
-            throw new UserError(modelFile + ": the model has " + arch.inputs() + " inputs but " + dataFile
-                    + " has 2 columns (x1, x2); make a model whose first layer has 2 units");
+        check(arch, Features.DEFAULT, modelFile, data, dataFile);
+    }
+
+    /** The model's input layer must match its features (model files check that) and its outputs the labels. */
+    static void check(Architecture arch, Features features, Path modelFile, Dataset data, Path dataFile) {
+        if (arch.inputs() != features.count()) {
+            throw new UserError(modelFile + ": the model has " + arch.inputs() + " inputs but its features "
+                    + features + " make " + features.count() + " from the columns x1, x2 of " + dataFile
+                    + "; make a model whose first layer has " + features.count() + " units");
         }
         int maxLabel = 0;
         for (int label : data.y()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import org.boundarylab.data.CsvDatasets;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Optimizer;
@@ -93,6 +94,10 @@ public final class SweepCommand implements Callable<Integer> {
             description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
     double l1;
 
+    @Option(names = "--features", paramLabel = "F,F,...",
+            description = "Input features: x1, x2, x1^2, x2^2, x1*x2, sin_x1, sin_x2 (default: x1,x2).")
+    String featuresText;
+
     @Option(names = "--hidden-activation", defaultValue = "tanh", converter = Converters.ActivationConverter.class,
             description = "tanh, sigmoid, relu, leaky_relu or linear (default: ${DEFAULT-VALUE}).")
     Activation hiddenActivation;
@@ -165,13 +170,22 @@ public final class SweepCommand implements Callable<Integer> {
             throw checks.error(e.getMessage());
         }
 
+        Features features = Features.DEFAULT;
+        if (featuresText != null) {
+            try {
+                features = Features.parse(featuresText);
+            } catch (IllegalArgumentException e) {
+                throw checks.error("--features: " + e.getMessage());
+            }
+        }
+
         Dataset train = CsvDatasets.read(data);
         Dataset testSet = CsvDatasets.read(test);
-        List<SweepResult> results = run(sweep, train, testSet, threadCount);
+        List<SweepResult> results = run(sweep, train, testSet, threadCount, features);
 
         SweepCsv.write(results, out);
         if (png != null) {
-            BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet), png);
+            BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet, features), png);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         printSummary(stdout, sweep, results);
@@ -179,11 +193,12 @@ public final class SweepCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private List<SweepResult> run(SweepSpec sweep, Dataset train, Dataset testSet, int threadCount) throws Exception {
+    private List<SweepResult> run(SweepSpec sweep, Dataset train, Dataset testSet, int threadCount,
+                                  Features features) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         ExecutorService pool = SweepRunner.newPool(threadCount);
         try {
-            SweepRunner runner = new SweepRunner(sweep, train, testSet, pool);
+            SweepRunner runner = new SweepRunner(sweep, train, testSet, pool, features);
             runner.start((r, p) -> {
                 if (!quiet) {
                     stdout.println(runLine(sweep, r, p));

@@ -13,6 +13,7 @@ import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.io.ModelFile;
 import org.boundarylab.io.ModelFiles;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Matrices;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Optimizer;
@@ -120,18 +121,23 @@ final class TrainCommand implements Callable<Integer> {
         ModelFile start = ModelFiles.readFull(model);
         Network net = start.network();
         Architecture arch = net.architecture();
+        // the network sees the model's features of each point, not the raw x1, x2
+        Features features = start.features();
         Dataset train = CsvDatasets.read(data);
-        ModelDataFit.check(arch, model, train, data);
+        ModelDataFit.check(arch, features, model, train, data);
+        double[][] trainX = features.map(train.x());
         Dataset testSet = null;
+        double[][] testX = null;
         if (test != null) {
             testSet = CsvDatasets.read(test);
-            ModelDataFit.check(arch, model, testSet, test);
+            ModelDataFit.check(arch, features, model, testSet, test);
+            testX = features.map(testSet.x());
         }
 
         Regularization reg = new Regularization(l2, l1);
         TrainingOptions options = new TrainingOptions(optimizer, learningRate, reg,
                 batchSize == null ? 0 : batchSize, seed);
-        Trainer trainer = new Trainer(net, train.x(), train.y(), options);
+        Trainer trainer = new Trainer(net, trainX, train.y(), options);
         LossLog log = new LossLog(testSet != null);
         PrintWriter stdout = spec.commandLine().getOut();
 
@@ -146,9 +152,9 @@ final class TrainCommand implements Callable<Integer> {
                 double trainAcc = Double.NaN;
                 double testAcc = Double.NaN;
                 if (testSet != null) {
-                    testLoss = net.loss(testSet.x(), testSet.y(), reg);
-                    trainAcc = Matrices.accuracy(net.predictClasses(train.x()), train.y());
-                    testAcc = Matrices.accuracy(net.predictClasses(testSet.x()), testSet.y());
+                    testLoss = net.loss(testX, testSet.y(), reg);
+                    trainAcc = Matrices.accuracy(net.predictClasses(trainX), train.y());
+                    testAcc = Matrices.accuracy(net.predictClasses(testX), testSet.y());
                 }
                 double loss = trainer.epoch(true);
                 if (epoch == 0) {
@@ -170,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
         double finalLoss = trainer.currentLoss();
         stopIfDiverged(epochs, finalLoss, log);
 
-        double trainAcc = Matrices.accuracy(net.predictClasses(train.x()), train.y());
+        double trainAcc = Matrices.accuracy(net.predictClasses(trainX), train.y());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("initial_model", model.toString());
         settings.put("data", data.toString());
@@ -186,8 +192,8 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("final_train_accuracy", trainAcc);
         String testSummary = "";
         if (testSet != null) {
-            double testLoss = net.loss(testSet.x(), testSet.y(), reg);
-            double testAcc = Matrices.accuracy(net.predictClasses(testSet.x()), testSet.y());
+            double testLoss = net.loss(testX, testSet.y(), reg);
+            double testAcc = Matrices.accuracy(net.predictClasses(testX), testSet.y());
             settings.put("final_test_loss", testLoss);
             settings.put("final_test_accuracy", testAcc);
             testSummary = String.format(Locale.ROOT, ", test loss %.6f, test accuracy %.2f%%", testLoss, 100 * testAcc);

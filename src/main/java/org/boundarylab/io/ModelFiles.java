@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
 
@@ -43,6 +44,8 @@ import org.boundarylab.nn.Network;
  */
 public final class ModelFiles {
     public static final String FORMAT = "boundary-lab-model/1";
+    /** The extra key that lists the input features by id, e.g. ["x1", "x2", "x1^2"]; absent = x1, x2. */
+    public static final String FEATURES_KEY = "features";
 
     /** The keys that describe the network itself; every other key is an extra. */
     static final Set<String> CORE_KEYS = Set.of("format", "layers", "hidden_activation", "output_activation",
@@ -232,7 +235,35 @@ public final class ModelFiles {
                     extras.put(field.getKey(), MAPPER.convertValue(field.getValue(), Object.class));
                 }
             }
+            features(root, arch);
             return new ModelFile(network, extras);
+        }
+
+        /** The optional "features" list must name known features, once each, as many as the inputs. */
+        private void features(JsonNode root, Architecture arch) throws ModelFormatException {
+            JsonNode node = root.get(FEATURES_KEY);
+            if (node == null || node.isNull()) {
+                if (arch.inputs() != 2) {
+                    throw fail("layers[0] is " + arch.inputs() + " but there is no \"features\" list; "
+                            + "without one the inputs are x1, x2 (2 units)");
+                }
+                return;
+            }
+            ArrayNode array = array(node, FEATURES_KEY);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (int k = 0; k < array.size(); k++) {
+                ids.add(text(array.get(k), FEATURES_KEY + "[" + k + "]"));
+            }
+            Features features;
+            try {
+                features = Features.fromIds(ids);
+            } catch (IllegalArgumentException e) {
+                throw fail(FEATURES_KEY + ": " + e.getMessage());
+            }
+            if (features.count() != arch.inputs()) {
+                throw fail(FEATURES_KEY + " lists " + features.count() + " inputs (" + features + ") but layers[0] is "
+                        + arch.inputs());
+            }
         }
 
         private JsonNode required(JsonNode root, String key) throws ModelFormatException {

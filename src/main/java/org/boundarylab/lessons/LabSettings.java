@@ -8,6 +8,7 @@ import org.boundarylab.data.Generators;
 import org.boundarylab.data.Split;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
@@ -48,7 +49,17 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                           int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
                           int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
                           double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs,
-                          int redrawEvery) {
+                          int redrawEvery, Features features) {
+
+    /** Settings whose network is fed the plain x1, x2. */
+    public LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
+                       int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
+                       int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
+                       double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs, int redrawEvery) {
+        this(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden, hiddenActivation, outputActivation,
+                outputUnits, loss, initializer, weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs,
+                redrawEvery, Features.DEFAULT);
+    }
 
     /**
      * The settings' names as files spell them (snake case), in record order. Lessons lock controls
@@ -108,6 +119,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 "epochs must be 0 (until paused) or up to " + MAX_EPOCHS + ", got " + epochs);
         require(redrawEvery >= 1 && redrawEvery <= MAX_REDRAW_EVERY,
                 "redraw every must be 1 to " + MAX_REDRAW_EVERY + " epochs, got " + redrawEvery);
+        require(features != null, "input features must be given (x1,x2 for the plain plane)");
     }
 
     private static void require(boolean ok, String message) {
@@ -174,9 +186,14 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         return initializer.create(architecture, weightSeed);
     }
 
-    /** The starting network for two-feature data with the given classes. */
+    /** The network shape for these settings' input features and {@code classes} classes. */
+    public Architecture architecture(int classes) {
+        return architecture(features.count(), classes);
+    }
+
+    /** The starting network for the settings' input features and the given classes. */
     public Network initialNetwork(int classes) {
-        return initialNetwork(architecture(2, classes));
+        return initialNetwork(architecture(classes));
     }
 
     /** Update rule, rate, penalties and batch; the mini-batch shuffle follows the weight seed. */
@@ -221,14 +238,15 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 && outputUnits == s.outputUnits && loss == s.loss && initializer == s.initializer
                 && weightSeed == s.weightSeed && Double.compare(learningRate, s.learningRate) == 0
                 && Double.compare(l2, s.l2) == 0 && Double.compare(l1, s.l1) == 0 && optimizer == s.optimizer
-                && batchSize == s.batchSize && epochs == s.epochs && redrawEvery == s.redrawEvery;
+                && batchSize == s.batchSize && epochs == s.epochs && redrawEvery == s.redrawEvery
+                && features.equals(s.features);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(dataset, samples, noise, testRatio, dataSeed, trainSubset,
                 Arrays.hashCode(hidden), hiddenActivation, outputActivation, outputUnits, loss, initializer,
-                weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs, redrawEvery);
+                weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs, redrawEvery, features);
     }
 
     @Override
@@ -238,7 +256,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 + hiddenActivation + "/" + outputActivation + (outputUnits > 0 ? "x" + outputUnits : "") + " " + loss
                 + ", " + initializer + " seed " + weightSeed + ", " + optimizer + " lr " + learningRate
                 + " l2 " + l2 + " l1 " + l1 + " batch " + batchSize + ", epochs " + epochs
-                + ", redraw every " + redrawEvery;
+                + ", redraw every " + redrawEvery + (features.isDefault() ? "" : ", inputs " + features);
     }
 
     /** Builds settings a field at a time, starting from existing ones; {@link #build()} validates. */
@@ -263,6 +281,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         private int batchSize;
         private long epochs;
         private int redrawEvery;
+        private Features features;
 
         private Builder(LabSettings s) {
             dataset = s.dataset;
@@ -285,6 +304,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
             batchSize = s.batchSize;
             epochs = s.epochs;
             redrawEvery = s.redrawEvery;
+            features = s.features;
         }
 
         public Builder dataset(DatasetKind v) { dataset = v; return this; }
@@ -307,11 +327,12 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder epochs(long v) { epochs = v; return this; }
         public Builder redrawEvery(int v) { redrawEvery = v; return this; }
+        public Builder features(Features v) { features = v; return this; }
 
         public LabSettings build() {
             return new LabSettings(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden,
                     hiddenActivation, outputActivation, outputUnits, loss, initializer, weightSeed, learningRate,
-                    l2, l1, optimizer, batchSize, epochs, redrawEvery);
+                    l2, l1, optimizer, batchSize, epochs, redrawEvery, features);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.data.Split;
 import org.boundarylab.nn.Matrices;
+import org.boundarylab.nn.FeaturedModel;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
 import org.boundarylab.nn.Trainer;
@@ -59,12 +61,28 @@ public final class LessonRunner {
             throw new IllegalArgumentException("a headless run needs an epoch count above 0, got " + settings.epochs());
         }
         Dataset train = split.train();
-        Network net = settings.initialNetwork(settings.architecture(2, train.classes()));
-        Trainer trainer = new Trainer(net, train.x(), train.y(), settings.trainingOptions());
+        Network net = settings.initialNetwork(settings.architecture(train.classes()));
+        Trainer trainer = new Trainer(net, settings.features().map(train.x()), train.y(), settings.trainingOptions());
         for (long e = 0; e < settings.epochs(); e++) {
             trainer.epoch(false);
         }
-        return measure(net, split, new Regularization(settings.l2(), settings.l1()), trainer.epochsDone());
+        return measure(new FeaturedModel(settings.features(), net), split,
+                new Regularization(settings.l2(), settings.l1()), trainer.epochsDone());
+    }
+
+    /** As {@link #measure(Network, Split, Regularization, long)} for a network fed other input features. */
+    public static Result measure(FeaturedModel model, Split split, Regularization reg, long epochs) {
+        Features f = model.features();
+        Network net = model.network();
+        Dataset train = split.train();
+        Dataset test = split.test();
+        double[][] trainX = f.map(train.x());
+        double[][] testX = f.map(test.x());
+        double trainLoss = net.loss(trainX, train.y(), reg);
+        double trainAcc = Matrices.accuracy(net.predictClasses(trainX), train.y());
+        double testLoss = test.isEmpty() ? Double.NaN : net.loss(testX, test.y(), reg);
+        double testAcc = test.isEmpty() ? Double.NaN : Matrices.accuracy(net.predictClasses(testX), test.y());
+        return new Result(epochs, trainLoss, testLoss, trainAcc, testAcc, net);
     }
 
     /** Loss (with the weight penalty, as training reports it) and accuracy on both parts. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.boundarylab.data.DatasetKind;
 
 import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Optimizer;
@@ -19,7 +20,7 @@ import org.boundarylab.io.JsonFieldException;
  *  "train_subset": 0, "hidden": [5], "hidden_activation": "tanh", "output_activation": "sigmoid",
  *  "output_units": 0, "loss": "binary_cross_entropy", "initializer": "glorot", "weight_seed": 1,
  *  "learning_rate": 0.5, "l2": 0, "l1": 0, "optimizer": "gd", "batch_size": 0, "epochs": 0,
- *  "redraw_every": 10}
+ *  "redraw_every": 10, "features": ["x1", "x2", "x1^2"]}
  * </pre>
  * A key left out takes the value of {@link LabSettings#defaults()}, so a lesson file only needs
  * what differs; unknown keys are ignored.
@@ -57,6 +58,10 @@ public final class SettingsJson {
         o.put("batch_size", s.batchSize());
         o.put("epochs", s.epochs());
         o.put("redraw_every", s.redrawEvery());
+        if (!s.features().isDefault()) {
+            var features = o.putArray("features");
+            s.features().ids().forEach(features::add);
+        }
         return o;
     }
 
@@ -85,6 +90,13 @@ public final class SettingsJson {
                 .batchSize(f.int32("batch_size", d.batchSize()))
                 .epochs(f.integer("epochs", d.epochs()))
                 .redrawEvery(f.int32("redraw_every", d.redrawEvery()));
+        if (f.has("features")) {
+            try {
+                b.features(Features.fromIds(f.textArray("features")));
+            } catch (IllegalArgumentException e) {
+                throw new JsonFieldException(f.path("features") + ": " + e.getMessage());
+            }
+        }
         // a changed default output must not leave the default loss behind: sigmoid/bce and softmax/ce pair up
         if (f.has("output_activation") && !f.has("loss")) {
             throw new JsonFieldException(f.path("loss") + ": missing; give the loss that goes with output_activation");

@@ -30,4 +30,35 @@ public final class BoundaryGrid {
         int outputs = net.architecture().outputs();
         return new GridField(view, width, height, net.architecture().classes(), outputs == 1, out);
     }
+
+    /** Evaluates a network whose inputs are {@code features} of each cell centre (x1, x2). */
+    public static GridField evaluate(Network net, org.boundarylab.nn.Features features, Viewport view, int width,
+                                     int height) {
+        if (features.isDefault()) {
+            return evaluate(net, view, width, height);
+        }
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("grid must be at least 1x1, got " + width + "x" + height);
+        }
+        features.checkFits(net.architecture());
+        double[] inputs = features.mapFlat(cellCentres(view, width, height), width * height);
+        double[] out = net.predictFlat(inputs, width * height);
+        return new GridField(view, width, height, net.architecture().classes(), net.architecture().outputs() == 1, out);
+    }
+
+    /** The cell centres of the grid as a flat block {x1, x2, x1, x2, ...}, row 0 at the top. */
+    public static double[] cellCentres(Viewport view, int width, int height) {
+        double[] points = new double[width * height * 2];
+        double dx = view.width() / width;
+        double dy = view.height() / height;
+        int k = 0;
+        for (int r = 0; r < height; r++) {
+            double y = view.yMax() - (r + 0.5) * dy;
+            for (int c = 0; c < width; c++) {
+                points[k++] = view.xMin() + (c + 0.5) * dx;
+                points[k++] = y;
+            }
+        }
+        return points;
+    }
 }

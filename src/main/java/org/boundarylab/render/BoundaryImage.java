@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 
 /**
@@ -25,7 +26,13 @@ public final class BoundaryImage {
 
     /** What to draw. Points are {x1, x2} rows with their labels; test data may be empty. */
     public record Scene(Network network, Viewport viewport, double[][] trainX, int[] trainY,
-                        double[][] testX, int[] testY) {
+                        double[][] testX, int[] testY, Features features) {
+
+        /** A scene of a network fed the plain x1, x2. */
+        public Scene(Network network, Viewport viewport, double[][] trainX, int[] trainY,
+                     double[][] testX, int[] testY) {
+            this(network, viewport, trainX, trainY, testX, testY, Features.DEFAULT);
+        }
     }
 
     /** Size and decorations; {@code scale} multiplies every line width, point and font (2 for slides). */
@@ -58,7 +65,7 @@ public final class BoundaryImage {
             int top = captionH + (style.axes() ? (int) (8 * s) : 0);
 
             Viewport view = scene.viewport();
-            GridField field = BoundaryGrid.evaluate(scene.network(), view, plotW, plotH);
+            GridField field = BoundaryGrid.evaluate(scene.network(), scene.features(), view, plotW, plotH);
             BufferedImage heat = new BufferedImage(plotW, plotH, BufferedImage.TYPE_INT_ARGB);
             heat.setRGB(0, 0, plotW, plotH, HeatmapRenderer.argb(field), 0, plotW);
             g.drawImage(heat, left, top, null);

@@ -236,6 +236,27 @@ public final class TrainingSession implements AutoCloseable {
         }, pool);
     }
 
+    /**
+     * Changes the trained network by hand (a teacher setting one weight to show what it does)
+     * and publishes the result as a new snapshot of the same epoch; training goes on from the
+     * changed network. Runs on the pool, like an epoch, so it never races one. Refused while
+     * playing (the future completes exceptionally) and after divergence.
+     */
+    public synchronized CompletableFuture<TrainingSnapshot> edit(Consumer<Network> change) {
+        if (playing || diverged || closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    playing ? "pause training before changing a parameter by hand"
+                            : "this run has ended; reset it before changing a parameter"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            synchronized (trainerLock) {
+                publishStartIfNeeded();
+                change.accept(trainer.network());
+                return publish(trainer.epochsDone());
+            }
+        }, pool);
+    }
+
     /** Stops the run for good; a running epoch finishes on its own. */
     @Override
     public void close() {

@@ -51,6 +51,9 @@ public final class BoundaryCanvasView {
     private Viewport shownView = dataView;
     private boolean keepView;
     private BoundaryFrames.Frame lastFrame;
+    /** A picture shown in place of the network's output (one unit's map), or null. */
+    private BoundaryFrames.Frame override;
+    private String overrideCaption = "";
     private WritableImage image;
     /** Presentation mode draws points, lines and labels this many times larger. */
     private double scale = 1;
@@ -140,6 +143,22 @@ public final class BoundaryCanvasView {
         paintField();
     }
 
+    /**
+     * Shows {@code frame} in place of the output until called with null (the network diagram
+     * shows one unit's map here while the pointer is on it); training frames keep arriving
+     * underneath and reappear when the override is cleared.
+     */
+    public void showOverride(BoundaryFrames.Frame frame) {
+        showOverride(frame, "");
+    }
+
+    /** As {@link #showOverride(BoundaryFrames.Frame)}, with a caption saying what is shown instead. */
+    public void showOverride(BoundaryFrames.Frame frame, String caption) {
+        override = frame;
+        overrideCaption = frame == null || caption == null ? "" : caption;
+        paintField();
+    }
+
     /** Where a point of the plane lands on the canvas, in the canvas's own coordinates. */
     public double[] canvasPoint(double x1, double x2) {
         double w = plotWidth();
@@ -224,13 +243,23 @@ public final class BoundaryCanvasView {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double w = plotWidth();
         double h = plotHeight();
-        BoundaryFrames.Frame f = lastFrame;
+        BoundaryFrames.Frame f = override != null ? override : lastFrame;
         if (f != null) {
             putPixels(g, f, w, h);
             if (f.viewport().equals(shownView)) {
                 strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
             }
             // otherwise the window is being resized: the old picture stretches until the new one is ready
+        }
+        if (f != null && f == override && !overrideCaption.isEmpty()) {
+            g.setFont(Font.font("System", FontWeight.BOLD, 13));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            double tw = 8 * overrideCaption.length() + 16;
+            g.setFill(Color.rgb(31, 59, 87, 0.85));
+            g.fillRoundRect(LEFT + w - tw - 8, TOP + 8, tw, 26, 8, 8);
+            g.setFill(Color.WHITE);
+            g.fillText(overrideCaption, LEFT + w - 16, TOP + 21);
         }
     }
 

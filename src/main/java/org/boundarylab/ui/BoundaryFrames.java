@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.boundarylab.nn.Features;
 import org.boundarylab.render.BoundaryGrid;
 import org.boundarylab.render.GridField;
 import org.boundarylab.render.HeatmapRenderer;
@@ -39,8 +40,8 @@ public final class BoundaryFrames {
     static final int MIN_GRID_WIDTH = 64;
     private final Executor pool;
     private final AtomicReference<View> view = new AtomicReference<>();
-    private final AtomicReference<TrainingSnapshot> wanted = new AtomicReference<>();
-    private final AtomicReference<TrainingSnapshot> lastSnapshot = new AtomicReference<>();
+    private final AtomicReference<Featured> wanted = new AtomicReference<>();
+    private final AtomicReference<Featured> lastSnapshot = new AtomicReference<>();
     private final AtomicReference<Frame> ready = new AtomicReference<>();
     private final AtomicBoolean building = new AtomicBoolean();
 
@@ -48,13 +49,23 @@ public final class BoundaryFrames {
         this.pool = pool;
     }
 
-    /** A new snapshot to draw; any thread. */
+    /** A snapshot with the input features its network was trained on. */
+    private record Featured(TrainingSnapshot snapshot, Features features) {
+    }
+
+    /** A new snapshot of a network fed x1, x2 to draw; any thread. */
     public void submit(TrainingSnapshot s) {
-        if (s == null || s.network() == null) {
+        submit(s, Features.DEFAULT);
+    }
+
+    /** A new snapshot to draw, of a network whose inputs are {@code features}; any thread. */
+    public void submit(TrainingSnapshot s, Features features) {
+        if (s == null || s.network() == null || s.network().architecture().inputs() != features.count()) {
             return;
         }
-        lastSnapshot.set(s);
-        wanted.set(s);
+        Featured f = new Featured(s, features);
+        lastSnapshot.set(f);
+        wanted.set(f);
         schedule();
     }
 
@@ -63,7 +74,7 @@ public final class BoundaryFrames {
         if (v.equals(view.getAndSet(v))) {
             return;
         }
-        TrainingSnapshot s = lastSnapshot.get();
+        Featured s = lastSnapshot.get();
         if (s != null) {
             wanted.compareAndSet(null, s);
             schedule();
@@ -87,10 +98,10 @@ public final class BoundaryFrames {
 
     private void drain() {
         try {
-            TrainingSnapshot s;
+            Featured s;
             while (ready.get() == null && (s = wanted.getAndSet(null)) != null) {
                 View v = view.get();
-                ready.set(build(s, v));
+                ready.set(build(s.snapshot(), s.features(), v));
             }
         } finally {
             building.set(false);
@@ -117,5 +128,27 @@ public final class BoundaryFrames {
         int[] pixels = HeatmapRenderer.argb(field);
         List<Segment> segments = MarchingSquares.decisionBoundaries(field);
         return new Frame(s, v.viewport(), gw, gh, pixels, segments);
+    }
+
+    /**
+     * Evaluates one snapshot of a network fed {@code features} for one view, on the same grid
+     * as {@link #build(TrainingSnapshot, View)} would use (the plain x1, x2 go through it).
+     */
+    public static Frame build(TrainingSnapshot s, Features features, View v) {
+        if (features.isDefault()) {
+            return build(s, v);
+        }
+        int gw = v.gridWidth();
+        int gh = v.gridHeight();
+        long perCell = Math.max(1, s.network().architecture().parameterCount());
+        double shrink = Math.sqrt((double) gw * gh * perCell / WORK_PER_FRAME);
+        if (shrink > 1) {
+            int w = Math.max(Math.min(MIN_GRID_WIDTH, gw), (int) (gw / shrink));
+            gh = Math.max(2, (int) Math.round((double) w * gh / gw));
+            gw = w;
+        }
+        GridField field = BoundaryGrid.evaluate(s.network(), features, v.viewport(), gw, gh);
+        return new Frame(s, v.viewport(), gw, gh, HeatmapRenderer.argb(field),
+                MarchingSquares.decisionBoundaries(field));
     }
 }

@@ -85,6 +85,7 @@ public final class LabController {
     @FXML private Label trainAccuracyLabel;
     @FXML private Label testAccuracyLabel;
     @FXML private Label gapLabel;
+    @FXML private javafx.scene.layout.StackPane diagramPane;
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
@@ -167,7 +168,7 @@ public final class LabController {
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
 
-        vm.addSnapshotListener(frames::submit);
+        vm.addFeaturedSnapshotListener(frames::submit);
         vm.dataProperty().addListener((o, a, split) -> canvasView.setData(split));
         vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
         canvasView.setData(vm.dataProperty().get());
@@ -194,6 +195,12 @@ public final class LabController {
             }
         };
         timer.start();
+        org.boundarylab.ui.diagram.NetworkDiagram.install(this);
+    }
+
+    /** The place beside the canvas where the network diagram goes. */
+    public javafx.scene.layout.StackPane diagramPane() {
+        return diagramPane;
     }
 
     /** The drawing tools above the canvas (null before initialisation). */

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -33,6 +34,8 @@ import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.ClassificationReport;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.FeaturedModel;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Optimizer;
@@ -75,6 +78,8 @@ public final class LabViewModel {
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Features> features = new SimpleObjectProperty<>(Features.DEFAULT);
+    private final ReadOnlyObjectWrapper<Features> shownFeatures = new ReadOnlyObjectWrapper<>(Features.DEFAULT);
 
     private final ReadOnlyBooleanWrapper classesApply = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
@@ -101,7 +106,13 @@ public final class LabViewModel {
     private int batching;
 
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<TrainingSnapshot> pending = new AtomicReference<>();
+    private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
+    /** A snapshot with the features of the run that made it, so the two never get out of step. */
+    private record Published(TrainingSnapshot snapshot, Features features) {
+    }
+
+    private final AtomicReference<Published> pending = new AtomicReference<>();
+    private volatile Features sessionFeatures = Features.DEFAULT;
     private volatile TrainingSession session;
     private String divergenceMessage = "";
     private String growthWarning = "";
@@ -145,6 +156,13 @@ public final class LabViewModel {
         });
         initializer.addListener((o, a, b) -> changed(Change.NETWORK));
         optimizer.addListener((o, a, b) -> changed(Change.NETWORK));
+        features.addListener((o, a, b) -> {
+            if (b == null) {
+                features.set(a); // there is always at least one input
+            } else {
+                changed(Change.NETWORK);
+            }
+        });
         for (Field f : Field.values()) {
             texts.get(f).addListener((o, a, b) -> {
                 errors.get(f).set(errorOf(f, b));
@@ -231,7 +249,17 @@ public final class LabViewModel {
         return logScale;
     }
 
+    /** The input features the network is fed; changing them changes the architecture and starts a new run. */
+    public ObjectProperty<Features> featuresProperty() {
+        return features;
+    }
+
     // ---- state ----
+
+    /** The features of the run whose snapshot is shown (they change with it, not before). */
+    public ReadOnlyObjectProperty<Features> shownFeaturesProperty() {
+        return shownFeatures.getReadOnlyProperty();
+    }
 
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
@@ -414,7 +442,43 @@ public final class LabViewModel {
         snapshotListeners.add(listener);
     }
 
+    /** Like {@link #addSnapshotListener}, with the input features of the run that made the snapshot. */
+    public void addFeaturedSnapshotListener(BiConsumer<TrainingSnapshot, Features> listener) {
+        featuredListeners.add(listener);
+    }
+
     // ---- actions ----
+
+    /**
+     * Sets weight {@code W[layer][from][to]} of the current network by hand while paused and
+     * publishes the changed network as a new snapshot (the canvas and figures follow within a
+     * frame); training goes on from it. The future fails with the reason when the run is
+     * playing, has ended, or the weight does not exist.
+     */
+    public CompletableFuture<TrainingSnapshot> editWeight(int layer, int from, int to, double value) {
+        return edit(net -> net.setWeight(layer, from, to, value), layer, from, to);
+    }
+
+    /** Sets bias {@code b[layer][unit]} (of unit {@code unit} in layer {@code layer + 1}) like {@link #editWeight}. */
+    public CompletableFuture<TrainingSnapshot> editBias(int layer, int unit, double value) {
+        return edit(net -> net.setBias(layer, unit, value), layer, 0, unit);
+    }
+
+    private CompletableFuture<TrainingSnapshot> edit(Consumer<Network> change, int layer, int from, int to) {
+        TrainingSession current = session;
+        if (current == null || playing.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    current == null ? "there is no network to change" : "pause training before changing a parameter"));
+        }
+        TrainingSnapshot shown = current.latest();
+        Architecture arch = shown != null && shown.network() != null ? shown.network().architecture() : null;
+        if (arch != null && (layer < 0 || layer >= arch.depth() || from < 0 || from >= arch.width(layer)
+                || to < 0 || to >= arch.width(layer + 1))) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the network " + arch
+                    + " has no parameter at layer " + layer + ", " + from + " -> " + to));
+        }
+        return current.edit(change);
+    }
 
     public void togglePlay() {
         if (playing.get()) {
@@ -473,16 +537,16 @@ public final class LabViewModel {
      * itself. Called once per frame.
      */
     public void pulse() {
-        TrainingSnapshot s = pending.getAndSet(null);
-        if (s != null) {
-            show(s);
+        Published p = pending.getAndSet(null);
+        if (p != null) {
+            show(p.snapshot(), p.features());
         }
         TrainingSession current = session;
         if (playing.get() && current != null && !current.isPlaying()) {
             // the loop ended on its own (divergence); show its final snapshot
             TrainingSnapshot last = current.latest();
             if (last != null && last != snapshot.get()) {
-                show(last);
+                show(last, sessionFeatures);
             }
             playing.set(false);
             refreshState();
@@ -499,13 +563,14 @@ public final class LabViewModel {
         }
         StringBuilder out = new StringBuilder();
         out.append("Epoch ").append(s.epoch()).append("\n\n");
-        appendReport(out, "Training set", s.network(), split.train());
+        FeaturedModel model = new FeaturedModel(shownFeatures.get(), s.network());
+        appendReport(out, "Training set", model, split.train());
         out.append('\n');
-        appendReport(out, "Test set", s.network(), split.test());
+        appendReport(out, "Test set", model, split.test());
         return out.toString();
     }
 
-    private static void appendReport(StringBuilder out, String title, Network net, Dataset d) {
+    private static void appendReport(StringBuilder out, String title, FeaturedModel net, Dataset d) {
         out.append(title).append(" (").append(d.size()).append(" points)\n");
         if (d.isEmpty()) {
             out.append("  empty\n");
@@ -708,10 +773,12 @@ public final class LabViewModel {
         try {
             int[] hidden = InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get());
             OutputLoss out = outputLoss.get();
+            Features inputs = features.get();
             int classes = split.train().classes();
             Architecture arch = Architecture.of(2, hidden, outputUnits > 0 ? outputUnits : out.outputsFor(classes),
                     activation.get(),
                     out.activation(), out.loss());
+            arch = arch.withInputs(inputs.count()); // one input unit per chosen feature
             long weightSeed = (Long) InputRules.parse(Field.WEIGHT_SEED, texts.get(Field.WEIGHT_SEED).get());
             int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, texts.get(Field.BATCH_SIZE).get());
             TrainingOptions options = new TrainingOptions(optimizer.get(), learningRate(), regularization(),
@@ -722,18 +789,24 @@ public final class LabViewModel {
             net = resuming ? resume.copy() : net;
             Dataset train = split.train();
             Dataset test = split.test();
-            TrainingSession fresh = new TrainingSession(net, train.x(), train.y(), test.x(), test.y(), options, pool);
+            // the network sees each point's features; the data and the pictures keep x1, x2
+            TrainingSession fresh = new TrainingSession(net, inputs.map(train.x()), train.y(), inputs.map(test.x()),
+                    test.y(), options, pool);
             fresh.setSnapshotEvery(redrawEvery());
             fresh.setStopAtEpoch(stopAt());
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
-                    pending.set(s);
+                    pending.set(new Published(s, inputs));
                     for (Consumer<TrainingSnapshot> l : snapshotListeners) {
                         l.accept(s);
+                    }
+                    for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+                        l.accept(s, inputs);
                     }
                 }
             });
             session = fresh;
+            sessionFeatures = inputs;
             networkDirty = false;
             divergenceMessage = "";
             growthWarning = "";
@@ -757,7 +830,8 @@ public final class LabViewModel {
         }
     }
 
-    private void show(TrainingSnapshot s) {
+    private void show(TrainingSnapshot s, Features inputs) {
+        shownFeatures.set(inputs);
         snapshot.set(s);
         TrainingSession current = session;
         if (Double.isNaN(startLoss) && current != null && current.started().isDone()) {

@@ -209,6 +209,7 @@ public final class Exports {
     /** The model file, with the lab settings beside it as an extra key (readers that do not need them ignore it). */
     public static void modelJson(Network network, LabSettings settings, Path file) throws IOException {
         ModelFiles.write(file, network, settings == null ? java.util.Map.of()
-                : java.util.Map.of("lab_settings", SettingsJson.toJson(settings)));
+                : org.boundarylab.io.ModelFile.withFeatures(java.util.Map.of("lab_settings",
+                        SettingsJson.toJson(settings)), settings.features()));
     }
 }

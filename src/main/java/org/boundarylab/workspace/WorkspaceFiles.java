@@ -63,18 +63,19 @@ public final class WorkspaceFiles {
 
     /** Saves atomically. Refuses a network with non-finite parameters (save the last finite one). */
     public static void write(Path file, Workspace workspace) throws IOException {
-        JsonNode network = networkTree(workspace.network());
+        JsonNode network = networkTree(workspace.network(), workspace.settings().features());
         AtomicFiles.write(file, out -> write(out, workspace, network));
     }
 
     /** Streams the workspace as JSON; the caller owns {@code out}. */
     public static void write(OutputStream out, Workspace workspace) throws IOException {
-        write(out, workspace, networkTree(workspace.network()));
+        write(out, workspace, networkTree(workspace.network(), workspace.settings().features()));
     }
 
-    private static JsonNode networkTree(Network network) {
+    private static JsonNode networkTree(Network network, org.boundarylab.nn.Features features) {
         try {
-            return MAPPER.readTree(ModelFiles.toJson(network));
+            return MAPPER.readTree(ModelFiles.toJson(network,
+                    org.boundarylab.io.ModelFile.withFeatures(java.util.Map.of(), features)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a model file always parses back", e);
         }
@@ -209,7 +210,7 @@ public final class WorkspaceFiles {
         }
         Architecture expected;
         try {
-            expected = settings.architecture(network.architecture().inputs(), (int) classes);
+            expected = settings.architecture((int) classes);
         } catch (IllegalArgumentException e) {
             throw new JsonFieldException("settings do not fit the data: " + e.getMessage());
         }

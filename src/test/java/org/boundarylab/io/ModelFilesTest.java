@@ -103,7 +103,7 @@ class ModelFilesTest {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("training", training);
         extras.put("history", Map.of("epoch", List.of(0, 100), "train_loss", List.of(0.7, 0.3)));
-        extras.put("features", List.of("x1", "x2", "x1*x2"));
+        extras.put("features", List.of("x1^2", "x1*x2"));
         extras.put("note", null);
         Path file = dir.resolve("m.json");
         ModelFiles.write(file, sample(), extras);
@@ -246,5 +246,31 @@ class ModelFilesTest {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         assertTrue(text.contains("Übung π"));
         assertEquals("Übung π", ModelFiles.readFull(file).extras().get("note"));
+    }
+
+    @Test
+    void featuresSurviveARoundTripAndMustMatchTheInputs() throws Exception {
+        org.boundarylab.nn.Features features = org.boundarylab.nn.Features.parse("x1,x2,x1*x2");
+        Network net = Initializer.GLOROT.create(new Architecture(new int[] {3, 2, 1}, Activation.TANH,
+                Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY), 5);
+        Path file = dir.resolve("f.json");
+        ModelFiles.write(file, net, ModelFile.withFeatures(Map.of("note", "n"), features));
+        ModelFile back = ModelFiles.readFull(file);
+        assertEquals(features, back.features());
+        assertEquals(0.0, back.network().maxAbsDifference(net));
+        double[][] raw = {{0.5, -1}, {2, 3}};
+        assertEquals(net.predict(features.map(raw))[1][0], back.model().predict(raw)[1][0], 0);
+
+        String json = ModelFiles.toJson(net, ModelFile.withFeatures(Map.of(), features));
+        ModelFormatException wrongCount = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.fromJson(json.replace("\"x1*x2\"", "\"x1*x2\", \"sin_x1\""), "f.json"));
+        assertTrue(wrongCount.getMessage().contains("f.json: features lists 4 inputs"), wrongCount.getMessage());
+        ModelFormatException unknown = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.fromJson(json.replace("\"x1*x2\"", "\"x3\""), "f.json"));
+        assertTrue(unknown.getMessage().contains("features: entry 3: unknown feature 'x3'"), unknown.getMessage());
+        ModelFormatException missing = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.fromJson(ModelFiles.toJson(net), "f.json"));
+        assertTrue(missing.getMessage().contains("no \"features\" list"), missing.getMessage());
+        assertEquals(org.boundarylab.nn.Features.DEFAULT, ModelFiles.fromJson(VALID, "v.json").features());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.boundarylab.data.Dataset;
+import org.boundarylab.nn.Features;
 import org.boundarylab.render.BoundaryImage;
 import org.boundarylab.render.Viewport;
 
@@ -66,24 +67,37 @@ public final class SweepPictures {
 
     public static BufferedImage thumbnail(SweepSpec spec, SweepResult r, Dataset train, Viewport view, int size,
                                           String caption) {
+        return thumbnail(spec, r, train, view, size, caption, Features.DEFAULT);
+    }
+
+    /** A thumbnail of a run whose network is fed {@code features} of each point. */
+    public static BufferedImage thumbnail(SweepSpec spec, SweepResult r, Dataset train, Viewport view, int size,
+                                          String caption, Features features) {
         if (r.network() == null) {
             throw new IllegalArgumentException("run " + r.settingLabel() + "/" + r.seed()
                     + " kept no network; only the first seed of each setting does");
         }
         // training points only, as the tutorials plot them: at thumbnail size a test set's outlines hide the boundary
         BoundaryImage.Scene scene = new BoundaryImage.Scene(r.network(), view, train.x(), train.y(),
-                new double[0][], new int[0]);
+                new double[0][], new int[0], features);
         return BoundaryImage.render(scene, BoundaryImage.Style.thumbnail(size, caption));
     }
 
     /** All first-seed thumbnails in setting order, laid out in rows of up to four. */
     public static BufferedImage grid(SweepSpec spec, List<SweepResult> results, Dataset train, Dataset test) {
+        return grid(spec, results, train, test, Features.DEFAULT);
+    }
+
+    /** As above, for runs whose networks are fed {@code features} of each point. */
+    public static BufferedImage grid(SweepSpec spec, List<SweepResult> results, Dataset train, Dataset test,
+                                     Features features) {
         Viewport view = viewport(train, test);
         List<BufferedImage> tiles = new ArrayList<>();
         results.stream()
                 .filter(SweepResult::hasNetwork)
                 .sorted((a, b) -> Integer.compare(a.settingIndex(), b.settingIndex()))
-                .forEach(r -> tiles.add(thumbnail(spec, r, train, test, view, THUMBNAIL)));
+                .forEach(r -> tiles.add(thumbnail(spec, r, train, view, THUMBNAIL,
+                        caption(spec, r, false), features)));
         if (tiles.isEmpty()) {
             throw new IllegalArgumentException("no finished run to draw");
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Matrices;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
@@ -38,6 +39,7 @@ public final class SweepRunner {
     static final int CHECK_EVERY = 50;
 
     private final SweepSpec spec;
+    private final Features features;
     private final Dataset train;
     private final Dataset test;
     private final ExecutorService executor;
@@ -59,6 +61,12 @@ public final class SweepRunner {
      * @param test the examples to measure test loss and accuracy on; may be null or empty (NaN)
      */
     public SweepRunner(SweepSpec spec, Dataset train, Dataset test, ExecutorService executor) {
+        this(spec, train, test, executor, Features.DEFAULT);
+    }
+
+    /** As above, for networks fed {@code features} of each point instead of x1, x2. */
+    public SweepRunner(SweepSpec spec, Dataset train, Dataset test, ExecutorService executor, Features features) {
+        this.features = Objects.requireNonNull(features, "features");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.train = Objects.requireNonNull(train, "training data");
         this.test = test;
@@ -76,7 +84,7 @@ public final class SweepRunner {
                 throw new IllegalArgumentException("training-set size " + spec.label(s) + " is larger than the "
                         + train.size() + " training examples available");
             }
-            Architecture arch = spec.architectureFor(s, 2, classes);
+            Architecture arch = spec.architectureFor(s, features.count(), classes);
             workPerEpoch[s] = (double) rows * arch.parameterCount();
             total += workPerEpoch[s] * spec.epochs() * spec.seeds();
         }
@@ -277,9 +285,9 @@ public final class SweepRunner {
         int classes = Math.max(train.classes(), test == null ? 0 : test.classes());
         Dataset data = spec.trainSizeFor(setting) < 0 ? train
                 : StratifiedSubset.of(train, spec.trainSizeFor(setting), seed);
-        double[][] x = data.x();
+        double[][] x = features.map(data.x());
         int[] y = data.y();
-        Architecture arch = spec.architectureFor(setting, 2, classes);
+        Architecture arch = spec.architectureFor(setting, features.count(), classes);
         Network net = spec.base().initializer().create(arch, seed);
         long t0 = System.nanoTime();
         Trainer trainer = new Trainer(net, x, y, spec.trainingFor(setting, seedIndex));
@@ -315,7 +323,7 @@ public final class SweepRunner {
         double testLoss = Double.NaN;
         double testAcc = Double.NaN;
         if (test != null && test.size() > 0) {
-            double[][] tx = test.x();
+            double[][] tx = features.map(test.x());
             int[] ty = test.y();
             testLoss = net.loss(tx, ty, Regularization.NONE);
             testAcc = Matrices.accuracy(net.predictClasses(tx), ty);

@@ -1,0 +1,670 @@
+package org.boundarylab.ui.diagram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.util.Duration;
+import org.boundarylab.data.Split;
+import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Feature;
+import org.boundarylab.nn.Features;
+import org.boundarylab.nn.Network;
+import org.boundarylab.render.Viewport;
+import org.boundarylab.training.SharedPool;
+import org.boundarylab.training.TrainingSnapshot;
+import org.boundarylab.ui.BoundaryCanvasView;
+import org.boundarylab.ui.LabController;
+import org.boundarylab.ui.LabViewModel;
+
+/**
+ * "Inside the network": a panel beside the boundary canvas with the input features (each with
+ * a switch), every hidden unit and the outputs, each drawn as a small live map of its own
+ * activation over the plane, joined by links whose thickness is |weight| and colour its sign
+ * (orange negative, blue positive).
+ *
+ * <p>Pointing at a unit shows its map on the main canvas in place of the output (click to pin
+ * it, click again to let go); pointing at a link shows its weight. While training is paused a
+ * double-click on a link or a unit opens a small field to type a new weight or bias.
+ *
+ * <p>It draws from the snapshot the window already shows: the maps are computed on the pool
+ * ({@link DiagramFrames}) and the FX thread only copies pixels and strokes lines, once per
+ * finished picture; {@link #frameCosts()} keeps what that cost.
+ */
+public final class NetworkDiagram {
+    static final double PANEL_WIDTH = 300;
+    private static final Color NEGATIVE = Color.rgb(0xE6, 0x9F, 0x00);
+    private static final Color POSITIVE = Color.rgb(0x00, 0x72, 0xB2);
+
+    private final LabViewModel vm;
+    private final BoundaryCanvasView canvasView;
+    private final DiagramFrames frames;
+    private final VBox root = new VBox();
+    private final Pane body = new Pane();
+    private final Canvas links = new Canvas();
+    private final Pane units = new Pane();
+    private final Label info = new Label();
+    private final FlowPane featureSwitches = new FlowPane(4, 4);
+    private final List<CheckBox> switches = new ArrayList<>();
+    private final Button collapse = new Button("⟩");
+    private final HBox editor = new HBox(4);
+    private final TextField editField = new TextField();
+    private final Label editError = new Label();
+    private final FrameCosts costs = new FrameCosts(4096);
+
+    private int[] shownLayers;
+    private Features shownFeatures;
+    private DiagramLayout layout;
+    private volatile StackPane[][] unitNodes = new StackPane[0][];
+    private WritableImage[][] images = new WritableImage[0][];
+    private DiagramFrames.Result last;
+    private TrainingSnapshot submitted;
+    private Viewport submittedCanvasView;
+    private DiagramFrames.Focus hovered;
+    private DiagramFrames.Focus pinned;
+    private DiagramFrames.Focus submittedFocus;
+    private int[] hoveredLink;
+    private Viewport thumbView = new Viewport(-1, 1, -1, 1);
+    private boolean collapsed;
+    private javafx.scene.control.CheckMenuItem menuItem;
+
+    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView) {
+        this.vm = vm;
+        this.canvasView = canvasView;
+        this.frames = new DiagramFrames(SharedPool.get());
+        build();
+    }
+
+    /** Puts the diagram into the lab window's diagram pane and starts following its snapshots. */
+    public static NetworkDiagram install(LabController controller) {
+        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView());
+        StackPane place = controller.diagramPane();
+        place.getChildren().setAll(d.root);
+        place.setUserData(d);
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Network diagram");
+        item.setId("diagramMenuItem");
+        item.setSelected(true);
+        item.setOnAction(e -> d.setCollapsed(!item.isSelected()));
+        d.menuItem = item;
+        controller.viewMenu().getItems().add(item);
+        d.start();
+        return d;
+    }
+
+    // ---- building the panel ----
+
+    private void build() {
+        root.getStyleClass().add("diagram");
+        root.getStylesheets().add(NetworkDiagram.class.getResource("diagram.css").toExternalForm());
+        root.setId("networkDiagram");
+        root.setPrefWidth(PANEL_WIDTH);
+        root.setMinWidth(Region.USE_PREF_SIZE);
+        root.setMaxWidth(Region.USE_PREF_SIZE);
+
+        Label title = new Label("Inside the network");
+        title.getStyleClass().add("section");
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        collapse.setId("diagramCollapse");
+        collapse.setTooltip(new Tooltip("Hide or show the network diagram"));
+        collapse.setOnAction(e -> setCollapsed(!collapsed));
+        HBox header = new HBox(6, title, collapse);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label inputs = new Label("Inputs");
+        inputs.getStyleClass().add("diagram-caption");
+        for (Feature f : Feature.values()) {
+            CheckBox box = new CheckBox(f.label());
+            box.setId("feature-" + f.name().toLowerCase(Locale.ROOT));
+            box.setUserData(f);
+            box.setOnAction(e -> switchFeature(f, box));
+            switches.add(box);
+        }
+        featureSwitches.getChildren().addAll(switches);
+        featureSwitches.getStyleClass().add("diagram-features");
+
+        links.setId("diagramLinks");
+        links.widthProperty().bind(body.widthProperty());
+        links.heightProperty().bind(body.heightProperty());
+        links.setManaged(false);
+        units.setManaged(false);
+        units.setPickOnBounds(false);
+        body.getChildren().addAll(links, units, editor);
+        body.setId("diagramBody");
+        body.getStyleClass().add("diagram-body");
+        body.setMinHeight(120);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        body.widthProperty().addListener((o, a, b) -> relayout());
+        body.heightProperty().addListener((o, a, b) -> relayout());
+        body.setOnMouseMoved(this::pointerMoved);
+        body.setOnMouseExited(e -> setHoveredLink(null));
+        body.setOnMouseClicked(this::bodyClicked);
+
+        editField.setId("diagramEditField");
+        editField.setPrefColumnCount(7);
+        editError.setId("diagramEditError");
+        editError.getStyleClass().add("diagram-edit-error");
+        editError.setWrapText(true);
+        editError.setMaxWidth(PANEL_WIDTH - 40);
+        VBox editBox = new VBox(2, editField, editError);
+        editor.getChildren().setAll(editBox);
+        editor.getStyleClass().add("diagram-editor");
+        editor.setVisible(false);
+        editor.setManaged(false);
+        editField.setOnAction(e -> commitEdit());
+        editField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                closeEditor();
+            }
+        });
+
+        info.setId("diagramInfo");
+        info.getStyleClass().add("diagram-info");
+        info.setWrapText(true);
+        info.setMinHeight(Region.USE_PREF_SIZE);
+        info.setText("Point at a unit to see its map on the canvas; click to pin it.");
+
+        root.getChildren().addAll(header, inputs, featureSwitches, body, info);
+        root.setPadding(new Insets(8, 10, 8, 10));
+        root.setSpacing(6);
+
+        vm.featuresProperty().addListener((o, a, b) -> syncSwitches());
+        vm.dataProperty().addListener((o, a, split) -> dataChanged(split));
+        vm.playingProperty().addListener((o, a, playing) -> {
+            if (playing) {
+                closeEditor();
+            }
+        });
+        syncSwitches();
+        dataChanged(vm.dataProperty().get());
+    }
+
+    private void start() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse();
+            }
+        }.start();
+    }
+
+    private void setCollapsed(boolean on) {
+        collapsed = on;
+        if (menuItem != null) {
+            menuItem.setSelected(!on);
+        }
+        collapse.setText(on ? "⟨" : "⟩");
+        for (var n : root.getChildren().subList(1, root.getChildren().size())) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        root.setPrefWidth(on ? Region.USE_COMPUTED_SIZE : PANEL_WIDTH);
+        if (on) {
+            hovered = null;
+            pinned = null;
+            canvasView.showOverride(null);
+        }
+        ((Label) ((HBox) root.getChildren().get(0)).getChildren().get(0)).setText(on ? "" : "Inside the network");
+    }
+
+    private void syncSwitches() {
+        Features f = vm.featuresProperty().get();
+        for (CheckBox box : switches) {
+            box.setSelected(f.contains((Feature) box.getUserData()));
+        }
+    }
+
+    private void switchFeature(Feature f, CheckBox box) {
+        try {
+            vm.featuresProperty().set(vm.featuresProperty().get().with(f, box.isSelected()));
+            info.setText(box.isSelected() ? f.label() + " is now an input; training starts again."
+                    : f.label() + " is no longer an input; training starts again.");
+        } catch (IllegalArgumentException e) {
+            box.setSelected(true);
+            info.setText(e.getMessage() + ".");
+        }
+    }
+
+    private void dataChanged(Split split) {
+        if (split == null) {
+            return;
+        }
+        double[][] a = split.train().x();
+        double[][] b = split.test().x();
+        double[][] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Viewport v = Viewport.around(all, LabViewModel.VIEW_MARGIN);
+        // square, so a unit's map has the plane's proportions
+        double side = Math.max(v.width(), v.height()) / 2;
+        double cx = (v.xMin() + v.xMax()) / 2;
+        double cy = (v.yMin() + v.yMax()) / 2;
+        thumbView = new Viewport(cx - side, cx + side, cy - side, cy + side);
+        submitted = null; // ask again for the new view
+    }
+
+    // ---- the frame loop ----
+
+    private void pulse() {
+        if (collapsed) {
+            return;
+        }
+        TrainingSnapshot s = vm.snapshotProperty().get();
+        DiagramFrames.Focus focus = focus();
+        Viewport canvas = canvasView.shownView();
+        if (s != null && (s != submitted || !java.util.Objects.equals(focus, submittedFocus)
+                || (focus != null && !canvas.equals(submittedCanvasView)))) {
+            submitted = s;
+            submittedFocus = focus;
+            submittedCanvasView = canvas;
+            frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas));
+        }
+        DiagramFrames.Result r = frames.take();
+        if (r != null) {
+            long t0 = System.nanoTime();
+            apply(r);
+            costs.add(System.nanoTime() - t0);
+        }
+    }
+
+    private DiagramFrames.Focus focus() {
+        return hovered != null ? hovered : pinned;
+    }
+
+    /** Puts a finished picture on screen: pixels into each unit's image, links, the canvas override. */
+    private void apply(DiagramFrames.Result r) {
+        last = r;
+        Architecture arch = r.request().snapshot().network().architecture();
+        if (!Arrays.equals(arch.layers(), shownLayers) || !r.request().features().equals(shownFeatures)) {
+            shownLayers = arch.layers();
+            shownFeatures = r.request().features();
+            hovered = null;
+            pinned = null;
+            canvasView.showOverride(null);
+            closeEditor();
+            relayout();
+        }
+        int side = r.maps().width();
+        for (int l = 0; l < images.length; l++) {
+            for (int k = 0; k < images[l].length; k++) {
+                WritableImage img = images[l][k];
+                if (img == null || (int) img.getWidth() != side) {
+                    img = new WritableImage(side, side);
+                    images[l][k] = img;
+                    ((ImageView) unitNodes[l][k].getChildren().get(0)).setImage(img);
+                }
+                img.getPixelWriter().setPixels(0, 0, side, side, PixelFormat.getIntArgbInstance(), r.argb()[l][k],
+                        0, side);
+            }
+        }
+        drawLinks();
+        DiagramFrames.Focus f = focus();
+        if (f != null && f.equals(r.request().focus()) && r.focusFrame() != null) {
+            canvasView.showOverride(r.focusFrame(), "Showing " + unitName(f.layer(), f.unit())
+                    + (f.equals(pinned) ? " (pinned)" : ""));
+            describeUnit(f);
+        }
+        if (hoveredLink != null) {
+            describeLink(hoveredLink);
+        }
+    }
+
+    /** Lays the unit nodes out again for a new architecture or a new panel size. */
+    private void relayout() {
+        if (shownLayers == null) {
+            return;
+        }
+        layout = new DiagramLayout(shownLayers, body.getWidth(), body.getHeight());
+        double s = layout.unitSize();
+        units.getChildren().clear();
+        // filled before they are published, so a reader never sees a half-built column
+        StackPane[][] nodes = new StackPane[shownLayers.length][];
+        WritableImage[][] imgs = new WritableImage[shownLayers.length][];
+        for (int l = 0; l < shownLayers.length; l++) {
+            int shown = layout.shown(l);
+            nodes[l] = new StackPane[shown];
+            imgs[l] = new WritableImage[shown];
+            for (int k = 0; k < shown; k++) {
+                StackPane node = unitNode(l, k, s);
+                node.relocate(layout.columnX(l) - s / 2, layout.rowY(l, k) - s / 2);
+                nodes[l][k] = node;
+                units.getChildren().add(node);
+            }
+            if (layout.summarised(l) > 0) {
+                Label more = new Label("+" + layout.summarised(l) + " more");
+                more.getStyleClass().add("diagram-more");
+                more.setId("more-" + l);
+                more.setMinWidth(Region.USE_PREF_SIZE);
+                units.getChildren().add(more);
+                more.applyCss();
+                double w = more.prefWidth(-1);
+                more.relocate(Math.max(0, Math.min(body.getWidth() - w, layout.columnX(l) - w / 2)),
+                        layout.rowY(l, layout.shown(l)) - 9);
+            }
+        }
+        images = imgs;
+        unitNodes = nodes;
+        // the images were replaced: the last picture goes straight back in
+        if (last != null && Arrays.equals(last.request().snapshot().network().architecture().layers(), shownLayers)) {
+            DiagramFrames.Result r = last;
+            last = null;
+            apply(r);
+        } else {
+            drawLinks();
+        }
+    }
+
+    private StackPane unitNode(int layer, int unit, double size) {
+        ImageView view = new ImageView();
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setSmooth(true);
+        // the frame lies over the map: a border on the node itself would be painted under the image
+        Region frame = new Region();
+        frame.getStyleClass().add("diagram-unit-frame");
+        frame.setMouseTransparent(true);
+        StackPane node = new StackPane(view, frame);
+        node.getStyleClass().addAll("diagram-unit",
+                layer == 0 ? "input" : layer == shownLayers.length - 1 ? "output" : "hidden");
+        node.setId("unit-" + layer + "-" + unit);
+        node.setUserData(new DiagramFrames.Focus(layer, unit));
+        node.setPrefSize(size, size);
+        node.setMinSize(size, size);
+        node.setMaxSize(size, size);
+        node.resize(size, size);
+        if (layer == 0) {
+            Label name = new Label(shownFeatures.get(unit).label());
+            name.getStyleClass().add("diagram-unit-name");
+            StackPane.setAlignment(name, Pos.BOTTOM_LEFT);
+            name.setMouseTransparent(true);
+            name.setMinWidth(Region.USE_PREF_SIZE); // a narrow unit lets its name run over the links
+            node.getChildren().add(name);
+        }
+        DiagramFrames.Focus me = new DiagramFrames.Focus(layer, unit);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(300));
+        Tooltip.install(node, tip);
+        node.setOnMouseEntered(e -> {
+            hovered = me;
+            setHoveredLink(null);
+            tip.setText(unitText(me));
+            describeUnit(me);
+        });
+        node.setOnMouseExited(e -> {
+            if (me.equals(hovered)) {
+                hovered = null;
+                if (pinned == null) {
+                    canvasView.showOverride(null);
+                }
+            }
+        });
+        node.setOnMouseClicked(e -> {
+            e.consume();
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                if (layer > 0) {
+                    openEditor(me, null, node.getLayoutX() + size / 2, node.getLayoutY() + size);
+                }
+                return;
+            }
+            pinned = me.equals(pinned) ? null : me;
+            updatePinStyle();
+            if (focus() == null) {
+                canvasView.showOverride(null);
+            }
+        });
+        return node;
+    }
+
+    private void updatePinStyle() {
+        for (StackPane[] column : unitNodes) {
+            for (StackPane n : column) {
+                boolean on = n.getUserData().equals(pinned);
+                n.getStyleClass().remove("pinned");
+                if (on) {
+                    n.getStyleClass().add("pinned");
+                }
+            }
+        }
+    }
+
+    private void drawLinks() {
+        GraphicsContext g = links.getGraphicsContext2D();
+        g.clearRect(0, 0, links.getWidth(), links.getHeight());
+        if (layout == null || last == null) {
+            return;
+        }
+        Network net = last.request().snapshot().network();
+        if (!Arrays.equals(net.architecture().layers(), shownLayers)) {
+            return;
+        }
+        double half = layout.unitSize() / 2;
+        g.setLineCap(StrokeLineCap.BUTT);
+        for (int l = 0; l + 1 < shownLayers.length; l++) {
+            double x0 = layout.columnX(l) + half;
+            double x1 = layout.columnX(l + 1) - half;
+            for (int i = 0; i < layout.shown(l); i++) {
+                double y0 = layout.rowY(l, i);
+                for (int j = 0; j < layout.shown(l + 1); j++) {
+                    double w = net.weight(l, i, j);
+                    boolean hot = hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i
+                            && hoveredLink[2] == j;
+                    Color c = w < 0 ? NEGATIVE : POSITIVE;
+                    g.setStroke(hot ? c.darker() : Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
+                    g.setLineWidth(DiagramLayout.thickness(w) + (hot ? 2 : 0));
+                    g.strokeLine(x0, y0, x1, layout.rowY(l + 1, j));
+                }
+            }
+        }
+    }
+
+    // ---- pointing, pinning, editing ----
+
+    private void pointerMoved(MouseEvent e) {
+        if (layout == null || e.getTarget() != body && e.getTarget() != links && e.getTarget() != units) {
+            return;
+        }
+        int[] found = null;
+        for (int l = 0; l + 1 < shownLayers.length && found == null; l++) {
+            int[] ij = layout.linkAt(l, e.getX(), e.getY(), 4);
+            if (ij != null) {
+                found = new int[] {l, ij[0], ij[1]};
+            }
+        }
+        setHoveredLink(found);
+    }
+
+    private void setHoveredLink(int[] link) {
+        if (Arrays.equals(link, hoveredLink)) {
+            return;
+        }
+        hoveredLink = link;
+        drawLinks();
+        if (link != null) {
+            describeLink(link);
+        }
+    }
+
+    private void bodyClicked(MouseEvent e) {
+        if (e.getClickCount() == 2 && hoveredLink != null) {
+            openEditor(null, hoveredLink.clone(), e.getX(), e.getY());
+        }
+    }
+
+    private String unitName(int layer, int unit) {
+        if (layer == 0) {
+            return shownFeatures.get(unit).label();
+        }
+        if (layer == shownLayers.length - 1) {
+            return shownLayers[layer] == 1 ? "output" : "output " + unit;
+        }
+        return "h" + layer + "." + (unit + 1);
+    }
+
+    private String unitText(DiagramFrames.Focus f) {
+        StringBuilder t = new StringBuilder(unitName(f.layer(), f.unit()));
+        if (last != null && last.maps().has(f.layer())) {
+            double[] range = last.maps().range(f.layer(), f.unit());
+            if (f.layer() > 0) {
+                Network net = last.request().snapshot().network();
+                t.append(String.format(Locale.ROOT, ": bias %s, %s", ParameterInput.format(net.bias(f.layer() - 1,
+                        f.unit())), net.architecture().activationOf(f.layer()).id()));
+            }
+            t.append(String.format(Locale.ROOT, ", from %.3f to %.3f over the plane", range[0], range[1]));
+        }
+        return t.toString();
+    }
+
+    private void describeUnit(DiagramFrames.Focus f) {
+        info.setText(unitText(f) + (f.layer() > 0 ? ". Double-click to set the bias." : "."));
+    }
+
+    private void describeLink(int[] link) {
+        if (last == null) {
+            return;
+        }
+        Network net = last.request().snapshot().network();
+        if (!Arrays.equals(net.architecture().layers(), shownLayers)) {
+            return;
+        }
+        info.setText(String.format(Locale.ROOT, "Weight %s → %s: %s. Double-click to change it.",
+                unitName(link[0], link[1]), unitName(link[0] + 1, link[2]),
+                ParameterInput.format(net.weight(link[0], link[1], link[2]))));
+    }
+
+    /** Opens the field for a bias (unit given) or a weight (link {layer, from, to} given). */
+    private void openEditor(DiagramFrames.Focus unit, int[] link, double x, double y) {
+        if (last == null) {
+            return;
+        }
+        if (vm.playingProperty().get()) {
+            info.setText("Pause training to change a weight or bias by hand.");
+            return;
+        }
+        Network net = last.request().snapshot().network();
+        double current = unit != null ? net.bias(unit.layer() - 1, unit.unit()) : net.weight(link[0], link[1], link[2]);
+        editField.setText(ParameterInput.format(current));
+        editError.setText(unit != null ? "bias of " + unitName(unit.layer(), unit.unit())
+                : "weight " + unitName(link[0], link[1]) + " → " + unitName(link[0] + 1, link[2]));
+        editError.getStyleClass().remove("invalid");
+        editor.setUserData(unit != null ? new int[] {unit.layer() - 1, -1, unit.unit()} : new int[] {link[0], link[1],
+            link[2]});
+        editor.setVisible(true);
+        editor.autosize();
+        editor.relocate(Math.max(0, Math.min(body.getWidth() - 150, x - 60)), Math.max(0, Math.min(body.getHeight()
+                - 60, y + 6)));
+        editField.requestFocus();
+        editField.selectAll();
+    }
+
+    private void closeEditor() {
+        editor.setVisible(false);
+        editor.setUserData(null);
+    }
+
+    private void commitEdit() {
+        int[] target = (int[]) editor.getUserData();
+        if (target == null) {
+            return;
+        }
+        double value;
+        try {
+            value = ParameterInput.parse(editField.getText());
+        } catch (IllegalArgumentException e) {
+            showEditError(e.getMessage());
+            return;
+        }
+        CompletableFuture<TrainingSnapshot> done = target[1] < 0 ? vm.editBias(target[0], target[2], value)
+                : vm.editWeight(target[0], target[1], target[2], value);
+        done.whenComplete((s, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                showEditError(cause.getMessage());
+            } else {
+                info.setText("Set to " + ParameterInput.format(value) + "; press Play to train on from here.");
+            }
+        }));
+        closeEditor();
+    }
+
+    private void showEditError(String message) {
+        editError.setText(message);
+        if (!editError.getStyleClass().contains("invalid")) {
+            editError.getStyleClass().add("invalid");
+        }
+        editor.setVisible(true);
+        editor.autosize();
+        info.setText(message);
+    }
+
+    // ---- for tests and probes ----
+
+    /** The unit nodes now on screen, [layer][unit] (shown units only). */
+    public StackPane[][] unitNodes() {
+        return unitNodes;
+    }
+
+    /** The middle of the link from unit {@code from} of layer {@code layer} to unit {@code to} of the next, in the panel's body. */
+    public javafx.geometry.Point2D linkMiddleOnScreen(int layer, int from, int to) {
+        double[] m = layout.linkMiddle(layer, from, to);
+        return body.localToScreen(m[0], m[1]);
+    }
+
+    /** FX-thread nanoseconds of each picture put on screen so far (the most recent ones). */
+    public long[] frameCosts() {
+        return costs.values();
+    }
+
+    /** Pins a unit as a click would (for probes that measure the pinned case). */
+    public void pinForProbe(int layer, int unit) {
+        pinned = new DiagramFrames.Focus(layer, unit);
+        updatePinStyle();
+    }
+
+    /** A ring of the most recent durations. */
+    static final class FrameCosts {
+        private final long[] ring;
+        private int count;
+
+        FrameCosts(int capacity) {
+            ring = new long[capacity];
+        }
+
+        synchronized void add(long nanos) {
+            ring[count % ring.length] = nanos;
+            count++;
+        }
+
+        synchronized long[] values() {
+            return Arrays.copyOf(ring, Math.min(count, ring.length));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.boundarylab.ui.diagram;
+
+import java.io.File;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.boundarylab.data.DatasetKind;
+import org.boundarylab.nn.Features;
+import org.boundarylab.ui.InputRules.Field;
+import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.LabViewModel;
+
+/**
+ * A screenshot of the lab window with the network diagram, headless through Monocle:
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
+ * org.boundarylab.ui.diagram.DiagramScreenshot out.png <epochs> <hidden> <dataset> <features> [layer unit]},
+ * e.g. {@code docs/screenshot-diagram.png 400 4 circles x1,x2,x1^2,x2^2 1 2} pins unit 2 of layer 1,
+ * whose map then fills the main canvas; {@code collapsed} in place of the layer folds the panel away.
+ */
+public final class DiagramScreenshot {
+    private DiagramScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "docs/screenshot-diagram.png");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        String hidden = args.length > 2 ? args[2] : "5,3";
+        String kind = args.length > 3 ? args[3] : "moons";
+        String features = args.length > 4 ? args[4] : "x1,x2";
+        boolean collapsed = args.length > 5 && args[5].equals("collapsed");
+        int pinLayer = args.length > 6 ? Integer.parseInt(args[5]) : -1;
+        int pinUnit = args.length > 6 ? Integer.parseInt(args[6]) : -1;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        AtomicReference<Scene> scene = new AtomicReference<>();
+        onFx(() -> {
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            Scene s = LabApp.scene(w);
+            stage.setScene(s);
+            stage.show();
+            LabViewModel model = w.controller().viewModel();
+            model.datasetProperty().set(DatasetKind.parse(kind));
+            model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            model.featuresProperty().set(Features.parse(features));
+            window.set(w);
+            scene.set(s);
+        });
+        LabViewModel vm = window.get().controller().viewModel();
+        for (int i = 0; i < epochs; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        Thread.sleep(1000);
+        if (collapsed) {
+            onFx(() -> ((javafx.scene.control.Button) window.get().root().lookup("#diagramCollapse")).fire());
+            Thread.sleep(800);
+        }
+        if (pinLayer >= 0) {
+            NetworkDiagram d = (NetworkDiagram) window.get().controller().diagramPane().getUserData();
+            onFx(() -> d.pinForProbe(pinLayer, pinUnit));
+            Thread.sleep(1000);
+        }
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        onFx(() -> shot.set(scene.get().snapshot(null)));
+        out.getAbsoluteFile().getParentFile().mkdirs();
+        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, test accuracy "
+                + vm.testAccuracyTextProperty().get());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

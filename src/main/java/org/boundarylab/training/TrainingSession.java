@@ -252,7 +252,7 @@ public final class TrainingSession implements AutoCloseable {
             synchronized (trainerLock) {
                 publishStartIfNeeded();
                 change.accept(trainer.network());
-                return publish(trainer.epochsDone());
+                return publish(epochsDone());
             }
         }, pool);
     }

@@ -376,6 +376,7 @@ public final class LabViewModel {
             values.forEach((f, v) -> texts.get(f).set(v));
             trainSubset = s.trainSubset();
             outputUnits = s.outputUnits();
+            features.set(s.features());
         } finally {
             applying = false;
         }
@@ -406,7 +407,7 @@ public final class LabViewModel {
                 InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get()), activation.get(), out.activation(),
                 outputUnits, out.loss(), initializer.get(), (Long) parsed(Field.WEIGHT_SEED), learningRate(),
                 regularization().l2(), regularization().l1(), optimizer.get(), (Integer) parsed(Field.BATCH_SIZE),
-                stopAt(), redrawEvery());
+                stopAt(), redrawEvery(), features.get());
     }
 
     /** The hidden activations the lab offers. */
@@ -691,7 +692,7 @@ public final class LabViewModel {
         return new org.boundarylab.training.sweep.SweepContext(split.train(), split.test(),
                 new org.boundarylab.training.sweep.RunSettings(
                         InputRules.hiddenLayers(texts.get(Field.HIDDEN_LAYERS).get()), activation.get(),
-                        out.activation(), out.loss(), initializer.get(), options, weightSeed));
+                        out.activation(), out.loss(), initializer.get(), options, weightSeed), features.get());
     }
 
     // ---- reacting to changes ----

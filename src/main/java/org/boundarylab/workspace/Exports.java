@@ -19,6 +19,8 @@ import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.ClassificationReport;
 import org.boundarylab.metrics.ConfusionMatrix;
 import org.boundarylab.metrics.TrainingHistory;
+import org.boundarylab.nn.FeaturedModel;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 import org.boundarylab.render.BoundaryImage;
 import org.boundarylab.render.Palette;
@@ -96,27 +98,31 @@ public final class Exports {
     // ---- classification report ------------------------------------------------------------------
 
     /** Report and confusion matrix for train and test, laid out as tutorial 000 prints them. */
-    public static String classificationReport(Network network, Dataset train, Dataset test) {
+    public static String classificationReport(FeaturedModel model, Dataset train, Dataset test) {
         StringBuilder s = new StringBuilder();
-        s.append("Network ").append(network.architecture()).append("\n\n");
-        section(s, "Training data", network, train);
-        section(s, "Test data", network, test);
+        s.append("Network ").append(model.network().architecture());
+        if (!model.features().equals(Features.DEFAULT)) {
+            s.append(", inputs ").append(String.join(", ", model.features().ids()));
+        }
+        s.append("\n\n");
+        section(s, "Training data", model, train);
+        section(s, "Test data", model, test);
         return s.toString();
     }
 
-    public static void classificationReport(Network network, Dataset train, Dataset test, Path file)
+    public static void classificationReport(FeaturedModel model, Dataset train, Dataset test, Path file)
             throws IOException {
-        AtomicFiles.writeString(file, classificationReport(network, train, test));
+        AtomicFiles.writeString(file, classificationReport(model, train, test));
     }
 
-    private static void section(StringBuilder s, String title, Network network, Dataset data) {
+    private static void section(StringBuilder s, String title, FeaturedModel model, Dataset data) {
         s.append(title).append(" (").append(data.size()).append(" points)\n");
         if (data.isEmpty()) {
             s.append("  no points\n\n");
             return;
         }
-        int classes = Math.max(data.classes(), network.architecture().classes());
-        int[] predicted = network.predictClasses(data.x());
+        int classes = Math.max(data.classes(), model.network().architecture().classes());
+        int[] predicted = model.predictClasses(data.x());
         ConfusionMatrix matrix = ConfusionMatrix.of(data.y(), predicted, classes);
         s.append(ClassificationReport.of(matrix).format()).append('\n');
         s.append("Confusion matrix (rows: actual, columns: predicted)\n");
@@ -137,13 +143,14 @@ public final class Exports {
     }
 
     /** The boundary picture: heat map, decision lines, points, optionally axes and a legend. */
-    public static BufferedImage boundaryImage(Network network, Dataset train, Dataset test, Viewport view,
+    public static BufferedImage boundaryImage(FeaturedModel model, Dataset train, Dataset test, Viewport view,
                                               PngOptions o) {
+        Network network = model.network();
         int w = (int) Math.round(o.width() * o.scale());
         int h = (int) Math.round(o.height() * o.scale());
         int legendH = o.legend() ? (int) Math.round(24 * o.scale()) : 0;
         BufferedImage plot = BoundaryImage.render(
-                new BoundaryImage.Scene(network, view, train.x(), train.y(), test.x(), test.y()),
+                new BoundaryImage.Scene(network, view, train.x(), train.y(), test.x(), test.y(), model.features()),
                 new BoundaryImage.Style(w, h - legendH, o.axes(), null, o.scale()));
         if (!o.legend()) {
             return plot;
@@ -194,9 +201,9 @@ public final class Exports {
         }
     }
 
-    public static void boundaryPng(Network network, Dataset train, Dataset test, PngOptions options, Path file)
+    public static void boundaryPng(FeaturedModel model, Dataset train, Dataset test, PngOptions options, Path file)
             throws IOException {
-        BufferedImage image = boundaryImage(network, train, test, viewportOf(train, test), options);
+        BufferedImage image = boundaryImage(model, train, test, viewportOf(train, test), options);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!ImageIO.write(image, "png", bytes)) {
             throw new IOException("no PNG writer available");
@@ -207,9 +214,10 @@ public final class Exports {
     // ---- model ----------------------------------------------------------------------------------
 
     /** The model file, with the lab settings beside it as an extra key (readers that do not need them ignore it). */
-    public static void modelJson(Network network, LabSettings settings, Path file) throws IOException {
-        ModelFiles.write(file, network, settings == null ? java.util.Map.of()
-                : org.boundarylab.io.ModelFile.withFeatures(java.util.Map.of("lab_settings",
-                        SettingsJson.toJson(settings)), settings.features()));
+    public static void modelJson(FeaturedModel model, LabSettings settings, Path file) throws IOException {
+        java.util.Map<String, Object> extras = settings == null ? java.util.Map.of()
+                : java.util.Map.of("lab_settings", SettingsJson.toJson(settings));
+        // the features come from the model itself: without them the file would not load again
+        ModelFiles.write(file, model.network(), org.boundarylab.io.ModelFile.withFeatures(extras, model.features()));
     }
 }

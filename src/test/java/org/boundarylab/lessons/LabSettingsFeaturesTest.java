@@ -44,7 +44,8 @@ class LabSettingsFeaturesTest {
     void anExportedModelNamesItsFeatures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         LabSettings s = LabSettings.defaults().toBuilder().features(Features.parse("x1,x2,x1*x2")).build();
         var file = dir.resolve("model.json");
-        org.boundarylab.workspace.Exports.modelJson(s.initialNetwork(2), s, file);
+        org.boundarylab.workspace.Exports.modelJson(
+                new org.boundarylab.nn.FeaturedModel(s.features(), s.initialNetwork(2)), s, file);
         assertEquals(s.features(), org.boundarylab.io.ModelFiles.readFull(file).features());
     }
 }

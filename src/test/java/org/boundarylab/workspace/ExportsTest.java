@@ -17,6 +17,7 @@ import org.boundarylab.lessons.LessonRunner;
 import org.boundarylab.metrics.ClassificationReport;
 import org.boundarylab.metrics.ConfusionMatrix;
 import org.boundarylab.metrics.TrainingHistory;
+import org.boundarylab.nn.FeaturedModel;
 import org.boundarylab.nn.Network;
 import org.boundarylab.render.Viewport;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class ExportsTest {
     @Test
     void classificationReportShowsTrainAndTestAsTheMetricsPackageFormatsThem() throws Exception {
         Path file = dir.resolve("report.txt");
-        Exports.classificationReport(trained, split.train(), split.test(), file);
+        Exports.classificationReport(FeaturedModel.plain(trained), split.train(), split.test(), file);
         String text = Files.readString(file);
         int[] predictedTest = trained.predictClasses(split.test().x());
         ConfusionMatrix testMatrix = ConfusionMatrix.of(split.test().y(), predictedTest, 2);
@@ -70,7 +71,7 @@ class ExportsTest {
     void boundaryPngColoursEachMoonByItsClass() throws Exception {
         Path file = dir.resolve("boundary.png");
         Exports.PngOptions bare = new Exports.PngOptions(300, 200, false, false, 1);
-        Exports.boundaryPng(trained, split.train(), split.test(), bare, file);
+        Exports.boundaryPng(FeaturedModel.plain(trained), split.train(), split.test(), bare, file);
         BufferedImage img = ImageIO.read(file.toFile());
         assertEquals(300, img.getWidth());
         assertEquals(200, img.getHeight());
@@ -85,14 +86,14 @@ class ExportsTest {
     @Test
     void slidesAreTwiceTheSizeAndAxesAndLegendChangeThePicture() {
         Viewport view = Exports.viewportOf(split.train(), split.test());
-        BufferedImage screen = Exports.boundaryImage(trained, split.train(), split.test(), view,
+        BufferedImage screen = Exports.boundaryImage(FeaturedModel.plain(trained), split.train(), split.test(), view,
                 Exports.PngOptions.screen());
-        BufferedImage slides = Exports.boundaryImage(trained, split.train(), split.test(), view,
+        BufferedImage slides = Exports.boundaryImage(FeaturedModel.plain(trained), split.train(), split.test(), view,
                 Exports.PngOptions.slides());
         assertEquals(640, screen.getWidth());
         assertEquals(1280, slides.getWidth());
         assertEquals(960, slides.getHeight());
-        BufferedImage noAxes = Exports.boundaryImage(trained, split.train(), split.test(), view,
+        BufferedImage noAxes = Exports.boundaryImage(FeaturedModel.plain(trained), split.train(), split.test(), view,
                 Exports.PngOptions.screen().withAxes(false).withLegend(false));
         assertEquals(640, noAxes.getWidth());
         // without the legend strip the bottom row is heat map, not the legend's white background
@@ -104,7 +105,7 @@ class ExportsTest {
     @Test
     void modelJsonCarriesTheSettingsBesideTheNetwork() throws Exception {
         Path file = dir.resolve("model.json");
-        Exports.modelJson(trained, settings, file);
+        Exports.modelJson(FeaturedModel.plain(trained), settings, file);
         ModelFile back = ModelFiles.readFull(file);
         assertEquals(0.0, trained.maxAbsDifference(back.network()));
         assertTrue(back.extras().containsKey("lab_settings"));

@@ -3,21 +3,29 @@ package org.boundarylab.training.sweep;
 import java.util.Objects;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.data.Generators;
+import org.boundarylab.nn.Features;
 
 /**
  * What a sweep runs on, taken from the lab at the moment Run is pressed: the current training and
  * test data and every setting of the main view (the sweep then varies one of them).
  *
  * @param test may be empty (no test share): test columns are then NaN
+ * @param features the inputs every run's network is fed, as in the lab
  */
-public record SweepContext(Dataset train, Dataset test, RunSettings base) {
+public record SweepContext(Dataset train, Dataset test, RunSettings base, Features features) {
 
     public SweepContext {
         Objects.requireNonNull(train, "training data");
         Objects.requireNonNull(base, "run settings");
+        Objects.requireNonNull(features, "input features");
         if (train.isEmpty()) {
             throw new IllegalArgumentException("the training set is empty");
         }
+    }
+
+    /** On the plain inputs x1, x2. */
+    public SweepContext(Dataset train, Dataset test, RunSettings base) {
+        this(train, test, base, Features.DEFAULT);
     }
 
     /** Tutorial 001's setup: 200 moons with noise 0.2, tested on 200 fresh moons; 2-h-2 tanh/softmax, lr 2.0, L2 5e-5. */

@@ -29,7 +29,7 @@ import org.boundarylab.data.Split;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Initializer;
-import org.boundarylab.nn.Network;
+import org.boundarylab.nn.FeaturedModel;
 import org.boundarylab.nn.Optimizer;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.InputRules;
@@ -177,7 +177,9 @@ public final class FileActions {
     /** The lab as the window opened: its first settings, generated data, a fresh run. */
     public void newLab() {
         vm.pause();
+        leaveLesson();
         vm.applyAll(() -> {
+            vm.featuresProperty().set(org.boundarylab.nn.Features.DEFAULT);
             startTexts.forEach((f, t) -> vm.textProperty(f).set(t));
             vm.datasetProperty().set((DatasetKind) startChoices[0]);
             vm.noiseProperty().set((Double) startChoices[1]);
@@ -206,9 +208,20 @@ public final class FileActions {
             error("Cannot open the workspace", file + ": " + describe(e));
             return false;
         }
+        leaveLesson();
         WorkspaceBridge.restore(vm, w);
         setCurrentFile(file);
         return true;
+    }
+
+    /** A lesson's locks belong to the lesson's setup, not to a lab replaced by New or Open. */
+    private void leaveLesson() {
+        javafx.scene.Scene scene = controller.tabs().getScene();
+        org.boundarylab.ui.classroom.Classroom classroom =
+                scene == null ? null : org.boundarylab.ui.classroom.Classroom.of(scene);
+        if (classroom != null) {
+            classroom.leaveLesson();
+        }
     }
 
     public void save() {
@@ -357,7 +370,7 @@ public final class FileActions {
     }
 
     public boolean exportBoundaryPng(Path file, Exports.PngOptions options) {
-        Network net = shownNetwork();
+        FeaturedModel net = shownModel();
         Split s = vm.dataProperty().get();
         return net != null && write("Cannot export the picture", file,
                 () -> Exports.boundaryPng(net, s.train(), s.test(), options, file));
@@ -377,7 +390,7 @@ public final class FileActions {
     }
 
     public boolean exportModel(Path file) {
-        Network net = shownNetwork();
+        FeaturedModel net = shownModel();
         if (net == null) {
             return false;
         }
@@ -396,19 +409,20 @@ public final class FileActions {
     }
 
     public boolean exportReport(Path file) {
-        Network net = shownNetwork();
+        FeaturedModel net = shownModel();
         Split s = vm.dataProperty().get();
         return net != null && write("Cannot export the report", file,
                 () -> Exports.classificationReport(net, s.train(), s.test(), file));
     }
 
-    private Network shownNetwork() {
+    /** The network on screen with the inputs it is fed. */
+    private FeaturedModel shownModel() {
         TrainingSnapshot s = vm.snapshotProperty().get();
         if (s == null || s.network() == null) {
             error("Nothing to export yet", "There is no network yet: press Step or Play first.");
             return null;
         }
-        return s.network();
+        return new FeaturedModel(vm.shownFeaturesProperty().get(), s.network());
     }
 
     private Optional<Exports.PngOptions> askPngOptions() {

@@ -37,7 +37,7 @@ public final class WorkspaceBridge {
                 out.activation(), 0, out.loss(), vm.initializerProperty().get(), (Long) parse(vm, Field.WEIGHT_SEED),
                 (Double) parse(vm, Field.LEARNING_RATE), (Double) parse(vm, Field.L2), (Double) parse(vm, Field.L1),
                 vm.optimizerProperty().get(), (Integer) parse(vm, Field.BATCH_SIZE), 0,
-                (Integer) parse(vm, Field.REDRAW_EVERY));
+                (Integer) parse(vm, Field.REDRAW_EVERY), vm.featuresProperty().get());
     }
 
     private static Object parse(LabViewModel vm, Field f) {
@@ -127,6 +127,7 @@ public final class WorkspaceBridge {
             vm.optimizerProperty().set(s.optimizer());
             vm.textProperty(Field.BATCH_SIZE).set(s.batchSize() == 0 ? "" : Integer.toString(s.batchSize()));
             vm.textProperty(Field.REDRAW_EVERY).set(Integer.toString(s.redrawEvery()));
+            vm.featuresProperty().set(s.features());
             vm.useGeneratedData();
         });
         // the generator's data for these settings, or the saved points as custom data

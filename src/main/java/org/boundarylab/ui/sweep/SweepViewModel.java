@@ -199,7 +199,7 @@ public final class SweepViewModel {
             throw new IllegalStateException("a sweep is already running");
         }
         SweepSpec s = buildSpec(context.base());
-        SweepRunner r = new SweepRunner(s, context.train(), context.test(), pool);
+        SweepRunner r = new SweepRunner(s, context.train(), context.test(), pool, context.features());
         Viewport view = SweepPictures.viewport(context.train(), context.test());
         results.clear();
         thumbnails.clear();

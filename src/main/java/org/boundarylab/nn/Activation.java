@@ -51,14 +51,11 @@ public enum Activation {
     public void applyInPlace(double[] z, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
-            case TANH -> {
-                for (int k = 0; k < n; k++) {
-                    z[k] = FastMath.tanh(z[k]);
-                }
-            }
-            case SIGMOID -> {
-                for (int k = 0; k < n; k++) {
-                    z[k] = sigmoid(z[k]);
+            case TANH, SIGMOID -> {
+                // the engine's own kernels, so results agree with training bit for bit
+                BlockMath.Scratch scratch = new BlockMath.Scratch();
+                for (int k = 0; k < n; k += BlockMath.BLOCK) {
+                    Forward.activate(this, z, k, Math.min(BlockMath.BLOCK, n - k), scratch);
                 }
             }
             case RELU -> {

@@ -1,5 +1,7 @@
 package org.boundarylab.nn;
 
+import java.util.Arrays;
+
 /**
  * Loss and gradients by backpropagation over a batch, with buffers kept between calls.
  *
@@ -9,35 +11,52 @@ package org.boundarylab.nn;
  *   db_l      = sum over rows of delta_l / n
  *   delta_l-1 = (delta_l W_l^T) * f'(a_{l-1})
  * </pre>
+ *
+ * <p>Blocks are unit-major like {@link Forward}'s: inputs x and targets t hold unit j of row r at
+ * {@code [j * capacity + r]}.
+ *
+ * <p>The rows are cut into chunks of at most {@link BlockMath#BLOCK} rows, fixed by the row
+ * count alone. Each chunk sums its own rows' gradient terms in order; the chunk sums are then
+ * added in chunk order. The chunks may run on several threads ({@link ChunkRunner}), and the
+ * result is the same bit for bit whichever thread ran which chunk.
  */
 final class Backprop {
     private final Architecture arch;
     final Forward forward;
+    /** deltas[l] = dLoss/dz_l for l >= 1, unit-major like the activations. */
     private final double[][] deltas;
+    private final ChunkSums[] chunks;
+    private final ChunkRunner runner;
 
     Backprop(Architecture arch, int capacity) {
+        this(arch, capacity, ChunkRunner.shared());
+    }
+
+    Backprop(Architecture arch, int capacity, ChunkRunner runner) {
         this.arch = arch;
         this.forward = new Forward(arch, capacity);
+        this.runner = runner;
         int depth = arch.depth();
         deltas = new double[depth + 1][];
         for (int l = 1; l <= depth; l++) {
             deltas[l] = new double[capacity * arch.width(l)];
         }
+        chunks = new ChunkSums[chunkCount(capacity)];
     }
 
     int capacity() {
         return forward.capacity();
     }
 
-    /** Mean loss plus penalty, forward pass only. */
-    double loss(Network net, double[] x, double[] t, int rows, Regularization reg) {
-        forward.run(net, x, rows);
-        return dataLoss(t, rows) + net.penalty(reg);
+    /** How many chunks n rows are cut into: a function of n alone, never of the thread count. */
+    static int chunkCount(int rows) {
+        return Math.max(1, (rows + BlockMath.BLOCK - 1) / BlockMath.BLOCK);
     }
 
-    private double dataLoss(double[] t, int rows) {
-        int out = arch.outputs();
-        return arch.loss().sum(forward.output(), forward.outputZ, t, rows, out) / rows;
+    /** Mean loss plus penalty, forward pass only. */
+    double loss(Network net, double[] x, double[] t, int rows, Regularization reg) {
+        run(net, x, t, rows, true, false);
+        return sumLosses(rows) / rows + net.penalty(reg);
     }
 
     /**
@@ -46,62 +65,223 @@ final class Backprop {
      */
     void lossAndGradients(Network net, double[] x, double[] t, int rows, Regularization reg,
                           Gradients g, boolean withLoss) {
-        forward.run(net, x, rows);
-        g.loss = withLoss ? dataLoss(t, rows) + net.penalty(reg) : Double.NaN;
-        int depth = arch.depth();
+        int count = run(net, x, t, rows, withLoss, true);
+        g.loss = withLoss ? sumLosses(rows) / rows + net.penalty(reg) : Double.NaN;
         double invN = 1.0 / rows;
-        arch.loss().outputDelta(arch.output(), forward.output(), t, deltas[depth], rows, arch.outputs());
-        for (int l = depth; l >= 1; l--) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            double[] a = forward.activations[l - 1];
-            double[] delta = deltas[l];
-            double[] dw = g.weights[l - 1];
-            double[] db = g.biases[l - 1];
-            java.util.Arrays.fill(dw, 0.0);
-            java.util.Arrays.fill(db, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int ro = r * out;
-                int ao = r * in;
-                for (int j = 0; j < out; j++) {
-                    db[j] += delta[ro + j];
-                }
-                for (int i = 0; i < in; i++) {
-                    double ai = a[ao + i];
-                    if (ai == 0.0) {
-                        continue;
-                    }
-                    int wo = i * out;
-                    for (int j = 0; j < out; j++) {
-                        dw[wo + j] += ai * delta[ro + j];
-                    }
-                }
+        double l2 = reg.l2();
+        double l1 = reg.l1();
+        for (int l = 0; l < arch.depth(); l++) {
+            double[] dw = g.weights[l];
+            double[] db = g.biases[l];
+            System.arraycopy(chunks[0].weights[l], 0, dw, 0, dw.length);
+            System.arraycopy(chunks[0].biases[l], 0, db, 0, db.length);
+            for (int c = 1; c < count; c++) {
+                add(dw, chunks[c].weights[l]);
+                add(db, chunks[c].biases[l]);
             }
-            double[] w = net.weights[l - 1];
-            double l2 = reg.l2();
-            double l1 = reg.l1();
+            double[] w = net.weights[l];
             for (int k = 0; k < dw.length; k++) {
                 dw[k] = dw[k] * invN + l2 * w[k] + (l1 == 0 ? 0.0 : l1 * Math.signum(w[k]));
             }
-            for (int j = 0; j < out; j++) {
+            for (int j = 0; j < db.length; j++) {
                 db[j] *= invN;
+            }
+        }
+    }
+
+    private static void add(double[] sum, double[] part) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += part[k];
+        }
+    }
+
+    private double sumLosses(int rows) {
+        double total = 0;
+        for (int c = 0; c < chunkCount(rows); c++) {
+            total += chunks[c].loss;
+        }
+        return total;
+    }
+
+    /** Runs every chunk of rows [0, rows); returns the number of chunks. */
+    private int run(Network net, double[] x, double[] t, int rows, boolean withLoss, boolean withGradients) {
+        if (rows > capacity()) {
+            throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity());
+        }
+        int count = chunkCount(rows);
+        int size = (rows + count - 1) / count;
+        for (int c = 0; c < count; c++) {
+            if (chunks[c] == null) {
+                chunks[c] = new ChunkSums(arch);
+            }
+        }
+        runner.run(count, c -> {
+            int r0 = c * size;
+            int r1 = Math.min(rows, r0 + size);
+            chunk(net, x, t, r0, r1, withLoss, withGradients, chunks[c]);
+        });
+        return count;
+    }
+
+    /** Forward pass, loss and unscaled gradient sums of rows [r0, r1) into s. */
+    private void chunk(Network net, double[] x, double[] t, int r0, int r1, boolean withLoss,
+                       boolean withGradients, ChunkSums s) {
+        int cap = capacity();
+        int depth = arch.depth();
+        int outputs = arch.outputs();
+        Loss loss = arch.loss();
+        forward.run(net, x, cap, r0, r1, withLoss && loss.needsPreActivations(), s.scratch);
+        s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, t, cap, r0, r1, outputs) : Double.NaN;
+        if (!withGradients) {
+            return;
+        }
+        loss.outputDelta(arch.output(), forward.output(), t, deltas[depth], cap, r0, r1, outputs);
+        for (int l = depth; l >= 1; l--) {
+            int in = arch.width(l - 1);
+            int out = arch.width(l);
+            double[] a = l == 1 ? x : forward.activations[l - 1];
+            double[] delta = deltas[l];
+            double[] w = net.weights[l - 1];
+            weightSums(a, delta, cap, in, out, r0, r1, s.weights[l - 1]);
+            double[] db = s.biases[l - 1];
+            for (int j = 0; j < out; j++) {
+                double sum = 0;
+                int o = j * cap;
+                for (int r = r0; r < r1; r++) {
+                    sum += delta[o + r];
+                }
+                db[j] = sum;
             }
             if (l > 1) {
                 double[] prev = deltas[l - 1];
-                for (int r = 0; r < rows; r++) {
-                    int ro = r * out;
-                    int po = r * in;
-                    for (int i = 0; i < in; i++) {
-                        int wo = i * out;
-                        double s = 0;
-                        for (int j = 0; j < out; j++) {
-                            s += delta[ro + j] * w[wo + j];
-                        }
-                        prev[po + i] = s;
-                    }
+                for (int i = 0; i < in; i++) {
+                    backUnit(delta, cap, w, out, i, prev, i * cap, r0, r1);
+                    multiplyByDerivative(arch.hidden(), prev, i * cap, a, i * cap, r0, r1);
                 }
-                arch.hidden().multiplyByDerivative(prev, a, rows * in);
             }
+        }
+    }
+
+    /**
+     * dw[i][j] = sum over rows of a_i[r] delta_j[r], each a sum in row order. Four inputs share a
+     * pass over delta_j, with four independent running sums (the CPU overlaps them).
+     */
+    static void weightSums(double[] a, double[] delta, int stride, int in, int out, int r0, int r1, double[] dw) {
+        for (int j = 0; j < out; j++) {
+            int dj = j * stride;
+            int i = 0;
+            for (; i + 4 <= in; i += 4) {
+                int o0 = i * stride;
+                int o1 = o0 + stride;
+                int o2 = o1 + stride;
+                int o3 = o2 + stride;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int r = r0; r < r1; r++) {
+                    double d = delta[dj + r];
+                    s0 += a[o0 + r] * d;
+                    s1 += a[o1 + r] * d;
+                    s2 += a[o2 + r] * d;
+                    s3 += a[o3 + r] * d;
+                }
+                dw[i * out + j] = s0;
+                dw[(i + 1) * out + j] = s1;
+                dw[(i + 2) * out + j] = s2;
+                dw[(i + 3) * out + j] = s3;
+            }
+            for (; i < in; i++) {
+                int o0 = i * stride;
+                double s0 = 0;
+                for (int r = r0; r < r1; r++) {
+                    s0 += a[o0 + r] * delta[dj + r];
+                }
+                dw[i * out + j] = s0;
+            }
+        }
+    }
+
+    /**
+     * prev_i[r] = sum_j delta_j[r] w_ij for r in [r0, r1), in order of j; four units of delta
+     * per pass over prev_i.
+     */
+    static void backUnit(double[] delta, int stride, double[] w, int out, int i, double[] prev, int po,
+                         int r0, int r1) {
+        int wo = i * out;
+        Arrays.fill(prev, po + r0, po + r1, 0.0);
+        int j = 0;
+        for (; j + 4 <= out; j += 4) {
+            double w0 = w[wo + j];
+            double w1 = w[wo + j + 1];
+            double w2 = w[wo + j + 2];
+            double w3 = w[wo + j + 3];
+            int d0 = j * stride;
+            int d1 = d0 + stride;
+            int d2 = d1 + stride;
+            int d3 = d2 + stride;
+            for (int r = r0; r < r1; r++) {
+                prev[po + r] = prev[po + r] + delta[d0 + r] * w0 + delta[d1 + r] * w1 + delta[d2 + r] * w2
+                        + delta[d3 + r] * w3;
+            }
+        }
+        for (; j < out; j++) {
+            double w0 = w[wo + j];
+            int d0 = j * stride;
+            for (int r = r0; r < r1; r++) {
+                prev[po + r] = prev[po + r] + delta[d0 + r] * w0;
+            }
+        }
+    }
+
+    /**
+     * delta[do + r] *= f'(z) for r in [r0, r1), written through the activation's output a
+     * (tanh' = 1 - a^2, sigmoid' = a (1 - a), ...). Not defined for softmax, whose Jacobian
+     * is not diagonal (the loss handles it).
+     */
+    static void multiplyByDerivative(Activation f, double[] delta, int dOff, double[] a, int aOff, int r0, int r1) {
+        switch (f) {
+            case TANH -> {
+                for (int r = r0; r < r1; r++) {
+                    double ar = a[aOff + r];
+                    delta[dOff + r] *= 1 - ar * ar;
+                }
+            }
+            case SIGMOID -> {
+                for (int r = r0; r < r1; r++) {
+                    double ar = a[aOff + r];
+                    delta[dOff + r] *= ar * (1 - ar);
+                }
+            }
+            case RELU -> {
+                for (int r = r0; r < r1; r++) {
+                    delta[dOff + r] = a[aOff + r] > 0 ? delta[dOff + r] : 0.0;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int r = r0; r < r1; r++) {
+                    delta[dOff + r] = a[aOff + r] > 0 ? delta[dOff + r] : delta[dOff + r] * Activation.LEAK;
+                }
+            }
+            case LINEAR -> {
+                // derivative 1
+            }
+            case SOFTMAX -> throw new IllegalStateException("softmax derivative is handled with its loss");
+            default -> throw new AssertionError(f);
+        }
+    }
+
+    /** One chunk's loss sum, unscaled gradient sums and kernel scratch space. */
+    private static final class ChunkSums {
+        final double[][] weights;
+        final double[][] biases;
+        final BlockMath.Scratch scratch = new BlockMath.Scratch();
+        double loss;
+
+        ChunkSums(Architecture arch) {
+            Network shape = new Network(arch);
+            weights = shape.weights;
+            biases = shape.biases;
         }
     }
 }

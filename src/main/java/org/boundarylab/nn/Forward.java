@@ -1,15 +1,26 @@
 package org.boundarylab.nn;
 
 /**
- * The forward pass over a batch, with buffers kept between calls: a[l] = f(a[l-1] W + b).
- * {@code activations[0]} is the caller's input block; the output layer's pre-activations are
- * kept too, because the cross-entropies are computed from them.
+ * The forward pass over a batch, with buffers kept between calls: a_l = f(a_{l-1} W_l + b_l).
+ *
+ * <p>Layout: every block is unit-major, {@code block[j * stride + r]} holds unit j of example r.
+ * The loops then run along the examples, hundreds long whatever the layer widths, which is what
+ * lets the JIT use SIMD instructions; the widths of these networks (1 to 64 units) would not.
+ *
+ * <p>Rows are processed in sub-blocks of at most {@link BlockMath#BLOCK}, all layers at once, so
+ * a sub-block's activations stay in cache from one layer to the next. Distinct row ranges touch
+ * distinct parts of the buffers, so several threads may run disjoint ranges at once.
  */
 final class Forward {
     final Architecture arch;
+    /** activations[l] for l >= 1, unit-major with stride {@link #capacity}; [0] is unused. */
     final double[][] activations;
+    /** The output layer's pre-activations, kept only when a loss asks for them. */
     final double[] outputZ;
     private final int capacity;
+    /** Per-row maxima and sums for softmax. */
+    private final double[] rowMax;
+    private final double[] rowSum;
 
     Forward(Architecture arch, int capacity) {
         this.arch = arch;
@@ -20,51 +31,176 @@ final class Forward {
             activations[l] = new double[capacity * arch.width(l)];
         }
         outputZ = new double[capacity * arch.outputs()];
+        rowMax = new double[capacity];
+        rowSum = new double[capacity];
     }
 
     int capacity() {
         return capacity;
     }
 
-    /** Runs rows [0, rows) of x (row-major, inputs wide) through the network. */
-    void run(Network net, double[] x, int rows) {
-        if (rows > capacity) {
-            throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity);
-        }
-        activations[0] = x;
-        int depth = arch.depth();
-        for (int l = 0; l < depth; l++) {
-            int in = arch.width(l);
-            int out = arch.width(l + 1);
-            double[] a = activations[l];
-            double[] z = activations[l + 1];
-            affine(a, net.weights[l], net.biases[l], z, rows, in, out);
-            if (l == depth - 1) {
-                System.arraycopy(z, 0, outputZ, 0, rows * out);
-            }
-            arch.activationOf(l + 1).applyInPlace(z, rows, out);
-        }
-    }
-
     double[] output() {
         return activations[arch.depth()];
     }
 
-    /** z = a W + b for rows x in times in x out. */
-    static void affine(double[] a, double[] w, double[] b, double[] z, int rows, int in, int out) {
-        for (int r = 0; r < rows; r++) {
-            int zo = r * out;
-            System.arraycopy(b, 0, z, zo, out);
-            int ao = r * in;
-            for (int i = 0; i < in; i++) {
-                double ai = a[ao + i];
-                if (ai == 0.0) {
-                    continue; // common after ReLU; skipping is exact
-                }
-                int wo = i * out;
+    /**
+     * Runs rows [r0, r1) of x (unit-major, input i of row r at {@code x[i * xStride + r]}).
+     *
+     * @param keepZ also copy the output layer's pre-activations into {@link #outputZ}
+     */
+    void run(Network net, double[] x, int xStride, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
+        if (r1 > capacity) {
+            throw new IllegalArgumentException(r1 + " rows exceed the buffer of " + capacity);
+        }
+        for (int s = r0; s < r1; s += BlockMath.BLOCK) {
+            int e = Math.min(r1, s + BlockMath.BLOCK);
+            runBlock(net, x, xStride, s, e, keepZ, scratch);
+        }
+    }
+
+    private void runBlock(Network net, double[] x, int xStride, int r0, int r1, boolean keepZ,
+                          BlockMath.Scratch scratch) {
+        int depth = arch.depth();
+        for (int l = 0; l < depth; l++) {
+            int in = arch.width(l);
+            int out = arch.width(l + 1);
+            double[] a = l == 0 ? x : activations[l];
+            int aStride = l == 0 ? xStride : capacity;
+            double[] z = activations[l + 1];
+            double[] w = net.weights[l];
+            double[] b = net.biases[l];
+            Activation f = arch.activationOf(l + 1);
+            for (int j = 0; j < out; j++) {
+                affine(a, aStride, in, w, out, j, b[j], z, j * capacity, r0, r1);
+            }
+            if (l == depth - 1 && keepZ) {
                 for (int j = 0; j < out; j++) {
-                    z[zo + j] += ai * w[wo + j];
+                    System.arraycopy(z, j * capacity + r0, outputZ, j * capacity + r0, r1 - r0);
                 }
+            }
+            if (f == Activation.SOFTMAX) {
+                softmax(z, out, r0, r1, scratch);
+            } else {
+                for (int j = 0; j < out; j++) {
+                    activate(f, z, j * capacity + r0, r1 - r0, scratch);
+                }
+            }
+        }
+    }
+
+    /**
+     * z_j[r] = b_j + sum_i a_i[r] w_ij for r in [r0, r1), summed in order of i as the row-major
+     * textbook loop does. Inputs are taken four at a time so each pass over z does four
+     * multiply-adds (the expression keeps the left-to-right order, so the sum is unchanged).
+     */
+    static void affine(double[] a, int aStride, int in, double[] w, int out, int j, double bj,
+                       double[] z, int zo, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            z[zo + r] = bj;
+        }
+        int i = 0;
+        for (; i + 4 <= in; i += 4) {
+            double w0 = w[i * out + j];
+            double w1 = w[(i + 1) * out + j];
+            double w2 = w[(i + 2) * out + j];
+            double w3 = w[(i + 3) * out + j];
+            int o0 = i * aStride;
+            int o1 = o0 + aStride;
+            int o2 = o1 + aStride;
+            int o3 = o2 + aStride;
+            for (int r = r0; r < r1; r++) {
+                z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1 + a[o2 + r] * w2 + a[o3 + r] * w3;
+            }
+        }
+        switch (in - i) {
+            case 3 -> {
+                double w0 = w[i * out + j];
+                double w1 = w[(i + 1) * out + j];
+                double w2 = w[(i + 2) * out + j];
+                int o0 = i * aStride;
+                int o1 = o0 + aStride;
+                int o2 = o1 + aStride;
+                for (int r = r0; r < r1; r++) {
+                    z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1 + a[o2 + r] * w2;
+                }
+            }
+            case 2 -> {
+                double w0 = w[i * out + j];
+                double w1 = w[(i + 1) * out + j];
+                int o0 = i * aStride;
+                int o1 = o0 + aStride;
+                for (int r = r0; r < r1; r++) {
+                    z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1;
+                }
+            }
+            case 1 -> {
+                double w0 = w[i * out + j];
+                int o0 = i * aStride;
+                for (int r = r0; r < r1; r++) {
+                    z[zo + r] = z[zo + r] + a[o0 + r] * w0;
+                }
+            }
+            default -> {
+                // no inputs left
+            }
+        }
+    }
+
+    /** Applies an element-wise activation to v[off, off + n), n <= BLOCK. */
+    static void activate(Activation f, double[] v, int off, int n, BlockMath.Scratch scratch) {
+        switch (f) {
+            case TANH -> BlockMath.tanh(v, off, n, scratch);
+            case SIGMOID -> BlockMath.sigmoid(v, off, n, scratch);
+            case RELU -> {
+                for (int k = off; k < off + n; k++) {
+                    v[k] = v[k] > 0 ? v[k] : 0.0;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int k = off; k < off + n; k++) {
+                    v[k] = v[k] > 0 ? v[k] : Activation.LEAK * v[k];
+                }
+            }
+            case LINEAR -> {
+                // identity
+            }
+            default -> throw new IllegalStateException(f + " is not element-wise");
+        }
+    }
+
+    /**
+     * Softmax across the units of each row r in [r0, r1): e^(z - max) / sum, the maximum
+     * subtracted so that no exponential overflows. Same order of operations as a row at a time.
+     */
+    private void softmax(double[] z, int units, int r0, int r1, BlockMath.Scratch scratch) {
+        int n = r1 - r0;
+        for (int r = r0; r < r1; r++) {
+            rowMax[r] = Double.NEGATIVE_INFINITY;
+            rowSum[r] = 0;
+        }
+        for (int j = 0; j < units; j++) {
+            int o = j * capacity;
+            for (int r = r0; r < r1; r++) {
+                rowMax[r] = Math.max(rowMax[r], z[o + r]);
+            }
+        }
+        for (int j = 0; j < units; j++) {
+            int o = j * capacity;
+            for (int r = r0; r < r1; r++) {
+                z[o + r] = z[o + r] - rowMax[r];
+            }
+            BlockMath.exp(z, o + r0, z, o + r0, n, scratch);
+            for (int r = r0; r < r1; r++) {
+                rowSum[r] += z[o + r];
+            }
+        }
+        for (int r = r0; r < r1; r++) {
+            rowSum[r] = 1.0 / rowSum[r];
+        }
+        for (int j = 0; j < units; j++) {
+            int o = j * capacity;
+            for (int r = r0; r < r1; r++) {
+                z[o + r] *= rowSum[r];
             }
         }
     }

@@ -16,6 +16,36 @@ public final class Matrices {
         return flat;
     }
 
+    /**
+     * The transpose the engine works on: column j of x at {@code [j * x.length + r]} (unit-major,
+     * see {@link Forward}).
+     */
+    static double[] unitMajor(double[][] x, int cols) {
+        double[] flat = new double[x.length * cols];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r].length != cols) {
+                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, expected " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                flat[j * x.length + r] = x[r][j];
+            }
+        }
+        return flat;
+    }
+
+    /** {@link #targets} laid out unit-major: output j of row r at {@code [j * labels.length + r]}. */
+    static double[] unitMajorTargets(int[] labels, int outputs) {
+        double[] rowMajor = targets(labels, outputs);
+        int n = labels.length;
+        double[] t = new double[rowMajor.length];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < outputs; j++) {
+                t[j * n + r] = rowMajor[r * outputs + j];
+            }
+        }
+        return t;
+    }
+
     /** Targets for class labels: the label itself for one output, one-hot rows for several. */
     public static double[] targets(int[] labels, int outputs) {
         double[] t = new double[labels.length * outputs];

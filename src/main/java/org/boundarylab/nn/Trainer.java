@@ -38,8 +38,9 @@ public final class Trainer {
         this.rows = x.length;
         this.inputs = arch.inputs();
         this.outputs = arch.outputs();
-        this.x = Matrices.flatten(x, inputs);
-        this.t = Matrices.targets(labels, outputs);
+        // unit-major copies (see Forward): the engine's loops run along the examples
+        this.x = Matrices.unitMajor(x, inputs);
+        this.t = Matrices.unitMajorTargets(labels, outputs);
         this.options = options;
         this.optimizer = options.optimizer().create(arch, options.learningRate());
         int batch = options.effectiveBatch(rows);
@@ -116,8 +117,12 @@ public final class Trainer {
         double penalty = net.penalty(reg);
         for (int start = 0; start < rows; start += batch) {
             int n = Math.min(batch, rows - start);
-            System.arraycopy(x, start * inputs, batchX, 0, n * inputs);
-            System.arraycopy(t, start * outputs, batchT, 0, n * outputs);
+            for (int i = 0; i < inputs; i++) {
+                System.arraycopy(x, i * rows + start, batchX, i * batch, n);
+            }
+            for (int j = 0; j < outputs; j++) {
+                System.arraycopy(t, j * rows + start, batchT, j * batch, n);
+            }
             sum += (backprop.loss(net, batchX, batchT, n, Regularization.NONE)) * n;
         }
         return sum / rows + penalty;
@@ -132,11 +137,18 @@ public final class Trainer {
         }
     }
 
+    /** Copies the examples order[start, start + n) into the batch buffers (unit-major, stride batch). */
     private void gather(int start, int n) {
-        for (int k = 0; k < n; k++) {
-            int r = order[start + k];
-            System.arraycopy(x, r * inputs, batchX, k * inputs, inputs);
-            System.arraycopy(t, r * outputs, batchT, k * outputs, outputs);
+        int batch = backprop.capacity();
+        for (int i = 0; i < inputs; i++) {
+            for (int k = 0; k < n; k++) {
+                batchX[i * batch + k] = x[i * rows + order[start + k]];
+            }
+        }
+        for (int j = 0; j < outputs; j++) {
+            for (int k = 0; k < n; k++) {
+                batchT[j * batch + k] = t[j * rows + order[start + k]];
+            }
         }
     }
 }

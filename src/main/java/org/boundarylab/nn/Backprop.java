@@ -12,8 +12,8 @@ import java.util.Arrays;
  *   delta_l-1 = (delta_l W_l^T) * f'(a_{l-1})
  * </pre>
  *
- * <p>Blocks are unit-major like {@link Forward}'s: inputs x and targets t hold unit j of row r at
- * {@code [j * capacity + r]}.
+ * <p>Blocks are laid out like {@link Forward}'s: inputs x and targets t hold unit j of row r at
+ * {@code [j][r]}.
  *
  * <p>The rows are cut into chunks of at most {@link BlockMath#BLOCK} rows, fixed by the row
  * count alone. Each chunk sums its own rows' gradient terms in order; the chunk sums are then
@@ -23,8 +23,8 @@ import java.util.Arrays;
 final class Backprop {
     private final Architecture arch;
     final Forward forward;
-    /** deltas[l] = dLoss/dz_l for l >= 1, unit-major like the activations. */
-    private final double[][] deltas;
+    /** deltas[l][j][r] = dLoss/dz for unit j of layer l >= 1 and row r. */
+    private final double[][][] deltas;
     private final ChunkSums[] chunks;
     private final ChunkRunner runner;
 
@@ -37,9 +37,9 @@ final class Backprop {
         this.forward = new Forward(arch, capacity);
         this.runner = runner;
         int depth = arch.depth();
-        deltas = new double[depth + 1][];
+        deltas = new double[depth + 1][][];
         for (int l = 1; l <= depth; l++) {
-            deltas[l] = new double[capacity * arch.width(l)];
+            deltas[l] = new double[arch.width(l)][capacity];
         }
         chunks = new ChunkSums[chunkCount(capacity)];
     }
@@ -54,7 +54,7 @@ final class Backprop {
     }
 
     /** Mean loss plus penalty, forward pass only. */
-    double loss(Network net, double[] x, double[] t, int rows, Regularization reg) {
+    double loss(Network net, double[][] x, double[][] t, int rows, Regularization reg) {
         run(net, x, t, rows, true, false);
         return sumLosses(rows) / rows + net.penalty(reg);
     }
@@ -63,7 +63,7 @@ final class Backprop {
      * Fills g with the mean gradient over rows [0, rows) and, when asked, g.loss with the loss
      * for the parameters as they were (before any update).
      */
-    void lossAndGradients(Network net, double[] x, double[] t, int rows, Regularization reg,
+    void lossAndGradients(Network net, double[][] x, double[][] t, int rows, Regularization reg,
                           Gradients g, boolean withLoss) {
         int count = run(net, x, t, rows, withLoss, true);
         g.loss = withLoss ? sumLosses(rows) / rows + net.penalty(reg) : Double.NaN;
@@ -104,7 +104,7 @@ final class Backprop {
     }
 
     /** Runs every chunk of rows [0, rows); returns the number of chunks. */
-    private int run(Network net, double[] x, double[] t, int rows, boolean withLoss, boolean withGradients) {
+    private int run(Network net, double[][] x, double[][] t, int rows, boolean withLoss, boolean withGradients) {
         if (rows > capacity()) {
             throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity());
         }
@@ -124,39 +124,37 @@ final class Backprop {
     }
 
     /** Forward pass, loss and unscaled gradient sums of rows [r0, r1) into s. */
-    private void chunk(Network net, double[] x, double[] t, int r0, int r1, boolean withLoss,
+    private void chunk(Network net, double[][] x, double[][] t, int r0, int r1, boolean withLoss,
                        boolean withGradients, ChunkSums s) {
-        int cap = capacity();
         int depth = arch.depth();
-        int outputs = arch.outputs();
         Loss loss = arch.loss();
-        forward.run(net, x, cap, r0, r1, withLoss && loss.needsPreActivations(), s.scratch);
-        s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, t, cap, r0, r1, outputs) : Double.NaN;
+        forward.run(net, x, r0, r1, withLoss && loss.needsPreActivations(), s.scratch);
+        s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, t, r0, r1) : Double.NaN;
         if (!withGradients) {
             return;
         }
-        loss.outputDelta(arch.output(), forward.output(), t, deltas[depth], cap, r0, r1, outputs);
+        loss.outputDelta(arch.output(), forward.output(), t, deltas[depth], r0, r1);
         for (int l = depth; l >= 1; l--) {
             int in = arch.width(l - 1);
             int out = arch.width(l);
-            double[] a = l == 1 ? x : forward.activations[l - 1];
-            double[] delta = deltas[l];
+            double[][] a = l == 1 ? x : forward.activations[l - 1];
+            double[][] delta = deltas[l];
             double[] w = net.weights[l - 1];
-            weightSums(a, delta, cap, in, out, r0, r1, s.weights[l - 1]);
+            weightSums(a, delta, in, out, r0, r1, s.weights[l - 1]);
             double[] db = s.biases[l - 1];
             for (int j = 0; j < out; j++) {
                 double sum = 0;
-                int o = j * cap;
+                double[] dj = delta[j];
                 for (int r = r0; r < r1; r++) {
-                    sum += delta[o + r];
+                    sum += dj[r];
                 }
                 db[j] = sum;
             }
             if (l > 1) {
-                double[] prev = deltas[l - 1];
+                double[][] prev = deltas[l - 1];
                 for (int i = 0; i < in; i++) {
-                    backUnit(delta, cap, w, out, i, prev, i * cap, r0, r1);
-                    multiplyByDerivative(arch.hidden(), prev, i * cap, a, i * cap, r0, r1);
+                    backUnit(delta, w, out, i, prev[i], r0, r1);
+                    multiplyByDerivative(arch.hidden(), prev[i], a[i], r0, r1);
                 }
             }
         }
@@ -166,25 +164,25 @@ final class Backprop {
      * dw[i][j] = sum over rows of a_i[r] delta_j[r], each a sum in row order. Four inputs share a
      * pass over delta_j, with four independent running sums (the CPU overlaps them).
      */
-    static void weightSums(double[] a, double[] delta, int stride, int in, int out, int r0, int r1, double[] dw) {
+    static void weightSums(double[][] a, double[][] delta, int in, int out, int r0, int r1, double[] dw) {
         for (int j = 0; j < out; j++) {
-            int dj = j * stride;
+            double[] d = delta[j];
             int i = 0;
             for (; i + 4 <= in; i += 4) {
-                int o0 = i * stride;
-                int o1 = o0 + stride;
-                int o2 = o1 + stride;
-                int o3 = o2 + stride;
+                double[] a0 = a[i];
+                double[] a1 = a[i + 1];
+                double[] a2 = a[i + 2];
+                double[] a3 = a[i + 3];
                 double s0 = 0;
                 double s1 = 0;
                 double s2 = 0;
                 double s3 = 0;
                 for (int r = r0; r < r1; r++) {
-                    double d = delta[dj + r];
-                    s0 += a[o0 + r] * d;
-                    s1 += a[o1 + r] * d;
-                    s2 += a[o2 + r] * d;
-                    s3 += a[o3 + r] * d;
+                    double dr = d[r];
+                    s0 += a0[r] * dr;
+                    s1 += a1[r] * dr;
+                    s2 += a2[r] * dr;
+                    s3 += a3[r] * dr;
                 }
                 dw[i * out + j] = s0;
                 dw[(i + 1) * out + j] = s1;
@@ -192,10 +190,10 @@ final class Backprop {
                 dw[(i + 3) * out + j] = s3;
             }
             for (; i < in; i++) {
-                int o0 = i * stride;
+                double[] a0 = a[i];
                 double s0 = 0;
                 for (int r = r0; r < r1; r++) {
-                    s0 += a[o0 + r] * delta[dj + r];
+                    s0 += a0[r] * d[r];
                 }
                 dw[i * out + j] = s0;
             }
@@ -206,61 +204,57 @@ final class Backprop {
      * prev_i[r] = sum_j delta_j[r] w_ij for r in [r0, r1), in order of j; four units of delta
      * per pass over prev_i.
      */
-    static void backUnit(double[] delta, int stride, double[] w, int out, int i, double[] prev, int po,
-                         int r0, int r1) {
+    static void backUnit(double[][] delta, double[] w, int out, int i, double[] prev, int r0, int r1) {
         int wo = i * out;
-        Arrays.fill(prev, po + r0, po + r1, 0.0);
+        Arrays.fill(prev, r0, r1, 0.0);
         int j = 0;
         for (; j + 4 <= out; j += 4) {
             double w0 = w[wo + j];
             double w1 = w[wo + j + 1];
             double w2 = w[wo + j + 2];
             double w3 = w[wo + j + 3];
-            int d0 = j * stride;
-            int d1 = d0 + stride;
-            int d2 = d1 + stride;
-            int d3 = d2 + stride;
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            double[] d2 = delta[j + 2];
+            double[] d3 = delta[j + 3];
             for (int r = r0; r < r1; r++) {
-                prev[po + r] = prev[po + r] + delta[d0 + r] * w0 + delta[d1 + r] * w1 + delta[d2 + r] * w2
-                        + delta[d3 + r] * w3;
+                prev[r] = prev[r] + d0[r] * w0 + d1[r] * w1 + d2[r] * w2 + d3[r] * w3;
             }
         }
         for (; j < out; j++) {
             double w0 = w[wo + j];
-            int d0 = j * stride;
+            double[] d0 = delta[j];
             for (int r = r0; r < r1; r++) {
-                prev[po + r] = prev[po + r] + delta[d0 + r] * w0;
+                prev[r] = prev[r] + d0[r] * w0;
             }
         }
     }
 
     /**
-     * delta[do + r] *= f'(z) for r in [r0, r1), written through the activation's output a
+     * delta[r] *= f'(z[r]) for r in [r0, r1), written through the activation's output a
      * (tanh' = 1 - a^2, sigmoid' = a (1 - a), ...). Not defined for softmax, whose Jacobian
      * is not diagonal (the loss handles it).
      */
-    static void multiplyByDerivative(Activation f, double[] delta, int dOff, double[] a, int aOff, int r0, int r1) {
+    static void multiplyByDerivative(Activation f, double[] delta, double[] a, int r0, int r1) {
         switch (f) {
             case TANH -> {
                 for (int r = r0; r < r1; r++) {
-                    double ar = a[aOff + r];
-                    delta[dOff + r] *= 1 - ar * ar;
+                    delta[r] *= 1 - a[r] * a[r];
                 }
             }
             case SIGMOID -> {
                 for (int r = r0; r < r1; r++) {
-                    double ar = a[aOff + r];
-                    delta[dOff + r] *= ar * (1 - ar);
+                    delta[r] *= a[r] * (1 - a[r]);
                 }
             }
             case RELU -> {
                 for (int r = r0; r < r1; r++) {
-                    delta[dOff + r] = a[aOff + r] > 0 ? delta[dOff + r] : 0.0;
+                    delta[r] = a[r] > 0 ? delta[r] : 0.0;
                 }
             }
             case LEAKY_RELU -> {
                 for (int r = r0; r < r1; r++) {
-                    delta[dOff + r] = a[aOff + r] > 0 ? delta[dOff + r] : delta[dOff + r] * Activation.LEAK;
+                    delta[r] = a[r] > 0 ? delta[r] : delta[r] * Activation.LEAK;
                 }
             }
             case LINEAR -> {

@@ -63,7 +63,9 @@ final class BlockMath {
         double[] s = scratch.s;
         for (int i = 0; i < n; i++) {
             double y = -2 * Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v[off + i]));
-            reduce(y, k, r, i);
+            double ki = Math.floor(y * LOG2E + 0.5);
+            k[i] = ki;
+            r[i] = (y - ki * LN2_HI) - ki * LN2_LO;
         }
         expm1OfReduced(r, n);
         powersOfTwo(k, s, n);

@@ -20,7 +20,11 @@ final class ChunkRunner {
     /** How long an idle helper keeps polling before it parks, in nanoseconds. */
     private static final long SPIN_NANOS = 200_000;
 
-    private static final ChunkRunner SHARED = new ChunkRunner(Runtime.getRuntime().availableProcessors() - 1);
+    /** Threads a batch may use, the caller's included: the cores, or -Dboundarylab.threads=N. */
+    static final int THREADS = Math.max(1, Integer.getInteger("boundarylab.threads",
+            Runtime.getRuntime().availableProcessors()));
+
+    private static final ChunkRunner SHARED = new ChunkRunner(THREADS - 1);
     private static final ChunkRunner SERIAL = new ChunkRunner(0);
 
     private final Thread[] helpers;

@@ -3,9 +3,11 @@ package org.boundarylab.nn;
 /**
  * The forward pass over a batch, with buffers kept between calls: a_l = f(a_{l-1} W_l + b_l).
  *
- * <p>Layout: every block is unit-major, {@code block[j * stride + r]} holds unit j of example r.
- * The loops then run along the examples, hundreds long whatever the layer widths, which is what
- * lets the JIT use SIMD instructions; the widths of these networks (1 to 64 units) would not.
+ * <p>Layout: one array per unit, {@code block[j][r]} holds unit j of example r. The loops then run
+ * along the examples, hundreds long whatever the layer widths, which is what lets the JIT use
+ * SIMD instructions; the widths of these networks (1 to 64 units) would not. Separate arrays
+ * per unit (rather than one flat array) matter too: JDK 17's vectoriser gives up on a loop
+ * that reads one array at several offsets.
  *
  * <p>Rows are processed in sub-blocks of at most {@link BlockMath#BLOCK}, all layers at once, so
  * a sub-block's activations stay in cache from one layer to the next. Distinct row ranges touch
@@ -13,10 +15,10 @@ package org.boundarylab.nn;
  */
 final class Forward {
     final Architecture arch;
-    /** activations[l] for l >= 1, unit-major with stride {@link #capacity}; [0] is unused. */
-    final double[][] activations;
+    /** activations[l][j][r] for l >= 1; [0] is unused (the input is the caller's). */
+    final double[][][] activations;
     /** The output layer's pre-activations, kept only when a loss asks for them. */
-    final double[] outputZ;
+    final double[][] outputZ;
     private final int capacity;
     /** Per-row maxima and sums for softmax. */
     private final double[] rowMax;
@@ -26,11 +28,11 @@ final class Forward {
         this.arch = arch;
         this.capacity = capacity;
         int depth = arch.depth();
-        activations = new double[depth + 1][];
+        activations = new double[depth + 1][][];
         for (int l = 1; l <= depth; l++) {
-            activations[l] = new double[capacity * arch.width(l)];
+            activations[l] = new double[arch.width(l)][capacity];
         }
-        outputZ = new double[capacity * arch.outputs()];
+        outputZ = new double[arch.outputs()][capacity];
         rowMax = new double[capacity];
         rowSum = new double[capacity];
     }
@@ -39,50 +41,48 @@ final class Forward {
         return capacity;
     }
 
-    double[] output() {
+    double[][] output() {
         return activations[arch.depth()];
     }
 
     /**
-     * Runs rows [r0, r1) of x (unit-major, input i of row r at {@code x[i * xStride + r]}).
+     * Runs rows [r0, r1) of x (input i of row r at {@code x[i][r]}).
      *
      * @param keepZ also copy the output layer's pre-activations into {@link #outputZ}
      */
-    void run(Network net, double[] x, int xStride, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
+    void run(Network net, double[][] x, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
         if (r1 > capacity) {
             throw new IllegalArgumentException(r1 + " rows exceed the buffer of " + capacity);
         }
         for (int s = r0; s < r1; s += BlockMath.BLOCK) {
             int e = Math.min(r1, s + BlockMath.BLOCK);
-            runBlock(net, x, xStride, s, e, keepZ, scratch);
+            runBlock(net, x, s, e, keepZ, scratch);
         }
     }
 
-    private void runBlock(Network net, double[] x, int xStride, int r0, int r1, boolean keepZ,
-                          BlockMath.Scratch scratch) {
+    private void runBlock(Network net, double[][] x, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
         int depth = arch.depth();
         for (int l = 0; l < depth; l++) {
             int in = arch.width(l);
             int out = arch.width(l + 1);
-            double[] a = l == 0 ? x : activations[l];
-            int aStride = l == 0 ? xStride : capacity;
-            double[] z = activations[l + 1];
+            double[][] a = l == 0 ? x : activations[l];
+            double[][] z = activations[l + 1];
             double[] w = net.weights[l];
             double[] b = net.biases[l];
             Activation f = arch.activationOf(l + 1);
             for (int j = 0; j < out; j++) {
-                affine(a, aStride, in, w, out, j, b[j], z, j * capacity, r0, r1);
+                affine(a, in, w, out, j, b[j], z[j], r0, r1);
             }
             if (l == depth - 1 && keepZ) {
                 for (int j = 0; j < out; j++) {
-                    System.arraycopy(z, j * capacity + r0, outputZ, j * capacity + r0, r1 - r0);
+                    System.arraycopy(z[j], r0, outputZ[j], r0, r1 - r0);
                 }
             }
             if (f == Activation.SOFTMAX) {
                 softmax(z, out, r0, r1, scratch);
             } else {
                 for (int j = 0; j < out; j++) {
-                    activate(f, z, j * capacity + r0, r1 - r0, scratch);
+                    activate(f, z[j], r0, r1 - r0, scratch);
                 }
             }
         }
@@ -93,10 +93,9 @@ final class Forward {
      * textbook loop does. Inputs are taken four at a time so each pass over z does four
      * multiply-adds (the expression keeps the left-to-right order, so the sum is unchanged).
      */
-    static void affine(double[] a, int aStride, int in, double[] w, int out, int j, double bj,
-                       double[] z, int zo, int r0, int r1) {
+    static void affine(double[][] a, int in, double[] w, int out, int j, double bj, double[] z, int r0, int r1) {
         for (int r = r0; r < r1; r++) {
-            z[zo + r] = bj;
+            z[r] = bj;
         }
         int i = 0;
         for (; i + 4 <= in; i += 4) {
@@ -104,12 +103,12 @@ final class Forward {
             double w1 = w[(i + 1) * out + j];
             double w2 = w[(i + 2) * out + j];
             double w3 = w[(i + 3) * out + j];
-            int o0 = i * aStride;
-            int o1 = o0 + aStride;
-            int o2 = o1 + aStride;
-            int o3 = o2 + aStride;
+            double[] a0 = a[i];
+            double[] a1 = a[i + 1];
+            double[] a2 = a[i + 2];
+            double[] a3 = a[i + 3];
             for (int r = r0; r < r1; r++) {
-                z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1 + a[o2 + r] * w2 + a[o3 + r] * w3;
+                z[r] = z[r] + a0[r] * w0 + a1[r] * w1 + a2[r] * w2 + a3[r] * w3;
             }
         }
         switch (in - i) {
@@ -117,27 +116,27 @@ final class Forward {
                 double w0 = w[i * out + j];
                 double w1 = w[(i + 1) * out + j];
                 double w2 = w[(i + 2) * out + j];
-                int o0 = i * aStride;
-                int o1 = o0 + aStride;
-                int o2 = o1 + aStride;
+                double[] a0 = a[i];
+                double[] a1 = a[i + 1];
+                double[] a2 = a[i + 2];
                 for (int r = r0; r < r1; r++) {
-                    z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1 + a[o2 + r] * w2;
+                    z[r] = z[r] + a0[r] * w0 + a1[r] * w1 + a2[r] * w2;
                 }
             }
             case 2 -> {
                 double w0 = w[i * out + j];
                 double w1 = w[(i + 1) * out + j];
-                int o0 = i * aStride;
-                int o1 = o0 + aStride;
+                double[] a0 = a[i];
+                double[] a1 = a[i + 1];
                 for (int r = r0; r < r1; r++) {
-                    z[zo + r] = z[zo + r] + a[o0 + r] * w0 + a[o1 + r] * w1;
+                    z[r] = z[r] + a0[r] * w0 + a1[r] * w1;
                 }
             }
             case 1 -> {
                 double w0 = w[i * out + j];
-                int o0 = i * aStride;
+                double[] a0 = a[i];
                 for (int r = r0; r < r1; r++) {
-                    z[zo + r] = z[zo + r] + a[o0 + r] * w0;
+                    z[r] = z[r] + a0[r] * w0;
                 }
             }
             default -> {
@@ -172,35 +171,35 @@ final class Forward {
      * Softmax across the units of each row r in [r0, r1): e^(z - max) / sum, the maximum
      * subtracted so that no exponential overflows. Same order of operations as a row at a time.
      */
-    private void softmax(double[] z, int units, int r0, int r1, BlockMath.Scratch scratch) {
+    private void softmax(double[][] z, int units, int r0, int r1, BlockMath.Scratch scratch) {
         int n = r1 - r0;
         for (int r = r0; r < r1; r++) {
             rowMax[r] = Double.NEGATIVE_INFINITY;
             rowSum[r] = 0;
         }
         for (int j = 0; j < units; j++) {
-            int o = j * capacity;
+            double[] zj = z[j];
             for (int r = r0; r < r1; r++) {
-                rowMax[r] = Math.max(rowMax[r], z[o + r]);
+                rowMax[r] = Math.max(rowMax[r], zj[r]);
             }
         }
         for (int j = 0; j < units; j++) {
-            int o = j * capacity;
+            double[] zj = z[j];
             for (int r = r0; r < r1; r++) {
-                z[o + r] = z[o + r] - rowMax[r];
+                zj[r] = zj[r] - rowMax[r];
             }
-            BlockMath.exp(z, o + r0, z, o + r0, n, scratch);
+            BlockMath.exp(zj, r0, zj, r0, n, scratch);
             for (int r = r0; r < r1; r++) {
-                rowSum[r] += z[o + r];
+                rowSum[r] += zj[r];
             }
         }
         for (int r = r0; r < r1; r++) {
             rowSum[r] = 1.0 / rowSum[r];
         }
         for (int j = 0; j < units; j++) {
-            int o = j * capacity;
+            double[] zj = z[j];
             for (int r = r0; r < r1; r++) {
-                z[o + r] *= rowSum[r];
+                zj[r] *= rowSum[r];
             }
         }
     }

@@ -47,19 +47,18 @@ public enum Loss {
     }
 
     /**
-     * Sum over rows [r0, r1) of the per-example loss. a, z and t are unit-major blocks with the
-     * given stride (unit j of row r at {@code [j * stride + r]}); a and z are the output layer's
-     * values after and before its activation.
+     * Sum over rows [r0, r1) of the per-example loss. a, z and t hold output j of row r at
+     * {@code [j][r]}; a and z are the output layer's values after and before its activation.
      */
-    double sum(double[] a, double[] z, double[] t, int stride, int r0, int r1, int cols) {
+    double sum(double[][] a, double[][] z, double[][] t, int r0, int r1) {
         double total = 0;
+        int cols = t.length;
         switch (this) {
             case BINARY_CROSS_ENTROPY -> {
                 // -[t log s(z) + (1-t) log(1 - s(z))] = softplus(z) - t z
                 for (int r = r0; r < r1; r++) {
                     for (int j = 0; j < cols; j++) {
-                        int k = j * stride + r;
-                        total += softplus(z[k]) - t[k] * z[k];
+                        total += softplus(z[j][r]) - t[j][r] * z[j][r];
                     }
                 }
             }
@@ -67,17 +66,16 @@ public enum Loss {
                 for (int r = r0; r < r1; r++) {
                     double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j < cols; j++) {
-                        max = Math.max(max, z[j * stride + r]);
+                        max = Math.max(max, z[j][r]);
                     }
                     double s = 0;
                     for (int j = 0; j < cols; j++) {
-                        s += Math.exp(z[j * stride + r] - max);
+                        s += Math.exp(z[j][r] - max);
                     }
                     double logSum = max + Math.log(s);
                     for (int j = 0; j < cols; j++) {
-                        int k = j * stride + r;
-                        if (t[k] != 0) {
-                            total += t[k] * (logSum - z[k]);
+                        if (t[j][r] != 0) {
+                            total += t[j][r] * (logSum - z[j][r]);
                         }
                     }
                 }
@@ -85,8 +83,7 @@ public enum Loss {
             case MEAN_SQUARED_ERROR -> {
                 for (int r = r0; r < r1; r++) {
                     for (int j = 0; j < cols; j++) {
-                        int k = j * stride + r;
-                        double d = a[k] - t[k];
+                        double d = a[j][r] - t[j][r];
                         total += 0.5 * d * d;
                     }
                 }
@@ -103,16 +100,18 @@ public enum Loss {
 
     /**
      * Writes dLoss/dz (per example, not yet averaged) for the output layer into delta, for rows
-     * [r0, r1) of unit-major blocks with the given stride. The canonical pairs (sigmoid + binary
+     * [r0, r1), all blocks indexed {@code [unit][row]}. The canonical pairs (sigmoid + binary
      * cross-entropy, softmax + cross-entropy) give a - t; squared error goes through the output
      * activation's derivative.
      */
-    void outputDelta(Activation output, double[] a, double[] t, double[] delta, int stride, int r0, int r1,
-                     int cols) {
+    void outputDelta(Activation output, double[][] a, double[][] t, double[][] delta, int r0, int r1) {
+        int cols = t.length;
         for (int j = 0; j < cols; j++) {
-            int o = j * stride;
+            double[] aj = a[j];
+            double[] tj = t[j];
+            double[] dj = delta[j];
             for (int r = r0; r < r1; r++) {
-                delta[o + r] = a[o + r] - t[o + r];
+                dj[r] = aj[r] - tj[r];
             }
         }
         if (this != MEAN_SQUARED_ERROR) {
@@ -123,17 +122,15 @@ public enum Loss {
             for (int r = r0; r < r1; r++) {
                 double dot = 0;
                 for (int j = 0; j < cols; j++) {
-                    dot += delta[j * stride + r] * a[j * stride + r];
+                    dot += delta[j][r] * a[j][r];
                 }
                 for (int j = 0; j < cols; j++) {
-                    int k = j * stride + r;
-                    delta[k] = a[k] * (delta[k] - dot);
+                    delta[j][r] = a[j][r] * (delta[j][r] - dot);
                 }
             }
         } else {
             for (int j = 0; j < cols; j++) {
-                int o = j * stride;
-                Backprop.multiplyByDerivative(output, delta, o, a, o, r0, r1);
+                Backprop.multiplyByDerivative(output, delta[j], a[j], r0, r1);
             }
         }
     }

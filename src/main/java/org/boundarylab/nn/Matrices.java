@@ -17,30 +17,29 @@ public final class Matrices {
     }
 
     /**
-     * The transpose the engine works on: column j of x at {@code [j * x.length + r]} (unit-major,
-     * see {@link Forward}).
+     * The transpose the engine works on: column j of x as its own array, {@code [j][r]} (see
+     * {@link Forward}), each {@code capacity} long.
      */
-    static double[] unitMajor(double[][] x, int cols) {
-        double[] flat = new double[x.length * cols];
+    static double[][] byColumn(double[][] x, int cols, int capacity) {
+        double[][] c = new double[cols][capacity];
         for (int r = 0; r < x.length; r++) {
             if (x[r].length != cols) {
                 throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, expected " + cols);
             }
             for (int j = 0; j < cols; j++) {
-                flat[j * x.length + r] = x[r][j];
+                c[j][r] = x[r][j];
             }
         }
-        return flat;
+        return c;
     }
 
-    /** {@link #targets} laid out unit-major: output j of row r at {@code [j * labels.length + r]}. */
-    static double[] unitMajorTargets(int[] labels, int outputs) {
+    /** {@link #targets} laid out by column like {@link #byColumn}: output j of row r at {@code [j][r]}. */
+    static double[][] targetsByColumn(int[] labels, int outputs, int capacity) {
         double[] rowMajor = targets(labels, outputs);
-        int n = labels.length;
-        double[] t = new double[rowMajor.length];
-        for (int r = 0; r < n; r++) {
+        double[][] t = new double[outputs][capacity];
+        for (int r = 0; r < labels.length; r++) {
             for (int j = 0; j < outputs; j++) {
-                t[j * n + r] = rowMajor[r * outputs + j];
+                t[j][r] = rowMajor[r * outputs + j];
             }
         }
         return t;

@@ -160,14 +160,14 @@ public final class Network {
     /** Output probabilities (or values, for a linear output) of each row of x. */
     public double[][] predict(double[][] x) {
         Forward f = new Forward(architecture, x.length);
-        f.run(this, Matrices.unitMajor(x, architecture.inputs()), x.length, 0, x.length, false,
+        f.run(this, Matrices.byColumn(x, architecture.inputs(), x.length), 0, x.length, false,
                 new BlockMath.Scratch());
-        double[] out = f.output();
+        double[][] out = f.output();
         int k = architecture.outputs();
         double[][] result = new double[x.length][k];
         for (int r = 0; r < x.length; r++) {
             for (int j = 0; j < k; j++) {
-                result[r][j] = out[j * x.length + r];
+                result[r][j] = out[j][r];
             }
         }
         return result;
@@ -184,16 +184,16 @@ public final class Network {
      */
     public double loss(double[][] x, int[] labels, Regularization reg) {
         Backprop bp = new Backprop(architecture, x.length);
-        return bp.loss(this, Matrices.unitMajor(x, architecture.inputs()),
-                Matrices.unitMajorTargets(labels, architecture.outputs()), x.length, reg);
+        return bp.loss(this, Matrices.byColumn(x, architecture.inputs(), x.length),
+                Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg);
     }
 
     /** Mean loss and mean gradient (with regularisation) over the batch. */
     public Gradients gradients(double[][] x, int[] labels, Regularization reg) {
         Backprop bp = new Backprop(architecture, x.length);
         Gradients g = new Gradients(architecture);
-        bp.lossAndGradients(this, Matrices.unitMajor(x, architecture.inputs()),
-                Matrices.unitMajorTargets(labels, architecture.outputs()), x.length, reg, g, true);
+        bp.lossAndGradients(this, Matrices.byColumn(x, architecture.inputs(), x.length),
+                Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg, g, true);
         return g;
     }
 

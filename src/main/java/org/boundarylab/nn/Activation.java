@@ -53,10 +53,7 @@ public enum Activation {
         switch (this) {
             case TANH, SIGMOID -> {
                 // the engine's own kernels, so results agree with training bit for bit
-                BlockMath.Scratch scratch = new BlockMath.Scratch();
-                for (int k = 0; k < n; k += BlockMath.BLOCK) {
-                    Forward.activate(this, z, k, Math.min(BlockMath.BLOCK, n - k), scratch);
-                }
+                Forward.activate(this, z, 0, n, new BlockMath.Scratch(n));
             }
             case RELU -> {
                 for (int k = 0; k < n; k++) {

@@ -128,7 +128,7 @@ final class Backprop {
                        boolean withGradients, ChunkSums s) {
         int depth = arch.depth();
         Loss loss = arch.loss();
-        forward.run(net, x, r0, r1, withLoss && loss.needsPreActivations(), s.scratch);
+        forward.run(net, x, r0, r1, withLoss && loss.needsPreActivations());
         s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, t, r0, r1) : Double.NaN;
         if (!withGradients) {
             return;
@@ -248,13 +248,16 @@ final class Backprop {
                 }
             }
             case RELU -> {
+                // a > 0 ? delta : 0, as a product so that it vectorises: the step is exactly
+                // 1 for any a > 0 (even the smallest subnormal times 2^1200) and 0 for a == 0
                 for (int r = r0; r < r1; r++) {
-                    delta[r] = a[r] > 0 ? delta[r] : 0.0;
+                    delta[r] *= Math.min(1.0, a[r] * 0x1p600 * 0x1p600);
                 }
             }
             case LEAKY_RELU -> {
                 for (int r = r0; r < r1; r++) {
-                    delta[r] = a[r] > 0 ? delta[r] : delta[r] * Activation.LEAK;
+                    double step = Math.min(1.0, Math.max(0.0, a[r] * 0x1p600 * 0x1p600));
+                    delta[r] *= step + (1 - step) * Activation.LEAK;
                 }
             }
             case LINEAR -> {
@@ -265,11 +268,10 @@ final class Backprop {
         }
     }
 
-    /** One chunk's loss sum, unscaled gradient sums and kernel scratch space. */
+    /** One chunk's loss sum and unscaled gradient sums. */
     private static final class ChunkSums {
         final double[][] weights;
         final double[][] biases;
-        final BlockMath.Scratch scratch = new BlockMath.Scratch();
         double loss;
 
         ChunkSums(Architecture arch) {

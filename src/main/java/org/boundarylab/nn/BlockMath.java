@@ -27,11 +27,14 @@ package org.boundarylab.nn;
  *   <li>The work is split into several short loops over a block held in scratch arrays:
  *       C2 only unrolls (and so only vectorises) loop bodies below a size limit, and the
  *       whole kernel in one loop is over it.</li>
+ *   <li>Every array in a loop is indexed by the same i, from r0 to r1: JDK 17's vectoriser
+ *       drops a loop that indexes one array at i and another at i + offset. So the scratch
+ *       arrays are as long as the blocks they serve, and disjoint ranges of rows may use one
+ *       scratch from several threads.</li>
  * </ul>
- * Blocks are at most {@link #BLOCK} values; callers loop over longer runs.
  */
 final class BlockMath {
-    /** Largest block the kernels take at once (their scratch arrays are this long). */
+    /** Rows per chunk of work in the engine (see {@link Backprop}). */
     static final int BLOCK = 512;
 
     private static final double LOG2E = 1.4426950408889634;
@@ -48,90 +51,97 @@ final class BlockMath {
     private BlockMath() {
     }
 
-    /** Per-thread scratch space for the kernels. */
+    /** Scratch space for the kernels, for rows [0, capacity). */
     static final class Scratch {
-        final double[] k = new double[BLOCK];
-        final double[] r = new double[BLOCK];
-        final double[] s = new double[BLOCK];
-        final double[] in = new double[BLOCK];
+        final double[] k;
+        final double[] r;
+        final double[] s;
+        final double[] in;
+
+        Scratch(int capacity) {
+            k = new double[capacity];
+            r = new double[capacity];
+            s = new double[capacity];
+            in = new double[capacity];
+        }
     }
 
-    /** v[off..off+n) = tanh(v[off..off+n)), n <= BLOCK. */
-    static void tanh(double[] v, int off, int n, Scratch scratch) {
+    /** v[i] = tanh(v[i]) for i in [i0, i1). */
+    static void tanh(double[] v, int i0, int i1, Scratch scratch) {
         double[] k = scratch.k;
         double[] r = scratch.r;
         double[] s = scratch.s;
-        for (int i = 0; i < n; i++) {
-            double y = -2 * Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v[off + i]));
+        for (int i = i0; i < i1; i++) {
+            double y = -2 * Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v[i]));
             double ki = Math.floor(y * LOG2E + 0.5);
             k[i] = ki;
             r[i] = (y - ki * LN2_HI) - ki * LN2_LO;
         }
-        expm1OfReduced(r, n);
-        powersOfTwo(k, s, n);
-        for (int i = 0; i < n; i++) {
+        expm1OfReduced(r, i0, i1);
+        powersOfTwo(k, s, i0, i1);
+        for (int i = i0; i < i1; i++) {
             double m = s[i] * r[i] + (s[i] - 1); // e^(-2x) - 1
-            v[off + i] = -m / (2 + m);
+            v[i] = -m / (2 + m);
         }
     }
 
-    /** v[off..off+n) = 1 / (1 + e^(-v)), n <= BLOCK. */
-    static void sigmoid(double[] v, int off, int n, Scratch scratch) {
+    /** v[i] = 1 / (1 + e^(-v[i])) for i in [i0, i1). */
+    static void sigmoid(double[] v, int i0, int i1, Scratch scratch) {
         double[] k = scratch.k;
         double[] r = scratch.r;
         double[] s = scratch.s;
         double[] in = scratch.in;
         double low = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double z = v[off + i];
+        for (int i = i0; i < i1; i++) {
+            double z = v[i];
             in[i] = z;
             low = Math.min(low, z);
             reduce(-Math.max(-EXP_HIGH, Math.min(-EXP_LOW, z)), k, r, i);
         }
-        expm1OfReduced(r, n);
-        powersOfTwo(k, s, n);
-        for (int i = 0; i < n; i++) {
+        expm1OfReduced(r, i0, i1);
+        powersOfTwo(k, s, i0, i1);
+        for (int i = i0; i < i1; i++) {
             double e = s[i] * r[i] + s[i]; // e^(-z)
-            v[off + i] = 1 / (1 + e);
+            v[i] = 1 / (1 + e);
         }
         if (!(low >= -EXP_HIGH)) {
             // rare: very negative inputs (or NaN), which the clamp changed
-            for (int i = 0; i < n; i++) {
+            for (int i = i0; i < i1; i++) {
                 if (!(in[i] >= -EXP_HIGH)) {
-                    v[off + i] = Activation.sigmoid(in[i]);
+                    v[i] = Activation.sigmoid(in[i]);
                 }
             }
         }
     }
 
     /**
-     * out[o..o+n) = e^(in[i..i+n)), n <= BLOCK; in and out may be the same array. Meant for
-     * softmax, whose arguments are at most 0.
+     * out[i] = e^(x[i]) for i in [i0, i1); x and out may be the same array. Meant for softmax,
+     * whose arguments are at most 0.
      */
-    static void exp(double[] x, int inOff, double[] out, int outOff, int n, Scratch scratch) {
+    static void exp(double[] x, double[] out, int i0, int i1, Scratch scratch) {
         double[] k = scratch.k;
         double[] r = scratch.r;
         double[] s = scratch.s;
         double[] in = scratch.in;
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double y = x[inOff + i];
+        for (int i = i0; i < i1; i++) {
+            double y = x[i];
             in[i] = y;
             low = Math.min(low, y);
             high = Math.max(high, y);
             reduce(Math.max(EXP_LOW, Math.min(EXP_HIGH, y)), k, r, i);
         }
-        expm1OfReduced(r, n);
-        powersOfTwo(k, s, n);
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = s[i] * r[i] + s[i];
+        expm1OfReduced(r, i0, i1);
+        powersOfTwo(k, s, i0, i1);
+        for (int i = i0; i < i1; i++) {
+            out[i] = s[i] * r[i] + s[i];
         }
         if (!(low >= EXP_LOW && high <= EXP_HIGH)) {
             // rare: arguments (or NaN) outside the range the clamp keeps exact
-            for (int i = 0; i < n; i++) {
+            for (int i = i0; i < i1; i++) {
                 if (!(in[i] >= EXP_LOW && in[i] <= EXP_HIGH)) {
-                    out[outOff + i] = Math.exp(in[i]);
+                    out[i] = Math.exp(in[i]);
                 }
             }
         }
@@ -145,8 +155,8 @@ final class BlockMath {
     }
 
     /** r[i] = e^r[i] - 1 for |r| <= ln2/2: Taylor series to r^13 in Horner form. */
-    private static void expm1OfReduced(double[] r, int n) {
-        for (int i = 0; i < n; i++) {
+    private static void expm1OfReduced(double[] r, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
             double x = r[i];
             double p = 1.0 / 6227020800.0;
             p = p * x + 1.0 / 479001600.0;
@@ -170,8 +180,8 @@ final class BlockMath {
      * 2^(2^b) over the set bits b of k + 64. k is overwritten. Two loops, to stay under C2's
      * unrolling limit.
      */
-    private static void powersOfTwo(double[] k, double[] s, int n) {
-        for (int i = 0; i < n; i++) {
+    private static void powersOfTwo(double[] k, double[] s, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
             double m = k[i] + 64;
             double f = TWO_TO_MINUS_64;
             double h = Math.floor(m * 0.5);
@@ -185,7 +195,7 @@ final class BlockMath {
             s[i] = f;
             k[i] = h;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = i0; i < i1; i++) {
             double m = k[i];
             double f = s[i];
             double h = Math.floor(m * 0.5);

@@ -23,9 +23,18 @@ final class Forward {
     /** Per-row maxima and sums for softmax. */
     private final double[] rowMax;
     private final double[] rowSum;
+    /** Scratch space of the kernels; threads share it, each on its own rows. */
+    final BlockMath.Scratch scratch;
+    /** Whether to use {@link ApproxMath}'s kernels: for drawing only, never for training. */
+    private final boolean approximate;
 
     Forward(Architecture arch, int capacity) {
+        this(arch, capacity, false);
+    }
+
+    Forward(Architecture arch, int capacity, boolean approximate) {
         this.arch = arch;
+        this.approximate = approximate;
         this.capacity = capacity;
         int depth = arch.depth();
         activations = new double[depth + 1][][];
@@ -35,6 +44,7 @@ final class Forward {
         outputZ = new double[arch.outputs()][capacity];
         rowMax = new double[capacity];
         rowSum = new double[capacity];
+        scratch = new BlockMath.Scratch(capacity);
     }
 
     int capacity() {
@@ -50,17 +60,17 @@ final class Forward {
      *
      * @param keepZ also copy the output layer's pre-activations into {@link #outputZ}
      */
-    void run(Network net, double[][] x, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
+    void run(Network net, double[][] x, int r0, int r1, boolean keepZ) {
         if (r1 > capacity) {
             throw new IllegalArgumentException(r1 + " rows exceed the buffer of " + capacity);
         }
         for (int s = r0; s < r1; s += BlockMath.BLOCK) {
             int e = Math.min(r1, s + BlockMath.BLOCK);
-            runBlock(net, x, s, e, keepZ, scratch);
+            runBlock(net, x, s, e, keepZ);
         }
     }
 
-    private void runBlock(Network net, double[][] x, int r0, int r1, boolean keepZ, BlockMath.Scratch scratch) {
+    private void runBlock(Network net, double[][] x, int r0, int r1, boolean keepZ) {
         int depth = arch.depth();
         for (int l = 0; l < depth; l++) {
             int in = arch.width(l);
@@ -82,7 +92,13 @@ final class Forward {
                 softmax(z, out, r0, r1, scratch);
             } else {
                 for (int j = 0; j < out; j++) {
-                    activate(f, z[j], r0, r1 - r0, scratch);
+                    if (approximate && f == Activation.TANH) {
+                        ApproxMath.tanh(z[j], r0, r1);
+                    } else if (approximate && f == Activation.SIGMOID) {
+                        ApproxMath.sigmoid(z[j], r0, r1);
+                    } else {
+                        activate(f, z[j], r0, r1, scratch);
+                    }
                 }
             }
         }
@@ -145,19 +161,23 @@ final class Forward {
         }
     }
 
-    /** Applies an element-wise activation to v[off, off + n), n <= BLOCK. */
-    static void activate(Activation f, double[] v, int off, int n, BlockMath.Scratch scratch) {
+    /**
+     * Applies an element-wise activation to v[r0, r1). ReLU is written with max, which
+     * vectorises where the textbook's conditional does not; the two agree on every number
+     * (max(-0.0, 0.0) is 0.0 too, and max(z, 0.01 z) is the leaky form for z of either sign).
+     */
+    static void activate(Activation f, double[] v, int r0, int r1, BlockMath.Scratch scratch) {
         switch (f) {
-            case TANH -> BlockMath.tanh(v, off, n, scratch);
-            case SIGMOID -> BlockMath.sigmoid(v, off, n, scratch);
+            case TANH -> BlockMath.tanh(v, r0, r1, scratch);
+            case SIGMOID -> BlockMath.sigmoid(v, r0, r1, scratch);
             case RELU -> {
-                for (int k = off; k < off + n; k++) {
-                    v[k] = v[k] > 0 ? v[k] : 0.0;
+                for (int r = r0; r < r1; r++) {
+                    v[r] = Math.max(v[r], 0.0);
                 }
             }
             case LEAKY_RELU -> {
-                for (int k = off; k < off + n; k++) {
-                    v[k] = v[k] > 0 ? v[k] : Activation.LEAK * v[k];
+                for (int r = r0; r < r1; r++) {
+                    v[r] = Math.max(v[r], Activation.LEAK * v[r]);
                 }
             }
             case LINEAR -> {
@@ -172,7 +192,6 @@ final class Forward {
      * subtracted so that no exponential overflows. Same order of operations as a row at a time.
      */
     private void softmax(double[][] z, int units, int r0, int r1, BlockMath.Scratch scratch) {
-        int n = r1 - r0;
         for (int r = r0; r < r1; r++) {
             rowMax[r] = Double.NEGATIVE_INFINITY;
             rowSum[r] = 0;
@@ -188,7 +207,11 @@ final class Forward {
             for (int r = r0; r < r1; r++) {
                 zj[r] = zj[r] - rowMax[r];
             }
-            BlockMath.exp(zj, r0, zj, r0, n, scratch);
+            if (approximate) {
+                ApproxMath.exp(zj, zj, r0, r1);
+            } else {
+                BlockMath.exp(zj, zj, r0, r1, scratch);
+            }
             for (int r = r0; r < r1; r++) {
                 rowSum[r] += zj[r];
             }

@@ -160,8 +160,7 @@ public final class Network {
     /** Output probabilities (or values, for a linear output) of each row of x. */
     public double[][] predict(double[][] x) {
         Forward f = new Forward(architecture, x.length);
-        f.run(this, Matrices.byColumn(x, architecture.inputs(), x.length), 0, x.length, false,
-                new BlockMath.Scratch());
+        f.run(this, Matrices.byColumn(x, architecture.inputs(), x.length), 0, x.length, false);
         double[][] out = f.output();
         int k = architecture.outputs();
         double[][] result = new double[x.length][k];

@@ -27,6 +27,8 @@ final class Backprop {
     private final double[][][] deltas;
     private final ChunkSums[] chunks;
     private final ChunkRunner runner;
+    /** All 1.0: the bias's input in {@link #weightSums}. */
+    private final double[] ones;
 
     Backprop(Architecture arch, int capacity) {
         this(arch, capacity, ChunkRunner.shared());
@@ -42,6 +44,8 @@ final class Backprop {
             deltas[l] = new double[arch.width(l)][capacity];
         }
         chunks = new ChunkSums[chunkCount(capacity)];
+        ones = new double[capacity];
+        Arrays.fill(ones, 1.0);
     }
 
     int capacity() {
@@ -140,16 +144,7 @@ final class Backprop {
             double[][] a = l == 1 ? x : forward.activations[l - 1];
             double[][] delta = deltas[l];
             double[] w = net.weights[l - 1];
-            weightSums(a, delta, in, out, r0, r1, s.weights[l - 1]);
-            double[] db = s.biases[l - 1];
-            for (int j = 0; j < out; j++) {
-                double sum = 0;
-                double[] dj = delta[j];
-                for (int r = r0; r < r1; r++) {
-                    sum += dj[r];
-                }
-                db[j] = sum;
-            }
+            weightSums(a, ones, delta, in, out, r0, r1, s.weights[l - 1], s.biases[l - 1]);
             if (l > 1) {
                 double[][] prev = deltas[l - 1];
                 for (int i = 0; i < in; i++) {
@@ -161,22 +156,31 @@ final class Backprop {
     }
 
     /**
-     * dw[i][j] = sum over rows of a_i[r] delta_j[r], each a sum in row order. Four inputs share a
-     * pass over delta_j, with four independent running sums (the CPU overlaps them).
+     * dw[i][j] = sum over rows of a_i[r] delta_j[r], and db[j] = sum of delta_j[r] (the bias as
+     * an input that is always 1: 1.0 * d is exactly d). Each is a plain sum in row order.
+     *
+     * <p>Why four at a time: a single running sum waits on its previous addition every row
+     * (several cycles each). The (input, output) pairs are taken four at a time, whatever the
+     * layer shape (a 2-input layer has only two inputs per output), so four independent sums
+     * advance together and the CPU overlaps them.
      */
-    static void weightSums(double[][] a, double[][] delta, int in, int out, int r0, int r1, double[] dw) {
-        for (int j = 0; j < out; j++) {
-            double[] d = delta[j];
-            int i = 0;
-            for (; i + 4 <= in; i += 4) {
-                double[] a0 = a[i];
-                double[] a1 = a[i + 1];
-                double[] a2 = a[i + 2];
-                double[] a3 = a[i + 3];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
+    static void weightSums(double[][] a, double[] ones, double[][] delta, int in, int out, int r0, int r1,
+                           double[] dw, double[] db) {
+        int inputs = in + 1; // the inputs, then the bias's constant 1
+        int pairs = inputs * out;
+        int p = 0;
+        for (; p + 4 <= pairs; p += 4) {
+            double[] a0 = input(a, ones, in, p % inputs);
+            double[] a1 = input(a, ones, in, (p + 1) % inputs);
+            double[] a2 = input(a, ones, in, (p + 2) % inputs);
+            double[] a3 = input(a, ones, in, (p + 3) % inputs);
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            if (p / inputs == (p + 3) / inputs) {
+                // one output for all four (wide layers): load its delta once per row
+                double[] d = delta[p / inputs];
                 for (int r = r0; r < r1; r++) {
                     double dr = d[r];
                     s0 += a0[r] * dr;
@@ -184,19 +188,60 @@ final class Backprop {
                     s2 += a2[r] * dr;
                     s3 += a3[r] * dr;
                 }
-                dw[i * out + j] = s0;
-                dw[(i + 1) * out + j] = s1;
-                dw[(i + 2) * out + j] = s2;
-                dw[(i + 3) * out + j] = s3;
-            }
-            for (; i < in; i++) {
-                double[] a0 = a[i];
-                double s0 = 0;
+            } else {
+                double[] d0 = delta[p / inputs];
+                double[] d1 = delta[(p + 1) / inputs];
+                double[] d2 = delta[(p + 2) / inputs];
+                double[] d3 = delta[(p + 3) / inputs];
                 for (int r = r0; r < r1; r++) {
-                    s0 += a0[r] * d[r];
+                    s0 += a0[r] * d0[r];
+                    s1 += a1[r] * d1[r];
+                    s2 += a2[r] * d2[r];
+                    s3 += a3[r] * d3[r];
                 }
-                dw[i * out + j] = s0;
             }
+            store(dw, db, in, out, inputs, p, s0);
+            store(dw, db, in, out, inputs, p + 1, s1);
+            store(dw, db, in, out, inputs, p + 2, s2);
+            store(dw, db, in, out, inputs, p + 3, s3);
+        }
+        for (; p + 2 <= pairs; p += 2) {
+            double[] a0 = input(a, ones, in, p % inputs);
+            double[] a1 = input(a, ones, in, (p + 1) % inputs);
+            double[] d0 = delta[p / inputs];
+            double[] d1 = delta[(p + 1) / inputs];
+            double s0 = 0;
+            double s1 = 0;
+            for (int r = r0; r < r1; r++) {
+                s0 += a0[r] * d0[r];
+                s1 += a1[r] * d1[r];
+            }
+            store(dw, db, in, out, inputs, p, s0);
+            store(dw, db, in, out, inputs, p + 1, s1);
+        }
+        for (; p < pairs; p++) {
+            double[] a0 = input(a, ones, in, p % inputs);
+            double[] d0 = delta[p / inputs];
+            double s0 = 0;
+            for (int r = r0; r < r1; r++) {
+                s0 += a0[r] * d0[r];
+            }
+            store(dw, db, in, out, inputs, p, s0);
+        }
+    }
+
+    private static double[] input(double[][] a, double[] ones, int in, int i) {
+        return i < in ? a[i] : ones;
+    }
+
+    /** Pair p joins input p % inputs to output p / inputs; the last "input" is the bias. */
+    private static void store(double[] dw, double[] db, int in, int out, int inputs, int p, double sum) {
+        int i = p % inputs;
+        int j = p / inputs;
+        if (i < in) {
+            dw[i * out + j] = sum;
+        } else {
+            db[j] = sum;
         }
     }
 

@@ -151,8 +151,14 @@ final class Backprop {
             }
             if (l > 1) {
                 double[][] prev = deltas[l - 1];
+                int pairs = in / 2 * 2;
+                for (int i = 0; i < pairs; i += 2) {
+                    backPair(delta, w, out, i, prev[i], prev[i + 1], r0, r1);
+                }
+                if (pairs < in) {
+                    backUnit(delta, w, out, pairs, prev[pairs], r0, r1);
+                }
                 for (int i = 0; i < in; i++) {
-                    backUnit(delta, w, out, i, prev[i], r0, r1);
                     multiplyByDerivative(arch.hidden(), prev[i], a[i], r0, r1);
                 }
             }
@@ -317,6 +323,48 @@ final class Backprop {
             double[] d0 = delta[j];
             for (int r = r0; r < r1; r++) {
                 prev[r] = prev[r] + d0[r] * w0;
+            }
+        }
+    }
+
+    /**
+     * {@link #backUnit} for two inputs i and i + 1 at once: each delta value loaded serves two
+     * sums. Same order of additions.
+     */
+    static void backPair(double[][] delta, double[] w, int out, int i, double[] p0, double[] p1, int r0, int r1) {
+        int wo = i * out;
+        Arrays.fill(p0, r0, r1, 0.0);
+        Arrays.fill(p1, r0, r1, 0.0);
+        int j = 0;
+        for (; j + 4 <= out; j += 4) {
+            double w00 = w[wo + j];
+            double w01 = w[wo + j + 1];
+            double w02 = w[wo + j + 2];
+            double w03 = w[wo + j + 3];
+            double w10 = w[wo + out + j];
+            double w11 = w[wo + out + j + 1];
+            double w12 = w[wo + out + j + 2];
+            double w13 = w[wo + out + j + 3];
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            double[] d2 = delta[j + 2];
+            double[] d3 = delta[j + 3];
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double e2 = d2[r];
+                double e3 = d3[r];
+                p0[r] = p0[r] + e0 * w00 + e1 * w01 + e2 * w02 + e3 * w03;
+                p1[r] = p1[r] + e0 * w10 + e1 * w11 + e2 * w12 + e3 * w13;
+            }
+        }
+        for (; j < out; j++) {
+            double w0 = w[wo + j];
+            double w1 = w[wo + out + j];
+            double[] d0 = delta[j];
+            for (int r = r0; r < r1; r++) {
+                p0[r] = p0[r] + d0[r] * w0;
+                p1[r] = p1[r] + d0[r] * w1;
             }
         }
     }

@@ -80,8 +80,12 @@ final class Forward {
             double[] w = net.weights[l];
             double[] b = net.biases[l];
             Activation f = arch.activationOf(l + 1);
-            for (int j = 0; j < out; j++) {
-                affine(a, in, w, out, j, b[j], z[j], r0, r1);
+            int pairs = out / 2 * 2;
+            for (int j = 0; j < pairs; j += 2) {
+                affinePair(a, in, w, out, j, b[j], b[j + 1], z[j], z[j + 1], r0, r1);
+            }
+            if (pairs < out) {
+                affine(a, in, w, out, pairs, b[pairs], z[pairs], r0, r1);
             }
             if (l == depth - 1 && keepZ) {
                 for (int j = 0; j < out; j++) {
@@ -157,6 +161,54 @@ final class Forward {
             }
             default -> {
                 // no inputs left
+            }
+        }
+    }
+
+    /**
+     * {@link #affine} for two outputs j and j + 1 at once: each input value loaded serves two
+     * sums, which halves the memory traffic of wide layers. Same order of additions.
+     */
+    static void affinePair(double[][] a, int in, double[] w, int out, int j, double b0, double b1,
+                           double[] z0, double[] z1, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            z0[r] = b0;
+            z1[r] = b1;
+        }
+        int i = 0;
+        for (; i + 4 <= in; i += 4) {
+            int k0 = i * out + j;
+            int k1 = k0 + out;
+            int k2 = k1 + out;
+            int k3 = k2 + out;
+            double w00 = w[k0];
+            double w10 = w[k1];
+            double w20 = w[k2];
+            double w30 = w[k3];
+            double w01 = w[k0 + 1];
+            double w11 = w[k1 + 1];
+            double w21 = w[k2 + 1];
+            double w31 = w[k3 + 1];
+            double[] a0 = a[i];
+            double[] a1 = a[i + 1];
+            double[] a2 = a[i + 2];
+            double[] a3 = a[i + 3];
+            for (int r = r0; r < r1; r++) {
+                double v0 = a0[r];
+                double v1 = a1[r];
+                double v2 = a2[r];
+                double v3 = a3[r];
+                z0[r] = z0[r] + v0 * w00 + v1 * w10 + v2 * w20 + v3 * w30;
+                z1[r] = z1[r] + v0 * w01 + v1 * w11 + v2 * w21 + v3 * w31;
+            }
+        }
+        for (; i < in; i++) {
+            double w0 = w[i * out + j];
+            double w1 = w[i * out + j + 1];
+            double[] a0 = a[i];
+            for (int r = r0; r < r1; r++) {
+                z0[r] = z0[r] + a0[r] * w0;
+                z1[r] = z1[r] + a0[r] * w1;
             }
         }
     }

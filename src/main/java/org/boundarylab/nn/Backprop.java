@@ -27,6 +27,7 @@ final class Backprop {
     private final double[][][] deltas;
     private final ChunkSums[] chunks;
     private final ChunkRunner runner;
+    private final ChunkRunner.Pace pace = new ChunkRunner.Pace();
     /** All 1.0: the bias's input in {@link #weightSums}. */
     private final double[] ones;
 
@@ -123,7 +124,7 @@ final class Backprop {
             int r0 = c * size;
             int r1 = Math.min(rows, r0 + size);
             chunk(net, x, t, r0, r1, withLoss, withGradients, chunks[c]);
-        });
+        }, pace);
         return count;
     }
 

@@ -57,17 +57,41 @@ final class ChunkRunner {
 
     /** Runs task(0) ... task(count - 1), each exactly once, and returns when all are done. */
     void run(int count, IntConsumer task) {
+        run(count, task, null);
+    }
+
+    /**
+     * As {@link #run(int, IntConsumer)}, letting {@code pace} choose between the helpers and
+     * the caller alone by the time each takes (see {@link Pace}). Either way every chunk is
+     * computed the same, so the choice changes the speed and never the results.
+     */
+    void run(int count, IntConsumer task, Pace pace) {
         if (count <= 1 || helpers.length == 0) {
-            for (int c = 0; c < count; c++) {
-                task.accept(c);
-            }
+            runHere(count, task);
             return;
         }
+        boolean parallel = pace == null || pace.nextParallel();
+        long t0 = System.nanoTime();
+        if (parallel) {
+            runShared(count, task);
+        } else {
+            runHere(count, task);
+        }
+        if (pace != null) {
+            pace.record(parallel, (System.nanoTime() - t0) / (double) count);
+        }
+    }
+
+    private static void runHere(int count, IntConsumer task) {
+        for (int c = 0; c < count; c++) {
+            task.accept(c);
+        }
+    }
+
+    private void runShared(int count, IntConsumer task) {
         Job job = new Job(count, task);
         if (!current.compareAndSet(null, job)) {
-            for (int c = 0; c < count; c++) {
-                task.accept(c); // helpers busy with another batch
-            }
+            runHere(count, task); // helpers busy with another batch
             return;
         }
         for (Thread t : helpers) {
@@ -80,6 +104,43 @@ final class ChunkRunner {
             current.set(null);
         }
         job.rethrow();
+    }
+
+    /**
+     * Chooses, call by call, whether a repeated job runs faster with the helpers or without.
+     * On a machine whose other processes keep the cores busy, a helper may be descheduled in
+     * the middle of a chunk and the caller then waits for it: there the caller alone is
+     * faster. So both ways are timed (per chunk, smoothed), the faster one is used, and the
+     * other is tried again now and then, as the load on the machine changes.
+     */
+    static final class Pace {
+        private static final int TRIAL = 4;
+        private static final int PERIOD = 64;
+        private static final double SMOOTHING = 0.25;
+        private double parallelNanos = Double.NaN;
+        private double serialNanos = Double.NaN;
+        private long calls;
+
+        synchronized boolean nextParallel() {
+            long phase = calls++ % PERIOD;
+            if (phase < TRIAL) {
+                return true; // try the helpers
+            }
+            if (phase < 2 * TRIAL) {
+                return false; // try the caller alone
+            }
+            return !(serialNanos < parallelNanos);
+        }
+
+        synchronized void record(boolean parallel, double nanosPerChunk) {
+            if (parallel) {
+                parallelNanos = Double.isNaN(parallelNanos) ? nanosPerChunk
+                        : parallelNanos + SMOOTHING * (nanosPerChunk - parallelNanos);
+            } else {
+                serialNanos = Double.isNaN(serialNanos) ? nanosPerChunk
+                        : serialNanos + SMOOTHING * (nanosPerChunk - serialNanos);
+            }
+        }
     }
 
     private void helpLoop() {

@@ -19,6 +19,9 @@ public final class GridEvaluator {
     /** Per thread: the forward buffers (exact, approximate) and the coordinates of one chunk. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
+    /** Helpers or not, by measured speed (grids are drawn again and again). */
+    private static final ChunkRunner.Pace PACE = new ChunkRunner.Pace();
+
     private GridEvaluator() {
     }
 
@@ -62,7 +65,7 @@ public final class GridEvaluator {
             int c0 = c * CELLS;
             int c1 = Math.min(cells, c0 + CELLS);
             evaluate(net, xs, ys, c0, c1, out, approximate);
-        });
+        }, PACE);
     }
 
     /** Cells [c0, c1) of the grid, numbered row by row, through this thread's buffers. */

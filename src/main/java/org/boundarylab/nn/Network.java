@@ -172,6 +172,16 @@ public final class Network {
         return result;
     }
 
+    /**
+     * Outputs for a flat row-major block of inputs ({@code rows x inputs}); returns a new
+     * {@code rows x outputs} block. The allocation-light path for grids and big batches.
+     */
+    public double[] predictFlat(double[] x, int rows) {
+        Forward f = new Forward(architecture, rows);
+        f.run(this, x, rows);
+        return java.util.Arrays.copyOf(f.output(), rows * architecture.outputs());
+    }
+
     /** Class labels: argmax over several outputs, p > 0.5 for a single one. */
     public int[] predictClasses(double[][] x) {
         return Matrices.classesOf(predict(x));

@@ -1,0 +1,270 @@
+package org.boundarylab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import org.boundarylab.data.CsvDatasets;
+import org.boundarylab.data.Dataset;
+import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Initializer;
+import org.boundarylab.nn.Loss;
+import org.boundarylab.nn.Optimizer;
+import org.boundarylab.nn.Regularization;
+import org.boundarylab.nn.TrainingOptions;
+import org.boundarylab.render.BoundaryImage;
+import org.boundarylab.training.sweep.RunSettings;
+import org.boundarylab.training.sweep.SettingStats;
+import org.boundarylab.training.sweep.SweepCsv;
+import org.boundarylab.training.sweep.SweepKind;
+import org.boundarylab.training.sweep.SweepPictures;
+import org.boundarylab.training.sweep.SweepProgress;
+import org.boundarylab.training.sweep.SweepResult;
+import org.boundarylab.training.sweep.SweepRunner;
+import org.boundarylab.training.sweep.SweepSpec;
+import org.boundarylab.training.sweep.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: trains one network per (setting, seed) on all cores and writes one CSV row per
+ * run, optionally with the grid of decision-boundary thumbnails as PNG. Errors follow the rest of
+ * the command line: bad options are parameter errors, bad files propagate to {@link Cli}'s handler
+ * (one line, status 2).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
+        description = {"Train the same network at several hidden widths (or L2 strengths, or training-set sizes),",
+            "several seeds each, all cores at once; write one CSV row per run:",
+            "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds.",
+            "Losses are mean per-example losses without the weight penalty, so train and test compare.",
+            "Run k of every setting starts from weight seed --seed + k."})
+public final class SweepCommand implements Callable<Integer> {
+    static final int MAX_THREADS = 256;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Training data, header x1,x2,label.")
+    Path data;
+
+    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "Test data, header x1,x2,label.")
+    Path test;
+
+    @Option(names = "--hidden", required = true, paramLabel = "W[,W...]",
+            description = "Hidden widths to sweep, e.g. 1,2,3,4,5,20,50; with --l2-values or --sizes one width.")
+    String hidden;
+
+    @Option(names = "--layers-per-setting", defaultValue = "1", paramLabel = "1..3",
+            description = "Hidden layers of that width (default: ${DEFAULT-VALUE}).")
+    int layersPerSetting;
+
+    @Option(names = "--l2-values", paramLabel = "X[,X...]", description = "Sweep the L2 strength over these instead.")
+    String l2Values;
+
+    @Option(names = "--sizes", paramLabel = "N[,N...]",
+            description = "Sweep the training-set size (stratified subsets of TRAIN.csv) instead.")
+    String sizes;
+
+    @Option(names = "--seeds", defaultValue = "" + SweepSpec.DEFAULT_SEEDS, paramLabel = "K",
+            description = "Runs per setting, weight seeds S..S+K-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "First weight seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", required = true, paramLabel = "N", description = "Epochs per run.")
+    int epochs;
+
+    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
+    double learningRate;
+
+    @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
+            description = "L2 penalty (X/2)*sum(W^2) on the weights (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--l1", defaultValue = "0", paramLabel = "X",
+            description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
+    double l1;
+
+    @Option(names = "--hidden-activation", defaultValue = "tanh", converter = Converters.ActivationConverter.class,
+            description = "tanh, sigmoid, relu, leaky_relu or linear (default: ${DEFAULT-VALUE}).")
+    Activation hiddenActivation;
+
+    @Option(names = "--output", defaultValue = "softmax", converter = Converters.ActivationConverter.class,
+            description = "softmax, sigmoid or linear (default: ${DEFAULT-VALUE}).")
+    Activation output;
+
+    @Option(names = "--loss", defaultValue = "cross_entropy", converter = Converters.LossConverter.class,
+            description = "cross_entropy, binary_cross_entropy or mean_squared_error (default: ${DEFAULT-VALUE}).")
+    Loss loss;
+
+    @Option(names = "--init", defaultValue = "lecun", converter = Converters.InitializerConverter.class,
+            description = "uniform, lecun, glorot or he (default: ${DEFAULT-VALUE}).")
+    Initializer init;
+
+    @Option(names = "--optimizer", defaultValue = "gd", paramLabel = "gd|sgd|momentum|adam",
+            converter = Converters.OptimizerConverter.class,
+            description = "Update rule (default: ${DEFAULT-VALUE}, full-batch gradient descent).")
+    Optimizer.Kind optimizer;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Mini-batch size (default: the whole training set; " + TrainingOptions.DEFAULT_SGD_BATCH
+                    + " for sgd).")
+    Integer batchSize;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "RESULTS.csv", description = "Where to write the table.")
+    Path out;
+
+    @Option(names = "--png", paramLabel = "GRID.png",
+            description = "Also draw the first seed's decision boundary of every setting, in a grid.")
+    Path png;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not a line per finished run.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Checks checks = new Checks(spec);
+        checks.atLeast("--epochs", epochs, 1);
+        checks.positive("--learning-rate", learningRate);
+        checks.nonNegative("--l2", l2);
+        checks.nonNegative("--l1", l1);
+        checks.atLeast("--seeds", seeds, 1);
+        checks.atMost("--seeds", seeds, 100);
+        checks.atLeast("--layers-per-setting", layersPerSetting, 1);
+        checks.atMost("--layers-per-setting", layersPerSetting, 3);
+        if (batchSize != null) {
+            checks.atLeast("--batch-size", batchSize, 1);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        checks.atLeast("--threads", threadCount, 1);
+        checks.atMost("--threads", threadCount, MAX_THREADS);
+        checks.writableTarget("--out", out);
+        checks.notOverwriting("--out", out, "--data", data);
+        checks.notOverwriting("--out", out, "--test", test);
+        if (png != null) {
+            checks.writableTarget("--png", png);
+            checks.notOverwriting("--png", png, "--out", out);
+            checks.notOverwriting("--png", png, "--data", data);
+            checks.notOverwriting("--png", png, "--test", test);
+        }
+        SweepSpec sweep;
+        try {
+            sweep = buildSpec();
+        } catch (IllegalArgumentException e) {
+            throw checks.error(e.getMessage());
+        }
+
+        Dataset train = CsvDatasets.read(data);
+        Dataset testSet = CsvDatasets.read(test);
+        List<SweepResult> results = run(sweep, train, testSet, threadCount);
+
+        SweepCsv.write(results, out);
+        if (png != null) {
+            BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet), png);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        printSummary(stdout, sweep, results);
+        stdout.flush();
+        return Cli.OK;
+    }
+
+    private List<SweepResult> run(SweepSpec sweep, Dataset train, Dataset testSet, int threadCount) throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        ExecutorService pool = SweepRunner.newPool(threadCount);
+        try {
+            SweepRunner runner = new SweepRunner(sweep, train, testSet, pool);
+            runner.start((r, p) -> {
+                if (!quiet) {
+                    stdout.println(runLine(sweep, r, p));
+                    stdout.flush();
+                }
+            });
+            return runner.completion().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    SweepSpec buildSpec() {
+        double[] widths = parse("--hidden", hidden);
+        SweepKind kind = SweepKind.HIDDEN_WIDTH;
+        double[] values = widths;
+        if (l2Values != null && sizes != null) {
+            throw new IllegalArgumentException("give --l2-values or --sizes, not both");
+        }
+        int[] baseHidden = new int[0];
+        if (l2Values != null || sizes != null) {
+            String swept = l2Values != null ? "--l2-values" : "--sizes";
+            if (widths.length != 1) {
+                throw new IllegalArgumentException("--hidden must be a single width when sweeping " + swept
+                        + ", got '" + hidden + "'");
+            }
+            double w = widths[0];
+            if (w != Math.rint(w) || w < 1 || w > SweepSpec.MAX_WIDTH) {
+                throw new IllegalArgumentException("--hidden: a width must be a whole number from 1 to "
+                        + SweepSpec.MAX_WIDTH + ", got '" + hidden + "'");
+            }
+            kind = l2Values != null ? SweepKind.L2 : SweepKind.TRAIN_SIZE;
+            values = parse(swept, l2Values != null ? l2Values : sizes);
+            baseHidden = new int[layersPerSetting];
+            Arrays.fill(baseHidden, (int) w);
+        }
+        TrainingOptions training = new TrainingOptions(optimizer, learningRate, new Regularization(l2, l1),
+                batchSize == null ? 0 : batchSize, seed);
+        RunSettings base = new RunSettings(baseHidden, hiddenActivation, output, loss, init, training, seed);
+        SweepSpec s;
+        try {
+            s = new SweepSpec(kind, values, layersPerSetting, seeds, epochs, base);
+        } catch (IllegalArgumentException e) {
+            String option = kind == SweepKind.HIDDEN_WIDTH ? "--hidden" : kind == SweepKind.L2 ? "--l2-values" : "--sizes";
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        // refuse a bad activation/loss pair before reading any data
+        s.architectureFor(0, 2, 2);
+        return s;
+    }
+
+    private static double[] parse(String option, String text) {
+        try {
+            return SweepSpec.parseValues(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static String runLine(SweepSpec spec, SweepResult r, SweepProgress p) {
+        return String.format(Locale.ROOT, "[%d/%d] %-8s seed %-3d train acc %.3f  test acc %.3f  train loss %.4f"
+                        + "  test loss %.4f  %.1f s%s%s",
+                p.finishedRuns(), p.totalRuns(), SweepPictures.settingName(spec, r.settingIndex()), r.seed(),
+                r.trainAccuracy(), r.testAccuracy(), r.trainLoss(), r.testLoss(), r.seconds(),
+                r.diverged() ? "  DIVERGED" : "", p.remainingText().isEmpty() ? "" : "  (" + p.remainingText() + ")");
+    }
+
+    private static void printSummary(PrintWriter out, SweepSpec spec, List<SweepResult> results) {
+        SweepSummary summary = SweepSummary.of(results);
+        out.println();
+        out.printf(Locale.ROOT, "%-8s %4s  %-15s  %-15s  %-17s  %-17s%n", "setting", "runs",
+                "train acc", "test acc", "train loss", "test loss");
+        for (SettingStats s : summary.settings()) {
+            out.printf(Locale.ROOT, "%-8s %4d  %.3f +- %.3f  %.3f +- %.3f  %.4f +- %.4f  %.4f +- %.4f%n",
+                    SweepPictures.settingName(spec, s.settingIndex()), s.runs(),
+                    s.meanTrainAccuracy(), s.stdTrainAccuracy(), s.meanTestAccuracy(), s.stdTestAccuracy(),
+                    s.meanTrainLoss(), s.stdTrainLoss(), s.meanTestLoss(), s.stdTestLoss());
+        }
+        summary.bestTest().ifPresent(b -> out.printf(Locale.ROOT, "best test accuracy: %s (%.3f)%n",
+                SweepPictures.settingName(spec, b.settingIndex()), b.meanTestAccuracy()));
+    }
+}

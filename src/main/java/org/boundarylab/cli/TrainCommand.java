@@ -1,0 +1,245 @@
+package org.boundarylab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.boundarylab.data.CsvDatasets;
+import org.boundarylab.data.Dataset;
+import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.io.ModelFile;
+import org.boundarylab.io.ModelFiles;
+import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Matrices;
+import org.boundarylab.nn.Network;
+import org.boundarylab.nn.Optimizer;
+import org.boundarylab.nn.Regularization;
+import org.boundarylab.nn.Trainer;
+import org.boundarylab.nn.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Trains a model file's network on a CSV data set and writes the trained model.
+ *
+ * <p>If training diverges (a loss or a parameter stops being a finite number) the run stops,
+ * the output model is not written (an existing file there is left as it was) and the loss log,
+ * if asked for, is written up to the epoch where it happened, so the blow-up can be seen.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
+        description = {"Train a model on a data set and write the trained model.",
+            "The loss logged for an epoch is computed with the weights before that epoch's update."})
+final class TrainCommand implements Callable<Integer> {
+    static final int DEFAULT_LOG_EVERY = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "IN.json",
+            description = "Starting model (see 'init'); its weights are where training starts.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv",
+            description = "Training data, header x1,x2,label.")
+    Path data;
+
+    @Option(names = "--test", paramLabel = "TEST.csv", description = "Test data, logged beside the training loss.")
+    Path test;
+
+    @Option(names = "--epochs", required = true, paramLabel = "N", description = "Number of epochs.")
+    int epochs;
+
+    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
+    double learningRate;
+
+    @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
+            description = "L2 penalty (X/2)*sum(W^2) on the weights (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--l1", defaultValue = "0", paramLabel = "X",
+            description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
+    double l1;
+
+    @Option(names = "--optimizer", defaultValue = "gd", paramLabel = "gd|sgd|momentum|adam",
+            converter = Converters.OptimizerConverter.class,
+            description = "Update rule (default: ${DEFAULT-VALUE}, full-batch gradient descent).")
+    Optimizer.Kind optimizer;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Mini-batch size (default: the whole training set; " + TrainingOptions.DEFAULT_SGD_BATCH
+                    + " for sgd).")
+    Integer batchSize;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of the mini-batch shuffle (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.json",
+            description = "Where to write the trained model.")
+    Path out;
+
+    @Option(names = "--loss-log", paramLabel = "LOG.csv",
+            description = "Write epoch,train_loss[,test_loss,train_accuracy,test_accuracy] here.")
+    Path lossLog;
+
+    @Option(names = "--log-every", defaultValue = "" + DEFAULT_LOG_EVERY, paramLabel = "K",
+            description = "Log every K epochs and the last one (default: ${DEFAULT-VALUE}).")
+    int logEvery;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each logged epoch as it happens.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        Checks checks = new Checks(spec);
+        checks.atLeast("--epochs", epochs, 1);
+        checks.positive("--learning-rate", learningRate);
+        checks.nonNegative("--l2", l2);
+        checks.nonNegative("--l1", l1);
+        if (batchSize != null) {
+            checks.atLeast("--batch-size", batchSize, 1);
+        }
+        checks.atLeast("--log-every", logEvery, 1);
+        checks.writableTarget("--out", out);
+        checks.notOverwriting("--out", out, "--data", data);
+        checks.notOverwriting("--out", out, "--test", test);
+        if (lossLog != null) {
+            checks.writableTarget("--loss-log", lossLog);
+            checks.notOverwriting("--loss-log", lossLog, "--out", out);
+            checks.notOverwriting("--loss-log", lossLog, "--model", model);
+            checks.notOverwriting("--loss-log", lossLog, "--data", data);
+            checks.notOverwriting("--loss-log", lossLog, "--test", test);
+        }
+
+        ModelFile start = ModelFiles.readFull(model);
+        Network net = start.network();
+        Architecture arch = net.architecture();
+        Dataset train = CsvDatasets.read(data);
+        ModelDataFit.check(arch, model, train, data);
+        Dataset testSet = null;
+        if (test != null) {
+            testSet = CsvDatasets.read(test);
+            ModelDataFit.check(arch, model, testSet, test);
+        }
+
+        Regularization reg = new Regularization(l2, l1);
+        TrainingOptions options = new TrainingOptions(optimizer, learningRate, reg,
+                batchSize == null ? 0 : batchSize, seed);
+        Trainer trainer = new Trainer(net, train.x(), train.y(), options);
+        LossLog log = new LossLog(testSet != null);
+        PrintWriter stdout = spec.commandLine().getOut();
+
+        double firstLoss = Double.NaN;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            boolean logged = epoch % logEvery == 0 || epoch == epochs - 1;
+            if (!logged) {
+                trainer.epoch(false);
+            } else {
+                // everything logged for this epoch uses the weights before its update
+                double testLoss = Double.NaN;
+                double trainAcc = Double.NaN;
+                double testAcc = Double.NaN;
+                if (testSet != null) {
+                    testLoss = net.loss(testSet.x(), testSet.y(), reg);
+                    trainAcc = Matrices.accuracy(net.predictClasses(train.x()), train.y());
+                    testAcc = Matrices.accuracy(net.predictClasses(testSet.x()), testSet.y());
+                }
+                double loss = trainer.epoch(true);
+                if (epoch == 0) {
+                    firstLoss = loss;
+                }
+                if (testSet == null) {
+                    log.add(epoch, loss);
+                } else {
+                    log.add(epoch, loss, testLoss, trainAcc, testAcc);
+                }
+                progress(stdout, epoch, loss, testSet == null ? null : testLoss);
+                stopIfDiverged(epoch, loss, log);
+            }
+            // a step can blow the weights up between logged epochs; catch it where it happens
+            if (!net.isFinite()) {
+                stopIfDiverged(epoch, Double.NaN, log);
+            }
+        }
+        double finalLoss = trainer.currentLoss();
+        stopIfDiverged(epochs, finalLoss, log);
+
+        double trainAcc = Matrices.accuracy(net.predictClasses(train.x()), train.y());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("initial_model", model.toString());
+        settings.put("data", data.toString());
+        settings.put("test", test == null ? null : test.toString());
+        settings.put("epochs", epochs);
+        settings.put("optimizer", optimizer.id());
+        settings.put("learning_rate", learningRate);
+        settings.put("l2", l2);
+        settings.put("l1", l1);
+        settings.put("batch_size", options.effectiveBatch(train.size()));
+        settings.put("seed", seed);
+        settings.put("final_train_loss", finalLoss);
+        settings.put("final_train_accuracy", trainAcc);
+        String testSummary = "";
+        if (testSet != null) {
+            double testLoss = net.loss(testSet.x(), testSet.y(), reg);
+            double testAcc = Matrices.accuracy(net.predictClasses(testSet.x()), testSet.y());
+            settings.put("final_test_loss", testLoss);
+            settings.put("final_test_accuracy", testAcc);
+            testSummary = String.format(Locale.ROOT, ", test loss %.6f, test accuracy %.2f%%", testLoss, 100 * testAcc);
+        }
+        Map<String, Object> extras = new LinkedHashMap<>(start.extras());
+        extras.remove("training");
+        extras.remove("history");
+        extras.put("training", settings);
+        extras.put("history", log.toJson());
+
+        if (lossLog != null) {
+            AtomicFiles.writeString(lossLog, log.toCsv());
+        }
+        ModelFiles.write(out, net, extras);
+
+        stdout.printf(Locale.ROOT, "trained %s for %d epochs (%s, learning rate %s): train loss %.6f -> %.6f, "
+                        + "train accuracy %.2f%%%s%n",
+                arch, epochs, optimizer.id(), learningRate, firstLoss, finalLoss, 100 * trainAcc, testSummary);
+        stdout.printf("wrote %s%s%n", out, lossLog == null ? "" : " and " + lossLog);
+        if (finalLoss > firstLoss) {
+            // finite but worse than the start: the steps overshoot; the model is written, the user warned
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "warning: the training loss rose from %.6g to %.6g; the learning rate %s is "
+                    + "probably too large, try a smaller --learning-rate%n", firstLoss, finalLoss, learningRate);
+            err.flush();
+        }
+        return Cli.OK;
+    }
+
+    private void progress(PrintWriter stdout, long epoch, double loss, Double testLoss) {
+        if (verbose) {
+            stdout.printf(Locale.ROOT, "epoch %d: train loss %.6f%s%n", epoch, loss,
+                    testLoss == null ? "" : String.format(Locale.ROOT, ", test loss %.6f", testLoss));
+            stdout.flush();
+        }
+    }
+
+    /**
+     * Ends the run when the loss is not a finite number: the model is not written (a NaN model
+     * is of no use and would overwrite a good one), the log up to here is, to show the blow-up.
+     */
+    private void stopIfDiverged(long epoch, double loss, LossLog log) throws IOException {
+        if (Double.isFinite(loss)) {
+            return;
+        }
+        String logNote = "";
+        if (lossLog != null) {
+            AtomicFiles.writeString(lossLog, log.toCsv());
+            logNote = "; the loss log up to then is in " + lossLog;
+        }
+        throw new UserError("training diverged at epoch " + epoch + " (the loss is no longer a finite number); "
+                + "usually the learning rate " + learningRate + " is too large for this model and data; try a smaller "
+                + "--learning-rate such as " + learningRate / 10 + "; " + out + " was not written" + logNote);
+    }
+}

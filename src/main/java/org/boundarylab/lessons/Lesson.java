@@ -1,0 +1,107 @@
+package org.boundarylab.lessons;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A lab setup with a short text for the class: the settings to load, which of them the lab locks
+ * (by {@link LabSettings#SETTING_NAMES}), what the lesson promises after {@code settings.epochs()}
+ * epochs, and for a sweep lesson the widths to sweep (null otherwise).
+ */
+public record Lesson(String id, String title, String text, LabSettings settings, Set<String> lockedControls,
+                     Expectation expect, int[] sweepWidths) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    public Lesson {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("lesson id must be 1 to 64 lower-case letters, digits or '-', got "
+                    + (id == null ? "none" : "'" + id + "'"));
+        }
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("lesson '" + id + "' needs a title");
+        }
+        if (text == null) {
+            text = "";
+        }
+        if (settings == null) {
+            throw new IllegalArgumentException("lesson '" + id + "' needs settings");
+        }
+        Set<String> locked = new LinkedHashSet<>();
+        for (String name : lockedControls == null ? Set.<String>of() : lockedControls) {
+            if (!LabSettings.SETTING_NAMES.contains(name)) {
+                throw new IllegalArgumentException("lesson '" + id + "' locks an unknown setting '" + name
+                        + "' (known: " + String.join(", ", LabSettings.SETTING_NAMES) + ")");
+            }
+            locked.add(name);
+        }
+        lockedControls = Collections.unmodifiableSet(locked);
+        if (expect == null) {
+            expect = Expectation.NONE;
+        }
+        if (sweepWidths != null) {
+            sweepWidths = sweepWidths.clone();
+            if (sweepWidths.length == 0) {
+                throw new IllegalArgumentException("lesson '" + id + "' has an empty sweep; leave it out instead");
+            }
+            for (int w : sweepWidths) {
+                if (w < 1 || w > LabSettings.MAX_WIDTH) {
+                    throw new IllegalArgumentException("lesson '" + id + "' sweeps width " + w + "; widths run from 1 to "
+                            + LabSettings.MAX_WIDTH);
+                }
+            }
+        }
+        if (expect.hasSweepPattern() && sweepWidths == null) {
+            throw new IllegalArgumentException("lesson '" + id + "' expects a sweep pattern but has no sweep widths");
+        }
+    }
+
+    /** A lesson made from the lab's current setup, as a teacher saves it; nothing locked, nothing promised. */
+    public static Lesson of(String id, String title, String text, LabSettings settings) {
+        return new Lesson(id, title, text, settings, Set.of(), Expectation.NONE, null);
+    }
+
+    /** An id made from a title, for lessons a teacher saves: "My ReLU lesson!" gives "my-relu-lesson". */
+    public static String idFrom(String title) {
+        String slug = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 64) {
+            slug = slug.substring(0, 64).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "lesson" : slug;
+    }
+
+    public boolean isSweep() {
+        return sweepWidths != null;
+    }
+
+    @Override
+    public int[] sweepWidths() {
+        return sweepWidths == null ? null : sweepWidths.clone();
+    }
+
+    public boolean isLocked(String settingName) {
+        return lockedControls.contains(settingName);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lesson l && id.equals(l.id) && title.equals(l.title) && text.equals(l.text)
+                && settings.equals(l.settings) && lockedControls.equals(l.lockedControls) && expect.equals(l.expect)
+                && Arrays.equals(sweepWidths, l.sweepWidths);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode() * 31 + settings.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return id + " \"" + title + "\"";
+    }
+}

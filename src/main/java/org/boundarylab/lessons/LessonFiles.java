@@ -1,0 +1,166 @@
+package org.boundarylab.lessons;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.io.JsonFieldException;
+import org.boundarylab.io.JsonFields;
+
+
+/**
+ * Lesson files, format {@value #FORMAT}:
+ * <pre>
+ * {"format": "boundary-lab-lesson/1",
+ *  "id": "two-hidden-layers", "title": "Two hidden layers (5, 3)", "text": "What to watch for ...",
+ *  "settings": {... see SettingsJson ...},
+ *  "locked": ["dataset", "hidden"],
+ *  "expect": {"min_test_accuracy": 1.0, "min_train_accuracy": 0.99, "max_train_accuracy": ...,
+ *             "max_test_accuracy": ..., "underfit_width": 1, "fit_from_width": 3, "min_gap": 0.05},
+ *  "sweep_widths": [1, 2, 3, 4, 5, 20, 50]}
+ * </pre>
+ * "locked", "expect" and "sweep_widths" may be left out; unknown keys are ignored. Reading
+ * refuses a bad file as a whole with a message naming the file and the place.
+ */
+public final class LessonFiles {
+    public static final String FORMAT = "boundary-lab-lesson/1";
+    public static final String EXTENSION = ".json";
+
+    /** Lessons are a page of text and a few numbers; anything far bigger is not one. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private LessonFiles() {
+    }
+
+    public static Lesson read(Path file) throws LessonFormatException, IOException {
+        String name = file.toString();
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new LessonFormatException(name + ": " + size + " bytes is far too large for a lesson file");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new LessonFormatException(name + ": not a text file (invalid UTF-8), so not a lesson file");
+        }
+        return fromJson(text, name);
+    }
+
+    /** Saves atomically: an existing file stays whole until the new one is complete. */
+    public static void write(Path file, Lesson lesson) throws IOException {
+        AtomicFiles.writeString(file, toJson(lesson));
+    }
+
+    public static String toJson(Lesson lesson) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("id", lesson.id());
+        root.put("title", lesson.title());
+        root.put("text", lesson.text());
+        root.set("settings", SettingsJson.toJson(lesson.settings()));
+        ArrayNode locked = root.putArray("locked");
+        lesson.lockedControls().forEach(locked::add);
+        Expectation e = lesson.expect();
+        ObjectNode expect = root.putObject("expect");
+        putBound(expect, "min_train_accuracy", e.minTrainAccuracy());
+        putBound(expect, "max_train_accuracy", e.maxTrainAccuracy());
+        putBound(expect, "min_test_accuracy", e.minTestAccuracy());
+        putBound(expect, "max_test_accuracy", e.maxTestAccuracy());
+        if (e.hasSweepPattern()) {
+            expect.put("underfit_width", e.underfitWidth());
+            expect.put("fit_from_width", e.fitFromWidth());
+            expect.put("min_gap", e.minGap());
+        }
+        if (lesson.isSweep()) {
+            ArrayNode widths = root.putArray("sweep_widths");
+            for (int w : lesson.sweepWidths()) {
+                widths.add(w);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("a lesson tree always serialises", ex);
+        }
+    }
+
+    private static void putBound(ObjectNode o, String key, double v) {
+        if (!Double.isNaN(v)) {
+            o.put(key, v);
+        }
+    }
+
+    /** Parses and checks a lesson; {@code sourceName} starts every error message. */
+    public static Lesson fromJson(String json, String sourceName) throws LessonFormatException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split("\n", 2)[0];
+            throw new LessonFormatException(sourceName + ": not valid JSON" + where + ": " + msg, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new LessonFormatException(sourceName + ": the file is empty");
+        }
+        try {
+            JsonFields f = JsonFields.of(root, "");
+            if (!f.has("format")) {
+                throw new JsonFieldException("no \"format\" key; a lesson file starts with \"format\": \"" + FORMAT + "\"");
+            }
+            String format = f.text("format");
+            if (!format.equals(FORMAT)) {
+                throw new JsonFieldException("format is \"" + format + "\", expected \"" + FORMAT + "\"");
+            }
+            String id = f.text("id");
+            String title = f.text("title");
+            String text = f.text("text", "");
+            LabSettings settings = SettingsJson.fromJson(f.required("settings"), "settings");
+            Set<String> locked = new LinkedHashSet<>(f.has("locked") ? f.textArray("locked") : java.util.List.of());
+            Expectation expect = f.has("expect") ? expectation(f.object("expect")) : Expectation.NONE;
+            int[] sweep = f.has("sweep_widths") ? f.intArray("sweep_widths") : null;
+            try {
+                return new Lesson(id, title, text, settings, locked, expect, sweep);
+            } catch (IllegalArgumentException e) {
+                throw new JsonFieldException(e.getMessage());
+            }
+        } catch (JsonFieldException e) {
+            throw new LessonFormatException(sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Expectation expectation(JsonFields f) throws JsonFieldException {
+        try {
+            return new Expectation(f.number("min_train_accuracy", Double.NaN), f.number("max_train_accuracy", Double.NaN),
+                    f.number("min_test_accuracy", Double.NaN), f.number("max_test_accuracy", Double.NaN),
+                    f.int32("underfit_width", 0), f.int32("fit_from_width", 0), f.number("min_gap", 0));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFieldException(f.path() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.boundarylab.render;
+
+/**
+ * The rectangle of the input plane a picture shows. Pixel rows grow downwards while x2 grows
+ * upwards, so row 0 is {@code yMax}.
+ */
+public record Viewport(double xMin, double xMax, double yMin, double yMax) {
+
+    public Viewport {
+        if (!(xMax > xMin) || !(yMax > yMin) || !Double.isFinite(xMax - xMin) || !Double.isFinite(yMax - yMin)) {
+            throw new IllegalArgumentException("empty or infinite viewport: [" + xMin + ", " + xMax + "] x ["
+                    + yMin + ", " + yMax + "]");
+        }
+    }
+
+    /** The data's bounding box grown by {@code marginFraction} of its size on every side. */
+    public static Viewport around(double[][] points, double marginFraction) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            x0 = Math.min(x0, p[0]);
+            x1 = Math.max(x1, p[0]);
+            y0 = Math.min(y0, p[1]);
+            y1 = Math.max(y1, p[1]);
+        }
+        if (points.length == 0) {
+            return new Viewport(-1, 1, -1, 1);
+        }
+        double w = Math.max(x1 - x0, 1e-6);
+        double h = Math.max(y1 - y0, 1e-6);
+        double mx = w * marginFraction;
+        double my = h * marginFraction;
+        return new Viewport(x0 - mx, x1 + mx, y0 - my, y1 + my);
+    }
+
+    /** The smallest viewport holding both. */
+    public Viewport union(Viewport o) {
+        return new Viewport(Math.min(xMin, o.xMin), Math.max(xMax, o.xMax),
+                Math.min(yMin, o.yMin), Math.max(yMax, o.yMax));
+    }
+
+    public double width() {
+        return xMax - xMin;
+    }
+
+    public double height() {
+        return yMax - yMin;
+    }
+
+    public double toPixelX(double x, double pixels) {
+        return (x - xMin) / width() * pixels;
+    }
+
+    public double toPixelY(double y, double pixels) {
+        return (yMax - y) / height() * pixels;
+    }
+
+    public double fromPixelX(double px, double pixels) {
+        return xMin + px / pixels * width();
+    }
+
+    public double fromPixelY(double py, double pixels) {
+        return yMax - py / pixels * height();
+    }
+}

@@ -1,0 +1,121 @@
+package org.boundarylab.ui;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.boundarylab.render.BoundaryGrid;
+import org.boundarylab.render.GridField;
+import org.boundarylab.render.HeatmapRenderer;
+import org.boundarylab.render.MarchingSquares;
+import org.boundarylab.render.MarchingSquares.Segment;
+import org.boundarylab.render.Viewport;
+import org.boundarylab.training.TrainingSnapshot;
+
+/**
+ * Turns snapshots into ready-to-draw pictures on the pool: the network evaluated over a grid,
+ * the heat-map pixels and the decision-boundary segments. The FX thread only takes the newest
+ * finished frame and puts its pixels on screen.
+ *
+ * <p>Requests overwrite each other: if training publishes faster than frames are built, the
+ * stale ones are skipped, at most one build runs at a time, and the next frame is built only
+ * after the window has taken the last one, so building never runs ahead of the screen and
+ * never takes a core from training for pictures nobody sees. A large network is evaluated
+ * on a coarser grid (the canvas smooths it when scaling), so one frame stays within about
+ * {@value #WORK_PER_FRAME} multiply-adds.
+ */
+public final class BoundaryFrames {
+    /** A finished picture of one snapshot: grid pixels (row 0 at the top) and boundary segments in grid units. */
+    public record Frame(TrainingSnapshot snapshot, Viewport viewport, int gridWidth, int gridHeight,
+                        int[] argb, List<Segment> segments) {
+    }
+
+    /** What the canvas currently shows: the plane's rectangle and the grid's size in cells. */
+    public record View(Viewport viewport, int gridWidth, int gridHeight) {
+    }
+
+    /** Multiply-adds one frame may cost: a few milliseconds of one core. */
+    static final long WORK_PER_FRAME = 40_000_000L;
+    static final int MIN_GRID_WIDTH = 64;
+    private final Executor pool;
+    private final AtomicReference<View> view = new AtomicReference<>();
+    private final AtomicReference<TrainingSnapshot> wanted = new AtomicReference<>();
+    private final AtomicReference<TrainingSnapshot> lastSnapshot = new AtomicReference<>();
+    private final AtomicReference<Frame> ready = new AtomicReference<>();
+    private final AtomicBoolean building = new AtomicBoolean();
+
+    public BoundaryFrames(Executor pool) {
+        this.pool = pool;
+    }
+
+    /** A new snapshot to draw; any thread. */
+    public void submit(TrainingSnapshot s) {
+        if (s == null || s.network() == null) {
+            return;
+        }
+        lastSnapshot.set(s);
+        wanted.set(s);
+        schedule();
+    }
+
+    /** The canvas changed size or the data moved: redraw the last snapshot for the new view. */
+    public void setView(View v) {
+        if (v.equals(view.getAndSet(v))) {
+            return;
+        }
+        TrainingSnapshot s = lastSnapshot.get();
+        if (s != null) {
+            wanted.compareAndSet(null, s);
+            schedule();
+        }
+    }
+
+    /** The newest finished frame, once; null when nothing new is ready. */
+    public Frame take() {
+        Frame f = ready.getAndSet(null);
+        if (f != null && wanted.get() != null) {
+            schedule();
+        }
+        return f;
+    }
+
+    private void schedule() {
+        if (view.get() != null && ready.get() == null && building.compareAndSet(false, true)) {
+            pool.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            TrainingSnapshot s;
+            while (ready.get() == null && (s = wanted.getAndSet(null)) != null) {
+                View v = view.get();
+                ready.set(build(s, v));
+            }
+        } finally {
+            building.set(false);
+        }
+        // a request that arrived between the last check and the flag's release
+        if (wanted.get() != null && ready.get() == null) {
+            schedule();
+        }
+    }
+
+    /** Evaluates one snapshot for one view; pure, so tests and exports can call it directly. */
+    public static Frame build(TrainingSnapshot s, View v) {
+        int gw = v.gridWidth();
+        int gh = v.gridHeight();
+        long perCell = Math.max(1, s.network().architecture().parameterCount());
+        double shrink = Math.sqrt((double) gw * gh * perCell / WORK_PER_FRAME);
+        if (shrink > 1) {
+            // never coarser than MIN_GRID_WIDTH cells across; the height follows the shape
+            int w = Math.max(Math.min(MIN_GRID_WIDTH, gw), (int) (gw / shrink));
+            gh = Math.max(2, (int) Math.round((double) w * gh / gw));
+            gw = w;
+        }
+        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh);
+        int[] pixels = HeatmapRenderer.argb(field);
+        List<Segment> segments = MarchingSquares.decisionBoundaries(field);
+        return new Frame(s, v.viewport(), gw, gh, pixels, segments);
+    }
+}

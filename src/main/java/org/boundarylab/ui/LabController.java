@@ -1,0 +1,305 @@
+package org.boundarylab.ui;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.EnumMap;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.util.StringConverter;
+import org.boundarylab.data.DatasetKind;
+import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Initializer;
+import org.boundarylab.nn.Optimizer;
+import org.boundarylab.ui.InputRules.Field;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+/**
+ * Binds the lab view to its {@link LabViewModel} and forwards the buttons; the rules live in
+ * the view-model. Also runs the per-frame loop that takes over snapshots and finished
+ * pictures.
+ */
+public final class LabController {
+    private final LabViewModel vm;
+    private final BoundaryFrames frames;
+
+    @FXML private TabPane tabs;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu fileMenu;
+    @FXML private Menu dataMenu;
+    @FXML private Menu lessonsMenu;
+    @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
+    @FXML private ChoiceBox<DatasetKind> datasetChoice;
+    @FXML private TextField samplesField;
+    @FXML private TextField classesField;
+    @FXML private Slider noiseSlider;
+    @FXML private Label noiseLabel;
+    @FXML private TextField testShareField;
+    @FXML private TextField dataSeedField;
+    @FXML private Button regenerateButton;
+    @FXML private TextField hiddenLayersField;
+    @FXML private ChoiceBox<Activation> activationChoice;
+    @FXML private ChoiceBox<OutputLoss> outputChoice;
+    @FXML private ChoiceBox<Initializer> initializerChoice;
+    @FXML private TextField weightSeedField;
+    @FXML private TextField learningRateField;
+    @FXML private TextField l2Field;
+    @FXML private TextField l1Field;
+    @FXML private ChoiceBox<Optimizer.Kind> optimizerChoice;
+    @FXML private TextField batchSizeField;
+    @FXML private TextField redrawEveryField;
+    @FXML private Button playButton;
+    @FXML private Button stepButton;
+    @FXML private Button resetButton;
+    @FXML private Label messageLabel;
+    @FXML private Pane canvasPane;
+    @FXML private Canvas boundaryCanvas;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private CheckBox logScaleCheck;
+    @FXML private Label epochLabel;
+    @FXML private Label speedLabel;
+    @FXML private Label parametersLabel;
+    @FXML private Label trainLossLabel;
+    @FXML private Label testLossLabel;
+    @FXML private Label trainAccuracyLabel;
+    @FXML private Label testAccuracyLabel;
+    @FXML private Label gapLabel;
+
+    private BoundaryCanvasView canvasView;
+    private LossChartView chartView;
+    private AnimationTimer timer;
+    private final ValidationSupport validation = new ValidationSupport();
+
+    public LabController(LabViewModel vm, BoundaryFrames frames) {
+        this.vm = vm;
+        this.frames = frames;
+    }
+
+    @FXML
+    private void initialize() {
+        datasetChoice.getItems().setAll(DatasetKind.values());
+        datasetChoice.setConverter(named(DatasetKind::displayName, DatasetKind.values()));
+        datasetChoice.valueProperty().bindBidirectional(vm.datasetProperty());
+        activationChoice.getItems().setAll(Activation.TANH, Activation.SIGMOID, Activation.RELU,
+                Activation.LEAKY_RELU, Activation.LINEAR);
+        activationChoice.valueProperty().bindBidirectional(vm.activationProperty());
+        outputChoice.getItems().setAll(OutputLoss.values());
+        outputChoice.valueProperty().bindBidirectional(vm.outputLossProperty());
+        initializerChoice.getItems().setAll(Initializer.values());
+        initializerChoice.setConverter(named(LabController::initializerName, Initializer.values()));
+        initializerChoice.valueProperty().bindBidirectional(vm.initializerProperty());
+        optimizerChoice.getItems().setAll(Optimizer.Kind.values());
+        optimizerChoice.setConverter(named(LabController::optimizerName, Optimizer.Kind.values()));
+        optimizerChoice.valueProperty().bindBidirectional(vm.optimizerProperty());
+        noiseSlider.valueProperty().bindBidirectional(vm.noiseProperty());
+        noiseLabel.textProperty().bind(Bindings.format(Locale.ROOT, "Noise %.2f", vm.noiseProperty()));
+
+        Map<Field, TextField> fields = new EnumMap<>(Field.class);
+        fields.put(Field.SAMPLES, samplesField);
+        fields.put(Field.CLASSES, classesField);
+        fields.put(Field.TEST_SHARE, testShareField);
+        fields.put(Field.DATA_SEED, dataSeedField);
+        fields.put(Field.HIDDEN_LAYERS, hiddenLayersField);
+        fields.put(Field.WEIGHT_SEED, weightSeedField);
+        fields.put(Field.LEARNING_RATE, learningRateField);
+        fields.put(Field.L2, l2Field);
+        fields.put(Field.L1, l1Field);
+        fields.put(Field.BATCH_SIZE, batchSizeField);
+        fields.put(Field.REDRAW_EVERY, redrawEveryField);
+        fields.forEach((f, tf) -> {
+            tf.textProperty().bindBidirectional(vm.textProperty(f));
+            // the decoration shows the same message the view-model uses to block Play
+            validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
+                String error = f == Field.CLASSES && !vm.classesApplyProperty().get() ? ""
+                        : InputRules.check(f, text);
+                return ValidationResult.fromMessageIf(c, error, Severity.ERROR, !error.isEmpty());
+            });
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(vm.errorProperty(f));
+            tf.tooltipProperty().bind(Bindings.when(vm.errorProperty(f).isEmpty()).then((Tooltip) null)
+                    .otherwise(tip));
+        });
+
+        classesField.disableProperty().bind(vm.classesApplyProperty().not());
+        vm.classesApplyProperty().addListener((o, a, b) -> validation.revalidate(classesField));
+        playButton.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
+        playButton.disableProperty().bind(vm.playDisabledProperty());
+        stepButton.disableProperty().bind(vm.playingProperty().or(vm.validProperty().not()));
+        messageLabel.textProperty().bind(vm.messageProperty());
+        messageLabel.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        messageLabel.managedProperty().bind(messageLabel.visibleProperty());
+
+        epochLabel.textProperty().bind(vm.epochTextProperty());
+        speedLabel.textProperty().bind(vm.speedTextProperty());
+        parametersLabel.textProperty().bind(vm.parametersTextProperty());
+        trainLossLabel.textProperty().bind(vm.trainLossTextProperty());
+        testLossLabel.textProperty().bind(vm.testLossTextProperty());
+        trainAccuracyLabel.textProperty().bind(vm.trainAccuracyTextProperty());
+        testAccuracyLabel.textProperty().bind(vm.testAccuracyTextProperty());
+        gapLabel.textProperty().bind(vm.gapTextProperty());
+
+        canvasView = new BoundaryCanvasView(canvasPane, boundaryCanvas, frames::setView);
+        boundaryCanvas.setUserData(canvasView);
+        chartView = new LossChartView(lossChart);
+        logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
+
+        vm.addSnapshotListener(frames::submit);
+        vm.dataProperty().addListener((o, a, split) -> canvasView.setData(split));
+        vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
+        canvasView.setData(vm.dataProperty().get());
+        chartView.follow(vm.history());
+        // the listener is in place first, so epoch 0 arrives one way or the other (twice is harmless)
+        if (vm.session() != null) {
+            frames.submit(vm.session().latest());
+        }
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pulse();
+                BoundaryFrames.Frame f = frames.take();
+                if (f != null) {
+                    canvasView.show(f);
+                }
+                chartView.pulse();
+            }
+        };
+        timer.start();
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    public Menu dataMenu() {
+        return dataMenu;
+    }
+
+    public Menu lessonsMenu() {
+        return lessonsMenu;
+    }
+
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    public Menu helpMenu() {
+        return helpMenu;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public LabViewModel viewModel() {
+        return vm;
+    }
+
+    public BoundaryCanvasView canvasView() {
+        return canvasView;
+    }
+
+    /** Stops the frame loop and training; the window is closing. */
+    public void shutdown() {
+        timer.stop();
+        vm.pause();
+    }
+
+    @FXML
+    private void onPlay() {
+        vm.togglePlay();
+    }
+
+    @FXML
+    private void onStep() {
+        vm.step();
+    }
+
+    @FXML
+    private void onReset() {
+        vm.reset();
+    }
+
+    @FXML
+    private void onRegenerate() {
+        vm.regenerate();
+    }
+
+    @FXML
+    private void onReport() {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Classification report");
+        dialog.setHeaderText("Precision, recall and F1 per class, and where the network puts each point");
+        TextArea text = new TextArea(vm.reportText());
+        text.setEditable(false);
+        text.getStyleClass().add("report");
+        text.setPrefColumnCount(64);
+        text.setPrefRowCount(26);
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().addAll(tabs.getScene().getStylesheets());
+        dialog.initOwner(tabs.getScene().getWindow());
+        dialog.show();
+    }
+
+    private static String initializerName(Initializer i) {
+        return switch (i) {
+            case UNIFORM -> "uniform [0, 1)";
+            case LECUN -> "normal / √fan-in";
+            case GLOROT -> "Glorot uniform";
+            case HE -> "He normal";
+        };
+    }
+
+    private static String optimizerName(Optimizer.Kind k) {
+        return switch (k) {
+            case GD -> "gradient descent";
+            case SGD -> "SGD (mini-batch)";
+            case MOMENTUM -> "momentum";
+            case ADAM -> "Adam";
+        };
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name, T[] values) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                for (T t : values) {
+                    if (name.apply(t).equals(s)) {
+                        return t;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+}

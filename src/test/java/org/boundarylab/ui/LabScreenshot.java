@@ -1,0 +1,79 @@
+package org.boundarylab.ui;
+
+import java.io.File;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.boundarylab.ui.InputRules.Field;
+
+/**
+ * Takes the README's screenshot of the real window: moons, the tutorial's 5,3 network, a few
+ * hundred epochs. Run headless through Monocle:
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ... 
+ * org.boundarylab.ui.LabScreenshot docs/screenshot-lab.png 400}.
+ */
+public final class LabScreenshot {
+    private LabScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "docs/screenshot-lab.png");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        String hidden = args.length > 2 ? args[2] : "5,3";
+        String kind = args.length > 3 ? args[3] : "moons";
+        String classes = args.length > 4 ? args[4] : "3";
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        AtomicReference<Scene> scene = new AtomicReference<>();
+        onFx(() -> {
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            Scene s = LabApp.scene(w);
+            stage.setScene(s);
+            stage.show();
+            LabViewModel model = w.controller().viewModel();
+            model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            model.datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
+            model.textProperty(Field.CLASSES).set(classes);
+            if (!kind.equals("moons")) {
+                model.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+            }
+            window.set(w);
+            scene.set(s);
+        });
+        LabViewModel vm = window.get().controller().viewModel();
+        for (int i = 0; i < epochs; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        onFx(() -> shot.set(scene.get().snapshot(null)));
+        out.getAbsoluteFile().getParentFile().mkdirs();
+        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
+                + ") after " + vm.epochTextProperty().get() + " epochs, test accuracy "
+                + vm.testAccuracyTextProperty().get());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

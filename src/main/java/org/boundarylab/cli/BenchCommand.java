@@ -11,12 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
-import org.boundarylab.nn.GridEvaluator;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Trainer;
 import org.boundarylab.nn.TrainingOptions;
+import org.boundarylab.render.BoundaryGrid;
+import org.boundarylab.render.GridField;
+import org.boundarylab.render.Viewport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -121,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * 60 evaluations of a 256x256 grid over [-2,3] x [-1.5,2] through a 2-50-2 tanh/softmax net with
-     * N(0,1) weights, by the evaluator that fills the heatmap.
+     * N(0,1) weights, by the code that fills the window's heatmap (without drawing it).
      */
     static Runnable boundary() {
         Architecture arch = new Architecture(new int[] {2, 50, 2}, Activation.TANH, Activation.SOFTMAX,
@@ -129,10 +131,13 @@ public final class BenchCommand implements Callable<Integer> {
         Random rng = new Random(0);
         double[][][] w = {gaussian(rng, 2, 50, 1.0), gaussian(rng, 50, 2, 1.0)};
         Network net = Network.of(arch, w, new double[][] {new double[50], new double[2]});
-        double[] out = new double[256 * 256 * 2];
+        Viewport view = new Viewport(-2, 3, -1.5, 2);
         return () -> {
             for (int k = 0; k < 60; k++) {
-                GridEvaluator.probabilities(net, -2, 3, -1.5, 2, 256, 256, out, true);
+                GridField field = BoundaryGrid.evaluate(net, view, 256, 256, true);
+                if (field.values().length != 256 * 256 * 2) {
+                    throw new IllegalStateException("grid of the wrong size");
+                }
             }
         };
     }

@@ -6,10 +6,10 @@ package org.boundarylab.nn;
  * random networks). Training never uses these; it uses {@link BlockMath}.
  *
  * <p>e^y is taken as (e^(y/2^s))^(2^s): a short Taylor polynomial for the small argument,
- * then s squarings. No range reduction by ln 2, no powers of two built from bits: each
- * function is one short loop that the JIT vectorises. The squarings multiply the polynomial's
- * relative error (below 1e-9) by 2^s, which leaves about 1e-8 for tanh, far below a
- * pixel's colour step.
+ * then s squarings. No range reduction by ln 2, no powers of two: each function is two short
+ * loops that the JIT vectorises (a grid costs about 0.6 of its time with the exact kernels).
+ * The squarings multiply the polynomial's relative error (below 1e-9) by 2^s, which leaves
+ * about 1e-8 for tanh, far below a pixel's colour step.
  */
 final class ApproxMath {
     /** tanh(±9) is within 3e-8 of ±1; inputs are clamped there. */
@@ -22,9 +22,12 @@ final class ApproxMath {
 
     /** v[i] = tanh(v[i]) (approximately) for i in [i0, i1): 1 - 2 / (1 + e^(2x)). */
     static void tanh(double[] v, int i0, int i1) {
+        // two loops: one would be over the JIT's unrolling limit and not vectorise
         for (int i = i0; i < i1; i++) {
-            double t = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v[i])) * (2.0 / 32); // 2x / 2^5
-            double e = expSmall(t);
+            v[i] = expSmall(Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v[i])) * (2.0 / 32)); // e^(2x / 2^5)
+        }
+        for (int i = i0; i < i1; i++) {
+            double e = v[i];
             e *= e;
             e *= e;
             e *= e;
@@ -37,44 +40,43 @@ final class ApproxMath {
     /** v[i] = 1 / (1 + e^(-v[i])) (approximately) for i in [i0, i1). */
     static void sigmoid(double[] v, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
-            double t = Math.max(-EXP_CLAMP, Math.min(EXP_CLAMP, v[i])) * (-1.0 / 64); // -z / 2^6
-            double e = expSmall(t);
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            v[i] = 1 / (1 + e);
+            v[i] = expSmall(Math.max(-EXP_CLAMP, Math.min(EXP_CLAMP, v[i])) * (-1.0 / 64)); // e^(-z / 2^6)
+        }
+        for (int i = i0; i < i1; i++) {
+            v[i] = 1 / (1 + toThe64th(v[i]));
         }
     }
 
     /** out[i] = e^(x[i]) (approximately) for i in [i0, i1), for arguments at most 0 (softmax). */
     static void exp(double[] x, double[] out, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
-            double t = Math.max(-EXP_CLAMP, x[i]) * (1.0 / 64);
-            double e = expSmall(t);
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            e *= e;
-            out[i] = e;
+            out[i] = expSmall(Math.max(-EXP_CLAMP, x[i]) * (1.0 / 64));
         }
+        for (int i = i0; i < i1; i++) {
+            out[i] = toThe64th(out[i]);
+        }
+    }
+
+    private static double toThe64th(double e) {
+        e *= e;
+        e *= e;
+        e *= e;
+        e *= e;
+        e *= e;
+        return e * e;
     }
 
     /** e^t for |t| <= 0.625 by Taylor to t^9 (relative error below 3e-9). */
     private static double expSmall(double t) {
         double p = 1.0 / 362880.0;
-        p = p * t + 1.0 / 40320.0;
-        p = p * t + 1.0 / 5040.0;
-        p = p * t + 1.0 / 720.0;
-        p = p * t + 1.0 / 120.0;
-        p = p * t + 1.0 / 24.0;
-        p = p * t + 1.0 / 6.0;
-        p = p * t + 0.5;
-        p = p * t + 1.0;
-        return p * t + 1.0;
+        p = Math.fma(p, t, 1.0 / 40320.0);
+        p = Math.fma(p, t, 1.0 / 5040.0);
+        p = Math.fma(p, t, 1.0 / 720.0);
+        p = Math.fma(p, t, 1.0 / 120.0);
+        p = Math.fma(p, t, 1.0 / 24.0);
+        p = Math.fma(p, t, 1.0 / 6.0);
+        p = Math.fma(p, t, 0.5);
+        p = Math.fma(p, t, 1.0);
+        return Math.fma(p, t, 1.0);
     }
 }

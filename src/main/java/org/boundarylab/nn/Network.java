@@ -177,9 +177,28 @@ public final class Network {
      * {@code rows x outputs} block. The allocation-light path for grids and big batches.
      */
     public double[] predictFlat(double[] x, int rows) {
+        int in = architecture.inputs();
+        int k = architecture.outputs();
+        if (x.length < rows * in) {
+            throw new IllegalArgumentException(rows + " rows of " + in + " inputs need " + rows * in
+                    + " values, got " + x.length);
+        }
+        double[][] columns = new double[in][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < in; i++) {
+                columns[i][r] = x[r * in + i];
+            }
+        }
         Forward f = new Forward(architecture, rows);
-        f.run(this, x, rows);
-        return java.util.Arrays.copyOf(f.output(), rows * architecture.outputs());
+        f.run(this, columns, 0, rows, false);
+        double[][] out = f.output();
+        double[] result = new double[rows * k];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                result[r * k + j] = out[j][r];
+            }
+        }
+        return result;
     }
 
     /** Class labels: argmax over several outputs, p > 0.5 for a single one. */

@@ -1,5 +1,6 @@
 package org.boundarylab.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.boundarylab.data.Dataset;
+import org.boundarylab.data.Generators;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Initializer;
@@ -20,7 +23,11 @@ import org.boundarylab.render.BoundaryGrid;
 import org.boundarylab.render.GridField;
 import org.boundarylab.render.Viewport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench [seed000|sweep|boundary|large ...]}: the four workloads of the performance
@@ -36,23 +43,31 @@ public final class BenchCommand implements Callable<Integer> {
     /** The workloads, in the order the reference programs run them. */
     public static final List<String> WORKLOADS = List.of("seed000", "sweep", "boundary", "large");
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "0..*", paramLabel = "WORKLOAD",
             description = "any of seed000, sweep, boundary, large (default: all four)")
     List<String> workloads = new ArrayList<>();
 
-    /** Timed repetitions; the median is printed. */
-    int repetitions = 5;
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N",
+            description = "timed runs per workload after the warm-up; the median is printed (default: 5, "
+                    + "as the reference programs)")
+    int repetitions;
 
     @Override
     public Integer call() {
         List<String> chosen = workloads.isEmpty() ? WORKLOADS : workloads;
         for (String w : chosen) {
             if (!WORKLOADS.contains(w)) {
-                System.err.println("bench: unknown workload '" + w + "' (expected one of "
+                throw new ParameterException(spec.commandLine(), "unknown workload '" + w + "' (expected one of "
                         + String.join(", ", WORKLOADS) + ")");
-                return 2;
             }
         }
+        if (repetitions < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + repetitions);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         for (String w : chosen) {
             Runnable run = workload(w);
             run.run(); // warm-up: lets the JIT compile the kernels before timing
@@ -63,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
                 seconds[k] = (System.nanoTime() - t0) * 1e-9;
             }
             Arrays.sort(seconds);
-            System.out.printf(Locale.ROOT, "%s %.4f%n", w, seconds[repetitions / 2]);
-            System.out.flush();
+            out.printf(Locale.ROOT, "%s %.4f%n", w, seconds[repetitions / 2]);
+            out.flush();
         }
         return 0;
     }
@@ -174,31 +189,11 @@ public final class BenchCommand implements Callable<Integer> {
         return m;
     }
 
-    /**
-     * Two interleaving half circles with Gaussian noise, the geometry of scikit-learn's
-     * make_moons as bench_numpy.py draws it (only the shape matters for timing).
-     */
+    /** The training set of a workload: scikit-learn's moons geometry with Gaussian noise. */
     record Moons(double[][] x, int[] y) {
         static Moons make(int n, double noise, long seed) {
-            Random rng = new Random(seed);
-            int outer = n / 2;
-            int inner = n - outer;
-            double[][] x = new double[n][];
-            int[] y = new int[n];
-            for (int i = 0; i < outer; i++) {
-                double t = Math.PI * i / Math.max(1, outer - 1);
-                x[i] = new double[] {Math.cos(t), Math.sin(t)};
-            }
-            for (int i = 0; i < inner; i++) {
-                double t = Math.PI * i / Math.max(1, inner - 1);
-                x[outer + i] = new double[] {1 - Math.cos(t), 1 - Math.sin(t) - 0.5};
-                y[outer + i] = 1;
-            }
-            for (double[] p : x) {
-                p[0] += noise * rng.nextGaussian();
-                p[1] += noise * rng.nextGaussian();
-            }
-            return new Moons(x, y);
+            Dataset d = Generators.moons(n, noise, seed);
+            return new Moons(d.x(), d.y());
         }
     }
 }

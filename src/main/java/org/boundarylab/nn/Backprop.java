@@ -170,74 +170,165 @@ final class Backprop {
      * dw[i][j] = sum over rows of a_i[r] delta_j[r], and db[j] = sum of delta_j[r] (the bias as
      * an input that is always 1: 1.0 * d is exactly d). Each is a plain sum in row order.
      *
-     * <p>Why four at a time: a single running sum waits on its previous addition every row
-     * (several cycles each). The (input, output) pairs are taken four at a time, whatever the
-     * layer shape (a 2-input layer has only two inputs per output), so four independent sums
-     * advance together and the CPU overlaps them.
+     * <p>Why tiles: a single running sum waits on its previous addition every row (several
+     * cycles each). Tiles of up to four inputs by two outputs keep up to eight independent
+     * sums going, so the CPU overlaps them, and each value loaded serves two or four of them.
      */
     static void weightSums(double[][] a, double[] ones, double[][] delta, int in, int out, int r0, int r1,
                            double[] dw, double[] db) {
         int inputs = in + 1; // the inputs, then the bias's constant 1
-        int pairs = inputs * out;
-        int p = 0;
-        for (; p + 4 <= pairs; p += 4) {
-            double[] a0 = input(a, ones, in, p % inputs);
-            double[] a1 = input(a, ones, in, (p + 1) % inputs);
-            double[] a2 = input(a, ones, in, (p + 2) % inputs);
-            double[] a3 = input(a, ones, in, (p + 3) % inputs);
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            if (p / inputs == (p + 3) / inputs) {
-                // one output for all four (wide layers): load its delta once per row
-                double[] d = delta[p / inputs];
-                for (int r = r0; r < r1; r++) {
-                    double dr = d[r];
-                    s0 += a0[r] * dr;
-                    s1 += a1[r] * dr;
-                    s2 += a2[r] * dr;
-                    s3 += a3[r] * dr;
-                }
-            } else {
-                double[] d0 = delta[p / inputs];
-                double[] d1 = delta[(p + 1) / inputs];
-                double[] d2 = delta[(p + 2) / inputs];
-                double[] d3 = delta[(p + 3) / inputs];
-                for (int r = r0; r < r1; r++) {
-                    s0 += a0[r] * d0[r];
-                    s1 += a1[r] * d1[r];
-                    s2 += a2[r] * d2[r];
-                    s3 += a3[r] * d3[r];
+        double[] s = new double[8];
+        int j = 0;
+        for (; j + 2 <= out; j += 2) {
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            for (int i = 0; i < inputs; i += 4) {
+                int n = Math.min(4, inputs - i);
+                tileTwoOutputs(input(a, ones, in, i), input(a, ones, in, i + Math.min(1, n - 1)),
+                        input(a, ones, in, i + Math.min(2, n - 1)), input(a, ones, in, i + Math.min(3, n - 1)),
+                        d0, d1, n, r0, r1, s);
+                for (int k = 0; k < n; k++) {
+                    store(dw, db, in, out, i + k, j, s[k]);
+                    store(dw, db, in, out, i + k, j + 1, s[4 + k]);
                 }
             }
-            store(dw, db, in, out, inputs, p, s0);
-            store(dw, db, in, out, inputs, p + 1, s1);
-            store(dw, db, in, out, inputs, p + 2, s2);
-            store(dw, db, in, out, inputs, p + 3, s3);
         }
-        for (; p + 2 <= pairs; p += 2) {
-            double[] a0 = input(a, ones, in, p % inputs);
-            double[] a1 = input(a, ones, in, (p + 1) % inputs);
-            double[] d0 = delta[p / inputs];
-            double[] d1 = delta[(p + 1) / inputs];
-            double s0 = 0;
-            double s1 = 0;
-            for (int r = r0; r < r1; r++) {
-                s0 += a0[r] * d0[r];
-                s1 += a1[r] * d1[r];
+        if (j < out) {
+            double[] d = delta[j];
+            for (int i = 0; i < inputs; i += 4) {
+                int n = Math.min(4, inputs - i);
+                tileOneOutput(input(a, ones, in, i), input(a, ones, in, i + Math.min(1, n - 1)),
+                        input(a, ones, in, i + Math.min(2, n - 1)), input(a, ones, in, i + Math.min(3, n - 1)),
+                        d, n, r0, r1, s);
+                for (int k = 0; k < n; k++) {
+                    store(dw, db, in, out, i + k, j, s[k]);
+                }
             }
-            store(dw, db, in, out, inputs, p, s0);
-            store(dw, db, in, out, inputs, p + 1, s1);
         }
-        for (; p < pairs; p++) {
-            double[] a0 = input(a, ones, in, p % inputs);
-            double[] d0 = delta[p / inputs];
-            double s0 = 0;
+    }
+
+    /**
+     * Sums over rows of a_k d_0 into s[k] and a_k d_1 into s[4 + k] for the first n of the four
+     * inputs (the unused ones repeat the last, and are not stored by the caller).
+     */
+    private static void tileTwoOutputs(double[] a0, double[] a1, double[] a2, double[] a3, double[] d0, double[] d1,
+                                       int n, int r0, int r1, double[] s) {
+        double s00 = 0;
+        double s10 = 0;
+        double s20 = 0;
+        double s30 = 0;
+        double s01 = 0;
+        double s11 = 0;
+        double s21 = 0;
+        double s31 = 0;
+        if (n == 4) {
             for (int r = r0; r < r1; r++) {
-                s0 += a0[r] * d0[r];
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                double v2 = a2[r];
+                double v3 = a3[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s20 += v2 * e0;
+                s30 += v3 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+                s21 += v2 * e1;
+                s31 += v3 * e1;
             }
-            store(dw, db, in, out, inputs, p, s0);
+        } else if (n == 3) {
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                double v2 = a2[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s20 += v2 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+                s21 += v2 * e1;
+            }
+        } else if (n == 2) {
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+            }
+        } else {
+            for (int r = r0; r < r1; r++) {
+                double v0 = a0[r];
+                s00 += v0 * d0[r];
+                s01 += v0 * d1[r];
+            }
+        }
+        s[0] = s00;
+        s[1] = s10;
+        s[2] = s20;
+        s[3] = s30;
+        s[4] = s01;
+        s[5] = s11;
+        s[6] = s21;
+        s[7] = s31;
+    }
+
+    /** Sums over rows of a_k d into s[k] for the first n of the four inputs. */
+    private static void tileOneOutput(double[] a0, double[] a1, double[] a2, double[] a3, double[] d, int n,
+                                      int r0, int r1, double[] s) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        if (n == 4) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+                s2 += a2[r] * e;
+                s3 += a3[r] * e;
+            }
+        } else if (n == 3) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+                s2 += a2[r] * e;
+            }
+        } else if (n == 2) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+            }
+        } else {
+            for (int r = r0; r < r1; r++) {
+                s0 += a0[r] * d[r];
+            }
+        }
+        s[0] = s0;
+        s[1] = s1;
+        s[2] = s2;
+        s[3] = s3;
+    }
+
+    private static double[] input(double[][] a, double[] ones, int in, int i) {
+        return i < in ? a[i] : ones;
+    }
+
+    /** Input i of the tile (the last, i == in, is the bias) to output j. */
+    private static void store(double[] dw, double[] db, int in, int out, int i, int j, double sum) {
+        if (i < in) {
+            dw[i * out + j] = sum;
+        } else {
+            db[j] = sum;
         }
     }
 
@@ -280,21 +371,6 @@ final class Backprop {
                 dw[i * out + j] = gj[i];
             }
             db[j] = gj[in];
-        }
-    }
-
-    private static double[] input(double[][] a, double[] ones, int in, int i) {
-        return i < in ? a[i] : ones;
-    }
-
-    /** Pair p joins input p % inputs to output p / inputs; the last "input" is the bias. */
-    private static void store(double[] dw, double[] db, int in, int out, int inputs, int p, double sum) {
-        int i = p % inputs;
-        int j = p / inputs;
-        if (i < in) {
-            dw[i * out + j] = sum;
-        } else {
-            db[j] = sum;
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  */
 final class ChunkRunner {
     /** How long an idle helper keeps polling before it parks, in nanoseconds. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 50_000;
 
     /** Threads a batch may use, the caller's included: the cores, or -Dboundarylab.threads=N. */
     static final int THREADS = Math.max(1, Integer.getInteger("boundarylab.threads",
@@ -115,7 +115,7 @@ final class ChunkRunner {
      */
     static final class Pace {
         private static final int TRIAL = 4;
-        private static final int PERIOD = 64;
+        private static final int PERIOD = 256;
         private static final double SMOOTHING = 0.25;
         private double parallelNanos = Double.NaN;
         private double serialNanos = Double.NaN;

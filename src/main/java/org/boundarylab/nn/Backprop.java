@@ -435,6 +435,21 @@ final class Backprop {
                 p1[r] = p1[r] + e0 * w10 + e1 * w11 + e2 * w12 + e3 * w13;
             }
         }
+        if (j + 2 <= out) {
+            double w00 = w[wo + j];
+            double w01 = w[wo + j + 1];
+            double w10 = w[wo + out + j];
+            double w11 = w[wo + out + j + 1];
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                p0[r] = p0[r] + e0 * w00 + e1 * w01;
+                p1[r] = p1[r] + e0 * w10 + e1 * w11;
+            }
+            j += 2;
+        }
         for (; j < out; j++) {
             double w0 = w[wo + j];
             double w1 = w[wo + out + j];

@@ -120,19 +120,26 @@ final class ChunkRunner {
         private double parallelNanos = Double.NaN;
         private double serialNanos = Double.NaN;
         private long calls;
+        /** The first call of a trial with the helpers wakes them up: not a fair sample. */
+        private boolean wakeUpCall;
 
         synchronized boolean nextParallel() {
             long phase = calls++ % PERIOD;
-            if (phase < TRIAL) {
-                return true; // try the helpers
+            wakeUpCall = phase == 0;
+            if (phase <= TRIAL) {
+                return true; // try the helpers (one call to wake them, TRIAL calls timed)
             }
-            if (phase < 2 * TRIAL) {
+            if (phase <= 2 * TRIAL) {
                 return false; // try the caller alone
             }
             return !(serialNanos < parallelNanos);
         }
 
         synchronized void record(boolean parallel, double nanosPerChunk) {
+            if (wakeUpCall) {
+                wakeUpCall = false;
+                return;
+            }
             if (parallel) {
                 parallelNanos = Double.isNaN(parallelNanos) ? nanosPerChunk
                         : parallelNanos + SMOOTHING * (nanosPerChunk - parallelNanos);

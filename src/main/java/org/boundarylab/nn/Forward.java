@@ -202,6 +202,22 @@ final class Forward {
                 z1[r] = z1[r] + v0 * w01 + v1 * w11 + v2 * w21 + v3 * w31;
             }
         }
+        if (i + 2 <= in) {
+            // two more inputs in one pass (the 2-input first layer of every network here)
+            double w00 = w[i * out + j];
+            double w01 = w[i * out + j + 1];
+            double w10 = w[(i + 1) * out + j];
+            double w11 = w[(i + 1) * out + j + 1];
+            double[] a0 = a[i];
+            double[] a1 = a[i + 1];
+            for (int r = r0; r < r1; r++) {
+                double v0 = a0[r];
+                double v1 = a1[r];
+                z0[r] = z0[r] + v0 * w00 + v1 * w10;
+                z1[r] = z1[r] + v0 * w01 + v1 * w11;
+            }
+            i += 2;
+        }
         for (; i < in; i++) {
             double w0 = w[i * out + j];
             double w1 = w[i * out + j + 1];

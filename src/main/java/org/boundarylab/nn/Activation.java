@@ -51,15 +51,9 @@ public enum Activation {
     public void applyInPlace(double[] z, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
-            case TANH -> {
-                for (int k = 0; k < n; k++) {
-                    z[k] = FastMath.tanh(z[k]);
-                }
-            }
-            case SIGMOID -> {
-                for (int k = 0; k < n; k++) {
-                    z[k] = sigmoid(z[k]);
-                }
+            case TANH, SIGMOID -> {
+                // the engine's own kernels, so results agree with training bit for bit
+                Forward.activate(this, z, 0, n, new BlockMath.Scratch(n));
             }
             case RELU -> {
                 for (int k = 0; k < n; k++) {

@@ -1,5 +1,7 @@
 package org.boundarylab.nn;
 
+import java.util.Arrays;
+
 /**
  * Loss and gradients by backpropagation over a batch, with buffers kept between calls.
  *
@@ -9,99 +11,514 @@ package org.boundarylab.nn;
  *   db_l      = sum over rows of delta_l / n
  *   delta_l-1 = (delta_l W_l^T) * f'(a_{l-1})
  * </pre>
+ *
+ * <p>Blocks are laid out like {@link Forward}'s: inputs x and targets t hold unit j of row r at
+ * {@code [j][r]}.
+ *
+ * <p>The rows are cut into chunks of at most {@link BlockMath#BLOCK} rows, fixed by the row
+ * count alone. Each chunk sums its own rows' gradient terms in order; the chunk sums are then
+ * added in chunk order. The chunks may run on several threads ({@link ChunkRunner}), and the
+ * result is the same bit for bit whichever thread ran which chunk.
  */
 final class Backprop {
     private final Architecture arch;
     final Forward forward;
-    private final double[][] deltas;
+    /** deltas[l][j][r] = dLoss/dz for unit j of layer l >= 1 and row r. */
+    private final double[][][] deltas;
+    private final ChunkSums[] chunks;
+    private final ChunkRunner runner;
+    private final ChunkRunner.Pace pace = new ChunkRunner.Pace();
+    /** All 1.0: the bias's input in {@link #weightSums}. */
+    private final double[] ones;
 
     Backprop(Architecture arch, int capacity) {
+        this(arch, capacity, ChunkRunner.shared());
+    }
+
+    Backprop(Architecture arch, int capacity, ChunkRunner runner) {
         this.arch = arch;
         this.forward = new Forward(arch, capacity);
+        this.runner = runner;
         int depth = arch.depth();
-        deltas = new double[depth + 1][];
+        deltas = new double[depth + 1][][];
         for (int l = 1; l <= depth; l++) {
-            deltas[l] = new double[capacity * arch.width(l)];
+            deltas[l] = new double[arch.width(l)][capacity];
         }
+        chunks = new ChunkSums[chunkCount(capacity)];
+        ones = new double[capacity];
+        Arrays.fill(ones, 1.0);
     }
 
     int capacity() {
         return forward.capacity();
     }
 
-    /** Mean loss plus penalty, forward pass only. */
-    double loss(Network net, double[] x, double[] t, int rows, Regularization reg) {
-        forward.run(net, x, rows);
-        return dataLoss(t, rows) + net.penalty(reg);
+    /** How many chunks n rows are cut into: a function of n alone, never of the thread count. */
+    static int chunkCount(int rows) {
+        return Math.max(1, (rows + BlockMath.BLOCK - 1) / BlockMath.BLOCK);
     }
 
-    private double dataLoss(double[] t, int rows) {
-        int out = arch.outputs();
-        return arch.loss().sum(forward.output(), forward.outputZ, t, rows, out) / rows;
+    /** Mean loss plus penalty, forward pass only. */
+    double loss(Network net, double[][] x, double[][] t, int rows, Regularization reg) {
+        run(net, x, t, rows, true, false);
+        return sumLosses(rows) / rows + net.penalty(reg);
     }
 
     /**
      * Fills g with the mean gradient over rows [0, rows) and, when asked, g.loss with the loss
      * for the parameters as they were (before any update).
      */
-    void lossAndGradients(Network net, double[] x, double[] t, int rows, Regularization reg,
+    void lossAndGradients(Network net, double[][] x, double[][] t, int rows, Regularization reg,
                           Gradients g, boolean withLoss) {
-        forward.run(net, x, rows);
-        g.loss = withLoss ? dataLoss(t, rows) + net.penalty(reg) : Double.NaN;
-        int depth = arch.depth();
+        int count = run(net, x, t, rows, withLoss, true);
+        g.loss = withLoss ? sumLosses(rows) / rows + net.penalty(reg) : Double.NaN;
         double invN = 1.0 / rows;
-        arch.loss().outputDelta(arch.output(), forward.output(), t, deltas[depth], rows, arch.outputs());
-        for (int l = depth; l >= 1; l--) {
-            int in = arch.width(l - 1);
-            int out = arch.width(l);
-            double[] a = forward.activations[l - 1];
-            double[] delta = deltas[l];
-            double[] dw = g.weights[l - 1];
-            double[] db = g.biases[l - 1];
-            java.util.Arrays.fill(dw, 0.0);
-            java.util.Arrays.fill(db, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int ro = r * out;
-                int ao = r * in;
-                for (int j = 0; j < out; j++) {
-                    db[j] += delta[ro + j];
-                }
-                for (int i = 0; i < in; i++) {
-                    double ai = a[ao + i];
-                    if (ai == 0.0) {
-                        continue;
-                    }
-                    int wo = i * out;
-                    for (int j = 0; j < out; j++) {
-                        dw[wo + j] += ai * delta[ro + j];
-                    }
-                }
+        double l2 = reg.l2();
+        double l1 = reg.l1();
+        for (int l = 0; l < arch.depth(); l++) {
+            double[] dw = g.weights[l];
+            double[] db = g.biases[l];
+            System.arraycopy(chunks[0].weights[l], 0, dw, 0, dw.length);
+            System.arraycopy(chunks[0].biases[l], 0, db, 0, db.length);
+            for (int c = 1; c < count; c++) {
+                add(dw, chunks[c].weights[l]);
+                add(db, chunks[c].biases[l]);
             }
-            double[] w = net.weights[l - 1];
-            double l2 = reg.l2();
-            double l1 = reg.l1();
+            double[] w = net.weights[l];
             for (int k = 0; k < dw.length; k++) {
                 dw[k] = dw[k] * invN + l2 * w[k] + (l1 == 0 ? 0.0 : l1 * Math.signum(w[k]));
             }
-            for (int j = 0; j < out; j++) {
+            for (int j = 0; j < db.length; j++) {
                 db[j] *= invN;
             }
-            if (l > 1) {
-                double[] prev = deltas[l - 1];
-                for (int r = 0; r < rows; r++) {
-                    int ro = r * out;
-                    int po = r * in;
-                    for (int i = 0; i < in; i++) {
-                        int wo = i * out;
-                        double s = 0;
-                        for (int j = 0; j < out; j++) {
-                            s += delta[ro + j] * w[wo + j];
-                        }
-                        prev[po + i] = s;
-                    }
-                }
-                arch.hidden().multiplyByDerivative(prev, a, rows * in);
+        }
+    }
+
+    private static void add(double[] sum, double[] part) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += part[k];
+        }
+    }
+
+    private double sumLosses(int rows) {
+        double total = 0;
+        for (int c = 0; c < chunkCount(rows); c++) {
+            total += chunks[c].loss;
+        }
+        return total;
+    }
+
+    /** Runs every chunk of rows [0, rows); returns the number of chunks. */
+    private int run(Network net, double[][] x, double[][] t, int rows, boolean withLoss, boolean withGradients) {
+        if (rows > capacity()) {
+            throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity());
+        }
+        int count = chunkCount(rows);
+        int size = (rows + count - 1) / count;
+        for (int c = 0; c < count; c++) {
+            if (chunks[c] == null) {
+                chunks[c] = new ChunkSums(arch);
             }
+        }
+        runner.run(count, c -> {
+            int r0 = c * size;
+            int r1 = Math.min(rows, r0 + size);
+            chunk(net, x, t, r0, r1, withLoss, withGradients, chunks[c]);
+        }, pace);
+        return count;
+    }
+
+    /** Forward pass, loss and unscaled gradient sums of rows [r0, r1) into s. */
+    private void chunk(Network net, double[][] x, double[][] t, int r0, int r1, boolean withLoss,
+                       boolean withGradients, ChunkSums s) {
+        int depth = arch.depth();
+        Loss loss = arch.loss();
+        forward.run(net, x, r0, r1, withLoss && loss.needsPreActivations());
+        s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, t, r0, r1) : Double.NaN;
+        if (!withGradients) {
+            return;
+        }
+        loss.outputDelta(arch.output(), forward.output(), t, deltas[depth], r0, r1);
+        for (int l = depth; l >= 1; l--) {
+            int in = arch.width(l - 1);
+            int out = arch.width(l);
+            double[][] a = l == 1 ? x : forward.activations[l - 1];
+            double[][] delta = deltas[l];
+            double[] w = net.weights[l - 1];
+            if (in >= WIDE && out >= WIDE) {
+                weightSumsWide(a, delta, in, out, r0, r1, s.weights[l - 1], s.biases[l - 1], s.wide(in, out));
+            } else {
+                weightSums(a, ones, delta, in, out, r0, r1, s.weights[l - 1], s.biases[l - 1]);
+            }
+            if (l > 1) {
+                double[][] prev = deltas[l - 1];
+                int pairs = in / 2 * 2;
+                for (int i = 0; i < pairs; i += 2) {
+                    backPair(delta, w, out, i, prev[i], prev[i + 1], r0, r1);
+                }
+                if (pairs < in) {
+                    backUnit(delta, w, out, pairs, prev[pairs], r0, r1);
+                }
+                for (int i = 0; i < in; i++) {
+                    multiplyByDerivative(arch.hidden(), prev[i], a[i], r0, r1);
+                }
+            }
+        }
+    }
+
+    /**
+     * dw[i][j] = sum over rows of a_i[r] delta_j[r], and db[j] = sum of delta_j[r] (the bias as
+     * an input that is always 1: 1.0 * d is exactly d). Each is a plain sum in row order.
+     *
+     * <p>Why tiles: a single running sum waits on its previous addition every row (several
+     * cycles each). Tiles of up to four inputs by two outputs keep up to eight independent
+     * sums going, so the CPU overlaps them, and each value loaded serves two or four of them.
+     */
+    static void weightSums(double[][] a, double[] ones, double[][] delta, int in, int out, int r0, int r1,
+                           double[] dw, double[] db) {
+        int inputs = in + 1; // the inputs, then the bias's constant 1
+        double[] s = new double[8];
+        int j = 0;
+        for (; j + 2 <= out; j += 2) {
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            for (int i = 0; i < inputs; i += 4) {
+                int n = Math.min(4, inputs - i);
+                tileTwoOutputs(input(a, ones, in, i), input(a, ones, in, i + Math.min(1, n - 1)),
+                        input(a, ones, in, i + Math.min(2, n - 1)), input(a, ones, in, i + Math.min(3, n - 1)),
+                        d0, d1, n, r0, r1, s);
+                for (int k = 0; k < n; k++) {
+                    store(dw, db, in, out, i + k, j, s[k]);
+                    store(dw, db, in, out, i + k, j + 1, s[4 + k]);
+                }
+            }
+        }
+        if (j < out) {
+            double[] d = delta[j];
+            for (int i = 0; i < inputs; i += 4) {
+                int n = Math.min(4, inputs - i);
+                tileOneOutput(input(a, ones, in, i), input(a, ones, in, i + Math.min(1, n - 1)),
+                        input(a, ones, in, i + Math.min(2, n - 1)), input(a, ones, in, i + Math.min(3, n - 1)),
+                        d, n, r0, r1, s);
+                for (int k = 0; k < n; k++) {
+                    store(dw, db, in, out, i + k, j, s[k]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sums over rows of a_k d_0 into s[k] and a_k d_1 into s[4 + k] for the first n of the four
+     * inputs (the unused ones repeat the last, and are not stored by the caller).
+     */
+    private static void tileTwoOutputs(double[] a0, double[] a1, double[] a2, double[] a3, double[] d0, double[] d1,
+                                       int n, int r0, int r1, double[] s) {
+        double s00 = 0;
+        double s10 = 0;
+        double s20 = 0;
+        double s30 = 0;
+        double s01 = 0;
+        double s11 = 0;
+        double s21 = 0;
+        double s31 = 0;
+        if (n == 4) {
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                double v2 = a2[r];
+                double v3 = a3[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s20 += v2 * e0;
+                s30 += v3 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+                s21 += v2 * e1;
+                s31 += v3 * e1;
+            }
+        } else if (n == 3) {
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                double v2 = a2[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s20 += v2 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+                s21 += v2 * e1;
+            }
+        } else if (n == 2) {
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double v0 = a0[r];
+                double v1 = a1[r];
+                s00 += v0 * e0;
+                s10 += v1 * e0;
+                s01 += v0 * e1;
+                s11 += v1 * e1;
+            }
+        } else {
+            for (int r = r0; r < r1; r++) {
+                double v0 = a0[r];
+                s00 += v0 * d0[r];
+                s01 += v0 * d1[r];
+            }
+        }
+        s[0] = s00;
+        s[1] = s10;
+        s[2] = s20;
+        s[3] = s30;
+        s[4] = s01;
+        s[5] = s11;
+        s[6] = s21;
+        s[7] = s31;
+    }
+
+    /** Sums over rows of a_k d into s[k] for the first n of the four inputs. */
+    private static void tileOneOutput(double[] a0, double[] a1, double[] a2, double[] a3, double[] d, int n,
+                                      int r0, int r1, double[] s) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        if (n == 4) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+                s2 += a2[r] * e;
+                s3 += a3[r] * e;
+            }
+        } else if (n == 3) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+                s2 += a2[r] * e;
+            }
+        } else if (n == 2) {
+            for (int r = r0; r < r1; r++) {
+                double e = d[r];
+                s0 += a0[r] * e;
+                s1 += a1[r] * e;
+            }
+        } else {
+            for (int r = r0; r < r1; r++) {
+                s0 += a0[r] * d[r];
+            }
+        }
+        s[0] = s0;
+        s[1] = s1;
+        s[2] = s2;
+        s[3] = s3;
+    }
+
+    private static double[] input(double[][] a, double[] ones, int in, int i) {
+        return i < in ? a[i] : ones;
+    }
+
+    /** Input i of the tile (the last, i == in, is the bias) to output j. */
+    private static void store(double[] dw, double[] db, int in, int out, int i, int j, double sum) {
+        if (i < in) {
+            dw[i * out + j] = sum;
+        } else {
+            db[j] = sum;
+        }
+    }
+
+    /** Layers at least this wide on both sides take {@link #weightSumsWide}. */
+    static final int WIDE = 16;
+
+    /**
+     * The same sums as {@link #weightSums} for wide layers, vectorised: row by row, each
+     * output's gradient row g_j[0..in] += delta_j[r] * (a_0[r], ..., a_in-1[r], 1), a loop over
+     * the inputs that the JIT turns into SIMD code. Each sum still runs in row order, and a row
+     * whose delta_j is 0 (a ReLU unit that was off) adds nothing and is skipped.
+     *
+     * @param g scratch accumulators [out][in + 1]
+     */
+    static void weightSumsWide(double[][] a, double[][] delta, int in, int out, int r0, int r1,
+                               double[] dw, double[] db, double[][] g) {
+        double[] row = g[out];
+        for (int j = 0; j < out; j++) {
+            Arrays.fill(g[j], 0.0);
+        }
+        row[in] = 1.0;
+        for (int r = r0; r < r1; r++) {
+            for (int i = 0; i < in; i++) {
+                row[i] = a[i][r];
+            }
+            for (int j = 0; j < out; j++) {
+                double d = delta[j][r];
+                if (d == 0.0) {
+                    continue;
+                }
+                double[] gj = g[j];
+                for (int i = 0; i <= in; i++) {
+                    gj[i] += d * row[i];
+                }
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            double[] gj = g[j];
+            for (int i = 0; i < in; i++) {
+                dw[i * out + j] = gj[i];
+            }
+            db[j] = gj[in];
+        }
+    }
+
+    /**
+     * prev_i[r] = sum_j delta_j[r] w_ij for r in [r0, r1), in order of j; four units of delta
+     * per pass over prev_i.
+     */
+    static void backUnit(double[][] delta, double[] w, int out, int i, double[] prev, int r0, int r1) {
+        int wo = i * out;
+        Arrays.fill(prev, r0, r1, 0.0);
+        int j = 0;
+        for (; j + 4 <= out; j += 4) {
+            double w0 = w[wo + j];
+            double w1 = w[wo + j + 1];
+            double w2 = w[wo + j + 2];
+            double w3 = w[wo + j + 3];
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            double[] d2 = delta[j + 2];
+            double[] d3 = delta[j + 3];
+            for (int r = r0; r < r1; r++) {
+                prev[r] = prev[r] + d0[r] * w0 + d1[r] * w1 + d2[r] * w2 + d3[r] * w3;
+            }
+        }
+        for (; j < out; j++) {
+            double w0 = w[wo + j];
+            double[] d0 = delta[j];
+            for (int r = r0; r < r1; r++) {
+                prev[r] = prev[r] + d0[r] * w0;
+            }
+        }
+    }
+
+    /**
+     * {@link #backUnit} for two inputs i and i + 1 at once: each delta value loaded serves two
+     * sums. Same order of additions.
+     */
+    static void backPair(double[][] delta, double[] w, int out, int i, double[] p0, double[] p1, int r0, int r1) {
+        int wo = i * out;
+        Arrays.fill(p0, r0, r1, 0.0);
+        Arrays.fill(p1, r0, r1, 0.0);
+        int j = 0;
+        for (; j + 4 <= out; j += 4) {
+            double w00 = w[wo + j];
+            double w01 = w[wo + j + 1];
+            double w02 = w[wo + j + 2];
+            double w03 = w[wo + j + 3];
+            double w10 = w[wo + out + j];
+            double w11 = w[wo + out + j + 1];
+            double w12 = w[wo + out + j + 2];
+            double w13 = w[wo + out + j + 3];
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            double[] d2 = delta[j + 2];
+            double[] d3 = delta[j + 3];
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                double e2 = d2[r];
+                double e3 = d3[r];
+                p0[r] = p0[r] + e0 * w00 + e1 * w01 + e2 * w02 + e3 * w03;
+                p1[r] = p1[r] + e0 * w10 + e1 * w11 + e2 * w12 + e3 * w13;
+            }
+        }
+        if (j + 2 <= out) {
+            double w00 = w[wo + j];
+            double w01 = w[wo + j + 1];
+            double w10 = w[wo + out + j];
+            double w11 = w[wo + out + j + 1];
+            double[] d0 = delta[j];
+            double[] d1 = delta[j + 1];
+            for (int r = r0; r < r1; r++) {
+                double e0 = d0[r];
+                double e1 = d1[r];
+                p0[r] = p0[r] + e0 * w00 + e1 * w01;
+                p1[r] = p1[r] + e0 * w10 + e1 * w11;
+            }
+            j += 2;
+        }
+        for (; j < out; j++) {
+            double w0 = w[wo + j];
+            double w1 = w[wo + out + j];
+            double[] d0 = delta[j];
+            for (int r = r0; r < r1; r++) {
+                p0[r] = p0[r] + d0[r] * w0;
+                p1[r] = p1[r] + d0[r] * w1;
+            }
+        }
+    }
+
+    /**
+     * delta[r] *= f'(z[r]) for r in [r0, r1), written through the activation's output a
+     * (tanh' = 1 - a^2, sigmoid' = a (1 - a), ...). Not defined for softmax, whose Jacobian
+     * is not diagonal (the loss handles it).
+     */
+    static void multiplyByDerivative(Activation f, double[] delta, double[] a, int r0, int r1) {
+        switch (f) {
+            case TANH -> {
+                for (int r = r0; r < r1; r++) {
+                    delta[r] *= 1 - a[r] * a[r];
+                }
+            }
+            case SIGMOID -> {
+                for (int r = r0; r < r1; r++) {
+                    delta[r] *= a[r] * (1 - a[r]);
+                }
+            }
+            case RELU -> {
+                // a > 0 ? delta : 0, as a product so that it vectorises: the step is exactly
+                // 1 for any a > 0 (even the smallest subnormal times 2^1200) and 0 for a == 0
+                for (int r = r0; r < r1; r++) {
+                    delta[r] *= Math.min(1.0, a[r] * 0x1p600 * 0x1p600);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int r = r0; r < r1; r++) {
+                    double step = Math.min(1.0, Math.max(0.0, a[r] * 0x1p600 * 0x1p600));
+                    delta[r] *= step + (1 - step) * Activation.LEAK;
+                }
+            }
+            case LINEAR -> {
+                // derivative 1
+            }
+            case SOFTMAX -> throw new IllegalStateException("softmax derivative is handled with its loss");
+            default -> throw new AssertionError(f);
+        }
+    }
+
+    /** One chunk's loss sum and unscaled gradient sums. */
+    private static final class ChunkSums {
+        final double[][] weights;
+        final double[][] biases;
+        double loss;
+
+        /** Accumulators for {@link #weightSumsWide}, [out][in + 1] plus one row of inputs. */
+        private double[][] wide;
+
+        ChunkSums(Architecture arch) {
+            Network shape = new Network(arch);
+            weights = shape.weights;
+            biases = shape.biases;
+        }
+
+        double[][] wide(int in, int out) {
+            if (wide == null || wide.length < out + 1 || wide[0].length < in + 1) {
+                wide = new double[out + 1][in + 1];
+            }
+            return wide;
         }
     }
 }

@@ -46,40 +46,46 @@ public enum Loss {
         }
     }
 
-    /** Sum over the rows of the per-example loss; a and z are the output layer's values. */
-    double sum(double[] a, double[] z, double[] t, int rows, int cols) {
+    /**
+     * Sum over rows [r0, r1) of the per-example loss. a, z and t hold output j of row r at
+     * {@code [j][r]}; a and z are the output layer's values after and before its activation.
+     */
+    double sum(double[][] a, double[][] z, double[][] t, int r0, int r1) {
         double total = 0;
-        int n = rows * cols;
+        int cols = t.length;
         switch (this) {
             case BINARY_CROSS_ENTROPY -> {
                 // -[t log s(z) + (1-t) log(1 - s(z))] = softplus(z) - t z
-                for (int k = 0; k < n; k++) {
-                    total += softplus(z[k]) - t[k] * z[k];
+                for (int r = r0; r < r1; r++) {
+                    for (int j = 0; j < cols; j++) {
+                        total += softplus(z[j][r]) - t[j][r] * z[j][r];
+                    }
                 }
             }
             case CROSS_ENTROPY -> {
-                for (int r = 0; r < rows; r++) {
-                    int off = r * cols;
+                for (int r = r0; r < r1; r++) {
                     double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j < cols; j++) {
-                        max = Math.max(max, z[off + j]);
+                        max = Math.max(max, z[j][r]);
                     }
                     double s = 0;
                     for (int j = 0; j < cols; j++) {
-                        s += Math.exp(z[off + j] - max);
+                        s += Math.exp(z[j][r] - max);
                     }
                     double logSum = max + Math.log(s);
                     for (int j = 0; j < cols; j++) {
-                        if (t[off + j] != 0) {
-                            total += t[off + j] * (logSum - z[off + j]);
+                        if (t[j][r] != 0) {
+                            total += t[j][r] * (logSum - z[j][r]);
                         }
                     }
                 }
             }
             case MEAN_SQUARED_ERROR -> {
-                for (int k = 0; k < n; k++) {
-                    double d = a[k] - t[k];
-                    total += 0.5 * d * d;
+                for (int r = r0; r < r1; r++) {
+                    for (int j = 0; j < cols; j++) {
+                        double d = a[j][r] - t[j][r];
+                        total += 0.5 * d * d;
+                    }
                 }
             }
             default -> throw new AssertionError(this);
@@ -87,33 +93,45 @@ public enum Loss {
         return total;
     }
 
+    /** Whether {@link #sum} reads the pre-activations z (the cross-entropies do). */
+    boolean needsPreActivations() {
+        return this != MEAN_SQUARED_ERROR;
+    }
+
     /**
-     * Writes dLoss/dz (per example, not yet averaged) for the output layer into delta.
-     * The canonical pairs (sigmoid + binary cross-entropy, softmax + cross-entropy) give a - t;
-     * squared error goes through the output activation's derivative.
+     * Writes dLoss/dz (per example, not yet averaged) for the output layer into delta, for rows
+     * [r0, r1), all blocks indexed {@code [unit][row]}. The canonical pairs (sigmoid + binary
+     * cross-entropy, softmax + cross-entropy) give a - t; squared error goes through the output
+     * activation's derivative.
      */
-    void outputDelta(Activation output, double[] a, double[] t, double[] delta, int rows, int cols) {
-        int n = rows * cols;
-        for (int k = 0; k < n; k++) {
-            delta[k] = a[k] - t[k];
+    void outputDelta(Activation output, double[][] a, double[][] t, double[][] delta, int r0, int r1) {
+        int cols = t.length;
+        for (int j = 0; j < cols; j++) {
+            double[] aj = a[j];
+            double[] tj = t[j];
+            double[] dj = delta[j];
+            for (int r = r0; r < r1; r++) {
+                dj[r] = aj[r] - tj[r];
+            }
         }
         if (this != MEAN_SQUARED_ERROR) {
             return; // canonical link: dL/dz = a - t
         }
         if (output == Activation.SOFTMAX) {
             // Jacobian of softmax: dL/dz_j = a_j (g_j - sum_k g_k a_k) with g = a - t
-            for (int r = 0; r < rows; r++) {
-                int off = r * cols;
+            for (int r = r0; r < r1; r++) {
                 double dot = 0;
                 for (int j = 0; j < cols; j++) {
-                    dot += delta[off + j] * a[off + j];
+                    dot += delta[j][r] * a[j][r];
                 }
                 for (int j = 0; j < cols; j++) {
-                    delta[off + j] = a[off + j] * (delta[off + j] - dot);
+                    delta[j][r] = a[j][r] * (delta[j][r] - dot);
                 }
             }
         } else {
-            output.multiplyByDerivative(delta, a, n);
+            for (int j = 0; j < cols; j++) {
+                Backprop.multiplyByDerivative(output, delta[j], a[j], r0, r1);
+            }
         }
     }
 

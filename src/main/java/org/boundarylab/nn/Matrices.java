@@ -16,6 +16,35 @@ public final class Matrices {
         return flat;
     }
 
+    /**
+     * The transpose the engine works on: column j of x as its own array, {@code [j][r]} (see
+     * {@link Forward}), each {@code capacity} long.
+     */
+    static double[][] byColumn(double[][] x, int cols, int capacity) {
+        double[][] c = new double[cols][capacity];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r].length != cols) {
+                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, expected " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                c[j][r] = x[r][j];
+            }
+        }
+        return c;
+    }
+
+    /** {@link #targets} laid out by column like {@link #byColumn}: output j of row r at {@code [j][r]}. */
+    static double[][] targetsByColumn(int[] labels, int outputs, int capacity) {
+        double[] rowMajor = targets(labels, outputs);
+        double[][] t = new double[outputs][capacity];
+        for (int r = 0; r < labels.length; r++) {
+            for (int j = 0; j < outputs; j++) {
+                t[j][r] = rowMajor[r * outputs + j];
+            }
+        }
+        return t;
+    }
+
     /** Targets for class labels: the label itself for one output, one-hot rows for several. */
     public static double[] targets(int[] labels, int outputs) {
         double[] t = new double[labels.length * outputs];

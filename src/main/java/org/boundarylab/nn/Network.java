@@ -160,12 +160,14 @@ public final class Network {
     /** Output probabilities (or values, for a linear output) of each row of x. */
     public double[][] predict(double[][] x) {
         Forward f = new Forward(architecture, x.length);
-        f.run(this, Matrices.flatten(x, architecture.inputs()), x.length);
-        double[] out = f.output();
+        f.run(this, Matrices.byColumn(x, architecture.inputs(), x.length), 0, x.length, false);
+        double[][] out = f.output();
         int k = architecture.outputs();
         double[][] result = new double[x.length][k];
         for (int r = 0; r < x.length; r++) {
-            System.arraycopy(out, r * k, result[r], 0, k);
+            for (int j = 0; j < k; j++) {
+                result[r][j] = out[j][r];
+            }
         }
         return result;
     }
@@ -175,9 +177,28 @@ public final class Network {
      * {@code rows x outputs} block. The allocation-light path for grids and big batches.
      */
     public double[] predictFlat(double[] x, int rows) {
+        int in = architecture.inputs();
+        int k = architecture.outputs();
+        if (x.length < rows * in) {
+            throw new IllegalArgumentException(rows + " rows of " + in + " inputs need " + rows * in
+                    + " values, got " + x.length);
+        }
+        double[][] columns = new double[in][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < in; i++) {
+                columns[i][r] = x[r * in + i];
+            }
+        }
         Forward f = new Forward(architecture, rows);
-        f.run(this, x, rows);
-        return java.util.Arrays.copyOf(f.output(), rows * architecture.outputs());
+        f.run(this, columns, 0, rows, false);
+        double[][] out = f.output();
+        double[] result = new double[rows * k];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                result[r * k + j] = out[j][r];
+            }
+        }
+        return result;
     }
 
     /** Class labels: argmax over several outputs, p > 0.5 for a single one. */
@@ -191,16 +212,16 @@ public final class Network {
      */
     public double loss(double[][] x, int[] labels, Regularization reg) {
         Backprop bp = new Backprop(architecture, x.length);
-        return bp.loss(this, Matrices.flatten(x, architecture.inputs()),
-                Matrices.targets(labels, architecture.outputs()), x.length, reg);
+        return bp.loss(this, Matrices.byColumn(x, architecture.inputs(), x.length),
+                Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg);
     }
 
     /** Mean loss and mean gradient (with regularisation) over the batch. */
     public Gradients gradients(double[][] x, int[] labels, Regularization reg) {
         Backprop bp = new Backprop(architecture, x.length);
         Gradients g = new Gradients(architecture);
-        bp.lossAndGradients(this, Matrices.flatten(x, architecture.inputs()),
-                Matrices.targets(labels, architecture.outputs()), x.length, reg, g, true);
+        bp.lossAndGradients(this, Matrices.byColumn(x, architecture.inputs(), x.length),
+                Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg, g, true);
         return g;
     }
 

@@ -11,8 +11,8 @@ import java.util.Random;
  */
 public final class Trainer {
     private final Network net;
-    private final double[] x;
-    private final double[] t;
+    private final double[][] x;
+    private final double[][] t;
     private final int rows;
     private final int inputs;
     private final int outputs;
@@ -20,8 +20,8 @@ public final class Trainer {
     private final Gradients gradients;
     private final Random shuffle;
     private final int[] order;
-    private final double[] batchX;
-    private final double[] batchT;
+    private final double[][] batchX;
+    private final double[][] batchT;
     private Optimizer optimizer;
     private TrainingOptions options;
     private long epoch;
@@ -38,8 +38,9 @@ public final class Trainer {
         this.rows = x.length;
         this.inputs = arch.inputs();
         this.outputs = arch.outputs();
-        this.x = Matrices.flatten(x, inputs);
-        this.t = Matrices.targets(labels, outputs);
+        // one array per column (see Forward): the engine's loops run along the examples
+        this.x = Matrices.byColumn(x, inputs, rows);
+        this.t = Matrices.targetsByColumn(labels, outputs, rows);
         this.options = options;
         this.optimizer = options.optimizer().create(arch, options.learningRate());
         int batch = options.effectiveBatch(rows);
@@ -50,8 +51,8 @@ public final class Trainer {
         for (int r = 0; r < rows; r++) {
             order[r] = r;
         }
-        this.batchX = batch < rows ? new double[batch * inputs] : null;
-        this.batchT = batch < rows ? new double[batch * outputs] : null;
+        this.batchX = batch < rows ? new double[inputs][batch] : null;
+        this.batchT = batch < rows ? new double[outputs][batch] : null;
     }
 
     public Network network() {
@@ -116,8 +117,12 @@ public final class Trainer {
         double penalty = net.penalty(reg);
         for (int start = 0; start < rows; start += batch) {
             int n = Math.min(batch, rows - start);
-            System.arraycopy(x, start * inputs, batchX, 0, n * inputs);
-            System.arraycopy(t, start * outputs, batchT, 0, n * outputs);
+            for (int i = 0; i < inputs; i++) {
+                System.arraycopy(x[i], start, batchX[i], 0, n);
+            }
+            for (int j = 0; j < outputs; j++) {
+                System.arraycopy(t[j], start, batchT[j], 0, n);
+            }
             sum += (backprop.loss(net, batchX, batchT, n, Regularization.NONE)) * n;
         }
         return sum / rows + penalty;
@@ -132,11 +137,17 @@ public final class Trainer {
         }
     }
 
+    /** Copies the examples order[start, start + n) into the batch buffers. */
     private void gather(int start, int n) {
-        for (int k = 0; k < n; k++) {
-            int r = order[start + k];
-            System.arraycopy(x, r * inputs, batchX, k * inputs, inputs);
-            System.arraycopy(t, r * outputs, batchT, k * outputs, outputs);
+        for (int i = 0; i < inputs; i++) {
+            for (int k = 0; k < n; k++) {
+                batchX[i][k] = x[i][order[start + k]];
+            }
+        }
+        for (int j = 0; j < outputs; j++) {
+            for (int k = 0; k < n; k++) {
+                batchT[j][k] = t[j][order[start + k]];
+            }
         }
     }
 }

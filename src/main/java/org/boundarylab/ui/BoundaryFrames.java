@@ -124,7 +124,7 @@ public final class BoundaryFrames {
             gh = Math.max(2, (int) Math.round((double) w * gh / gw));
             gw = w;
         }
-        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh);
+        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh, true); // drawing-only kernels
         int[] pixels = HeatmapRenderer.argb(field);
         List<Segment> segments = MarchingSquares.decisionBoundaries(field);
         return new Frame(s, v.viewport(), gw, gh, pixels, segments);

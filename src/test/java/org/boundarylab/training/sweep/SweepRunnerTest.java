@@ -122,7 +122,9 @@ class SweepRunnerTest {
         List<SweepResult> heard = Collections.synchronizedList(new ArrayList<>());
         boolean[] finishedCancelled = new boolean[1];
         SweepRunner[] runner = new SweepRunner[1];
-        runner[0] = new SweepRunner(spec, TRAIN, TEST, pool).start(new SweepListener() {
+        // assigned before it starts: the first run may finish before start() returns
+        runner[0] = new SweepRunner(spec, TRAIN, TEST, pool);
+        runner[0].start(new SweepListener() {
             @Override
             public void runFinished(SweepResult result, SweepProgress progress) {
                 heard.add(result);

@@ -1,0 +1,220 @@
+package org.boundarylab.nn;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the chunks of one batch, on the calling thread and on helper threads when there are
+ * spare cores. What a chunk computes never depends on which thread runs it, so results are
+ * the same whatever the thread count.
+ *
+ * <p>Why not an ExecutorService: a full-batch epoch of a small network takes some tens of
+ * microseconds, less than it takes to wake a parked pool thread. The helpers here spin for a
+ * short while after each job, so back-to-back epochs find them awake, and park when training
+ * stops. Only one batch at a time uses the helpers; a caller that finds them busy (another
+ * network training at the same time) runs its chunks itself, which is then the faster choice.
+ */
+final class ChunkRunner {
+    /** How long an idle helper keeps polling before it parks, in nanoseconds. */
+    private static final long SPIN_NANOS = 50_000;
+
+    /** Threads a batch may use, the caller's included: the cores, or -Dboundarylab.threads=N. */
+    static final int THREADS = Math.max(1, Integer.getInteger("boundarylab.threads",
+            Runtime.getRuntime().availableProcessors()));
+
+    private static final ChunkRunner SHARED = new ChunkRunner(THREADS - 1);
+    private static final ChunkRunner SERIAL = new ChunkRunner(0);
+
+    private final Thread[] helpers;
+    private final AtomicReference<Job> current = new AtomicReference<>();
+
+    /** @param helperCount threads besides the caller's (0 runs everything on the caller) */
+    ChunkRunner(int helperCount) {
+        helpers = new Thread[Math.max(0, helperCount)];
+        for (int h = 0; h < helpers.length; h++) {
+            Thread t = new Thread(this::helpLoop, "boundarylab-chunks-" + h);
+            t.setDaemon(true);
+            helpers[h] = t;
+            t.start();
+        }
+    }
+
+    /** The process-wide runner, one helper per core beyond the first. */
+    static ChunkRunner shared() {
+        return SHARED;
+    }
+
+    /** A runner that uses the calling thread only. */
+    static ChunkRunner serial() {
+        return SERIAL;
+    }
+
+    int helperCount() {
+        return helpers.length;
+    }
+
+    /** Runs task(0) ... task(count - 1), each exactly once, and returns when all are done. */
+    void run(int count, IntConsumer task) {
+        run(count, task, null);
+    }
+
+    /**
+     * As {@link #run(int, IntConsumer)}, letting {@code pace} choose between the helpers and
+     * the caller alone by the time each takes (see {@link Pace}). Either way every chunk is
+     * computed the same, so the choice changes the speed and never the results.
+     */
+    void run(int count, IntConsumer task, Pace pace) {
+        if (count <= 1 || helpers.length == 0) {
+            runHere(count, task);
+            return;
+        }
+        boolean parallel = pace == null || pace.nextParallel();
+        long t0 = System.nanoTime();
+        if (parallel) {
+            runShared(count, task);
+        } else {
+            runHere(count, task);
+        }
+        if (pace != null) {
+            pace.record(parallel, (System.nanoTime() - t0) / (double) count);
+        }
+    }
+
+    private static void runHere(int count, IntConsumer task) {
+        for (int c = 0; c < count; c++) {
+            task.accept(c);
+        }
+    }
+
+    private void runShared(int count, IntConsumer task) {
+        Job job = new Job(count, task);
+        if (!current.compareAndSet(null, job)) {
+            runHere(count, task); // helpers busy with another batch
+            return;
+        }
+        for (Thread t : helpers) {
+            LockSupport.unpark(t);
+        }
+        try {
+            job.work();
+            job.awaitDone();
+        } finally {
+            current.set(null);
+        }
+        job.rethrow();
+    }
+
+    /**
+     * Chooses, call by call, whether a repeated job runs faster with the helpers or without.
+     * On a machine whose other processes keep the cores busy, a helper may be descheduled in
+     * the middle of a chunk and the caller then waits for it: there the caller alone is
+     * faster. So both ways are timed (per chunk, smoothed), the faster one is used, and the
+     * other is tried again now and then, as the load on the machine changes.
+     */
+    static final class Pace {
+        private static final int TRIAL = 4;
+        private static final int PERIOD = 256;
+        private static final double SMOOTHING = 0.25;
+        private double parallelNanos = Double.NaN;
+        private double serialNanos = Double.NaN;
+        private long calls;
+        /** The first call of a trial with the helpers wakes them up: not a fair sample. */
+        private boolean wakeUpCall;
+
+        synchronized boolean nextParallel() {
+            long phase = calls++ % PERIOD;
+            wakeUpCall = phase == 0;
+            if (phase <= TRIAL) {
+                return true; // try the helpers (one call to wake them, TRIAL calls timed)
+            }
+            if (phase <= 2 * TRIAL) {
+                return false; // try the caller alone
+            }
+            return !(serialNanos < parallelNanos);
+        }
+
+        synchronized void record(boolean parallel, double nanosPerChunk) {
+            if (wakeUpCall) {
+                wakeUpCall = false;
+                return;
+            }
+            if (parallel) {
+                parallelNanos = Double.isNaN(parallelNanos) ? nanosPerChunk
+                        : parallelNanos + SMOOTHING * (nanosPerChunk - parallelNanos);
+            } else {
+                serialNanos = Double.isNaN(serialNanos) ? nanosPerChunk
+                        : serialNanos + SMOOTHING * (nanosPerChunk - serialNanos);
+            }
+        }
+    }
+
+    private void helpLoop() {
+        long idleSince = System.nanoTime();
+        while (true) {
+            Job job = current.get();
+            if (job != null && job.hasWork()) {
+                job.work();
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    /** One batch: chunks are claimed through a counter by whichever thread comes first. */
+    private static final class Job {
+        private final int count;
+        private final IntConsumer task;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile Throwable failure;
+
+        Job(int count, IntConsumer task) {
+            this.count = count;
+            this.task = task;
+        }
+
+        boolean hasWork() {
+            return next.get() < count;
+        }
+
+        void work() {
+            int c;
+            while ((c = next.getAndIncrement()) < count) {
+                try {
+                    task.accept(c);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+
+        void awaitDone() {
+            int spins = 0;
+            while (done.get() < count) {
+                if (++spins < 10_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield(); // a helper was descheduled; let it run
+                }
+            }
+        }
+
+        void rethrow() {
+            Throwable e = failure;
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.boundarylab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gradients summed by chunk are the same bit for bit whether one thread or several run the
+ * chunks, so training is reproducible whatever the machine.
+ */
+class ParallelGradientTest {
+
+    private static double[][] points(int n, Random rng) {
+        double[][] x = new double[n][];
+        for (int r = 0; r < n; r++) {
+            x[r] = new double[] {rng.nextGaussian(), rng.nextGaussian()};
+        }
+        return x;
+    }
+
+    private static int[] labels(double[][] x, int classes) {
+        int[] y = new int[x.length];
+        for (int r = 0; r < x.length; r++) {
+            y[r] = Math.floorMod((int) Math.floor(2 * x[r][0] + x[r][1]), classes);
+        }
+        return y;
+    }
+
+    private static Gradients gradients(Network net, double[][] x, int[] y, Regularization reg, ChunkRunner runner) {
+        Architecture arch = net.architecture();
+        Backprop bp = new Backprop(arch, x.length, runner);
+        Gradients g = new Gradients(arch);
+        bp.lossAndGradients(net, Matrices.byColumn(x, 2, x.length),
+                Matrices.targetsByColumn(y, arch.outputs(), x.length), x.length, reg, g, true);
+        return g;
+    }
+
+    @Test
+    void serialAndThreadedChunksAgreeBitForBit() {
+        Random rng = new Random(5);
+        double[][] x = points(2345, rng); // five chunks, the last one short
+        Object[][] shapes = {
+            {new int[] {2, 5, 3, 1}, Activation.TANH, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY, 2},
+            {new int[] {2, 64, 64, 1}, Activation.RELU, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY, 2},
+            {new int[] {2, 7, 3}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY, 3},
+        };
+        ChunkRunner threaded = new ChunkRunner(3);
+        for (Object[] s : shapes) {
+            Architecture arch = new Architecture((int[]) s[0], (Activation) s[1], (Activation) s[2], (Loss) s[3]);
+            Network net = Initializer.GLOROT.create(arch, 11);
+            int[] y = labels(x, (int) s[4]);
+            Regularization reg = new Regularization(1e-3, 1e-4);
+            Gradients serial = gradients(net, x, y, reg, ChunkRunner.serial());
+            for (int repeat = 0; repeat < 5; repeat++) {
+                Gradients parallel = gradients(net, x, y, reg, threaded);
+                assertEquals(serial.loss(), parallel.loss(), 0.0, arch + ": loss");
+                for (int l = 0; l < arch.depth(); l++) {
+                    assertArrayEquals(serial.weights[l], parallel.weights[l], 0.0, arch + ": weights " + l);
+                    assertArrayEquals(serial.biases[l], parallel.biases[l], 0.0, arch + ": biases " + l);
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunkedSumsMatchOneLongSumToRoundingLevel() {
+        // the chunked order is a reordering of the textbook sum: equal up to rounding
+        Random rng = new Random(9);
+        double[][] x = points(3000, rng);
+        Architecture arch = new Architecture(new int[] {2, 6, 1}, Activation.TANH, Activation.SIGMOID,
+                Loss.BINARY_CROSS_ENTROPY);
+        Network net = Initializer.LECUN.create(arch, 4);
+        int[] y = labels(x, 2);
+        Gradients g = gradients(net, x, y, Regularization.NONE, ChunkRunner.serial());
+        double[][] sums = new double[arch.depth()][];
+        for (int l = 0; l < arch.depth(); l++) {
+            sums[l] = new double[g.weights[l].length];
+        }
+        for (int r = 0; r < x.length; r++) {
+            Gradients one = gradients(net, new double[][] {x[r]}, new int[] {y[r]}, Regularization.NONE,
+                    ChunkRunner.serial());
+            for (int l = 0; l < arch.depth(); l++) {
+                for (int k = 0; k < sums[l].length; k++) {
+                    sums[l][k] += one.weights[l][k];
+                }
+            }
+        }
+        for (int l = 0; l < arch.depth(); l++) {
+            for (int k = 0; k < sums[l].length; k++) {
+                double want = sums[l][k] / x.length;
+                assertEquals(want, g.weights[l][k], 1e-13 * Math.max(1, Math.abs(want)), "weight " + l + "," + k);
+            }
+        }
+    }
+}

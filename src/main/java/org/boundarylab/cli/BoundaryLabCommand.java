@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvaluateCommand.class,
             SweepCommand.class,
+            BenchCommand.class,
             HelpCommand.class
         })
 public final class BoundaryLabCommand implements Runnable {

@@ -45,11 +45,20 @@ public final class BoundaryGrid {
         return new GridField(view, width, height, net.architecture().classes(), outputs == 1, out);
     }
 
-    /** Evaluates a network whose inputs are {@code features} of each cell centre (x1, x2). */
+    /** Evaluates a network whose inputs are {@code features} of each cell centre (x1, x2), exactly. */
     public static GridField evaluate(Network net, org.boundarylab.nn.Features features, Viewport view, int width,
                                      int height) {
+        return evaluate(net, features, view, width, height, false);
+    }
+
+    /**
+     * Evaluates a network whose inputs are {@code features} of each cell centre; the plain x1, x2
+     * take the grid evaluator's fast path (approximate if asked), other features the exact one.
+     */
+    public static GridField evaluate(Network net, org.boundarylab.nn.Features features, Viewport view, int width,
+                                     int height, boolean approximate) {
         if (features.isDefault()) {
-            return evaluate(net, view, width, height);
+            return evaluate(net, view, width, height, approximate);
         }
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("grid must be at least 1x1, got " + width + "x" + height);

@@ -114,6 +114,11 @@ public final class BoundaryFrames {
 
     /** Evaluates one snapshot for one view; pure, so tests and exports can call it directly. */
     public static Frame build(TrainingSnapshot s, View v) {
+        return build(s, Features.DEFAULT, v);
+    }
+
+    /** Evaluates one snapshot of a network fed {@code features} for one view. */
+    public static Frame build(TrainingSnapshot s, Features features, View v) {
         int gw = v.gridWidth();
         int gh = v.gridHeight();
         long perCell = Math.max(1, s.network().architecture().parameterCount());
@@ -124,30 +129,8 @@ public final class BoundaryFrames {
             gh = Math.max(2, (int) Math.round((double) w * gh / gw));
             gw = w;
         }
-        GridField field = BoundaryGrid.evaluate(s.network(), v.viewport(), gw, gh, true); // drawing-only kernels
-        int[] pixels = HeatmapRenderer.argb(field);
-        List<Segment> segments = MarchingSquares.decisionBoundaries(field);
-        return new Frame(s, v.viewport(), gw, gh, pixels, segments);
-    }
-
-    /**
-     * Evaluates one snapshot of a network fed {@code features} for one view, on the same grid
-     * as {@link #build(TrainingSnapshot, View)} would use (the plain x1, x2 go through it).
-     */
-    public static Frame build(TrainingSnapshot s, Features features, View v) {
-        if (features.isDefault()) {
-            return build(s, v);
-        }
-        int gw = v.gridWidth();
-        int gh = v.gridHeight();
-        long perCell = Math.max(1, s.network().architecture().parameterCount());
-        double shrink = Math.sqrt((double) gw * gh * perCell / WORK_PER_FRAME);
-        if (shrink > 1) {
-            int w = Math.max(Math.min(MIN_GRID_WIDTH, gw), (int) (gw / shrink));
-            gh = Math.max(2, (int) Math.round((double) w * gh / gw));
-            gw = w;
-        }
-        GridField field = BoundaryGrid.evaluate(s.network(), features, v.viewport(), gw, gh);
+        // drawing-only kernels: the picture may differ from the exact probabilities by < 1e-3
+        GridField field = BoundaryGrid.evaluate(s.network(), features, v.viewport(), gw, gh, true);
         return new Frame(s, v.viewport(), gw, gh, HeatmapRenderer.argb(field),
                 MarchingSquares.decisionBoundaries(field));
     }

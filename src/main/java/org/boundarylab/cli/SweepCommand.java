@@ -14,9 +14,6 @@ import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
-import org.boundarylab.nn.Optimizer;
-import org.boundarylab.nn.Regularization;
-import org.boundarylab.nn.TrainingOptions;
 import org.boundarylab.render.BoundaryImage;
 import org.boundarylab.training.sweep.RunSettings;
 import org.boundarylab.training.sweep.SettingStats;
@@ -29,6 +26,7 @@ import org.boundarylab.training.sweep.SweepRunner;
 import org.boundarylab.training.sweep.SweepSpec;
 import org.boundarylab.training.sweep.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,17 +81,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "N", description = "Epochs per run.")
     int epochs;
 
-    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
-    double learningRate;
-
-    @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
-            description = "L2 penalty (X/2)*sum(W^2) on the weights (default: ${DEFAULT-VALUE}).")
-    double l2;
-
-    @Option(names = "--l1", defaultValue = "0", paramLabel = "X",
-            description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
-    double l1;
-
     @Option(names = "--features", paramLabel = "F,F,...",
             description = "Input features: x1, x2, x1^2, x2^2, x1*x2, sin_x1, sin_x2 (default: x1,x2).")
     String featuresText;
@@ -114,15 +101,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "uniform, lecun, glorot or he (default: ${DEFAULT-VALUE}).")
     Initializer init;
 
-    @Option(names = "--optimizer", defaultValue = "gd", paramLabel = "gd|sgd|momentum|adam",
-            converter = Converters.OptimizerConverter.class,
-            description = "Update rule (default: ${DEFAULT-VALUE}, full-batch gradient descent).")
-    Optimizer.Kind optimizer;
-
-    @Option(names = "--batch-size", paramLabel = "B",
-            description = "Mini-batch size (default: the whole training set; " + TrainingOptions.DEFAULT_SGD_BATCH
-                    + " for sgd).")
-    Integer batchSize;
+    @Mixin
+    TrainingFlags training;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per core).")
     Integer threads;
@@ -141,16 +121,11 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Checks checks = new Checks(spec);
         checks.atLeast("--epochs", epochs, 1);
-        checks.positive("--learning-rate", learningRate);
-        checks.nonNegative("--l2", l2);
-        checks.nonNegative("--l1", l1);
+        training.check(checks);
         checks.atLeast("--seeds", seeds, 1);
         checks.atMost("--seeds", seeds, 100);
         checks.atLeast("--layers-per-setting", layersPerSetting, 1);
         checks.atMost("--layers-per-setting", layersPerSetting, 3);
-        if (batchSize != null) {
-            checks.atLeast("--batch-size", batchSize, 1);
-        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         checks.atLeast("--threads", threadCount, 1);
         checks.atMost("--threads", threadCount, MAX_THREADS);
@@ -237,9 +212,8 @@ public final class SweepCommand implements Callable<Integer> {
             baseHidden = new int[layersPerSetting];
             Arrays.fill(baseHidden, (int) w);
         }
-        TrainingOptions training = new TrainingOptions(optimizer, learningRate, new Regularization(l2, l1),
-                batchSize == null ? 0 : batchSize, seed);
-        RunSettings base = new RunSettings(baseHidden, hiddenActivation, output, loss, init, training, seed);
+        RunSettings base = new RunSettings(baseHidden, hiddenActivation, output, loss, init, training.options(seed),
+                seed);
         SweepSpec s;
         try {
             s = new SweepSpec(kind, values, layersPerSetting, seeds, epochs, base);

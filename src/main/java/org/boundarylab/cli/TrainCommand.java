@@ -16,11 +16,11 @@ import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Matrices;
 import org.boundarylab.nn.Network;
-import org.boundarylab.nn.Optimizer;
 import org.boundarylab.nn.Regularization;
 import org.boundarylab.nn.Trainer;
 import org.boundarylab.nn.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,26 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "N", description = "Number of epochs.")
     int epochs;
 
-    @Option(names = "--learning-rate", required = true, paramLabel = "LR", description = "Step size, > 0.")
-    double learningRate;
-
-    @Option(names = "--l2", defaultValue = "0", paramLabel = "X",
-            description = "L2 penalty (X/2)*sum(W^2) on the weights (default: ${DEFAULT-VALUE}).")
-    double l2;
-
-    @Option(names = "--l1", defaultValue = "0", paramLabel = "X",
-            description = "L1 penalty X*sum|W| on the weights (default: ${DEFAULT-VALUE}).")
-    double l1;
-
-    @Option(names = "--optimizer", defaultValue = "gd", paramLabel = "gd|sgd|momentum|adam",
-            converter = Converters.OptimizerConverter.class,
-            description = "Update rule (default: ${DEFAULT-VALUE}, full-batch gradient descent).")
-    Optimizer.Kind optimizer;
-
-    @Option(names = "--batch-size", paramLabel = "B",
-            description = "Mini-batch size (default: the whole training set; " + TrainingOptions.DEFAULT_SGD_BATCH
-                    + " for sgd).")
-    Integer batchSize;
+    @Mixin
+    TrainingFlags training;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
             description = "Seed of the mini-batch shuffle (default: ${DEFAULT-VALUE}).")
@@ -100,12 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Checks checks = new Checks(spec);
         checks.atLeast("--epochs", epochs, 1);
-        checks.positive("--learning-rate", learningRate);
-        checks.nonNegative("--l2", l2);
-        checks.nonNegative("--l1", l1);
-        if (batchSize != null) {
-            checks.atLeast("--batch-size", batchSize, 1);
-        }
+        training.check(checks);
         checks.atLeast("--log-every", logEvery, 1);
         checks.writableTarget("--out", out);
         checks.notOverwriting("--out", out, "--data", data);
@@ -134,9 +111,8 @@ final class TrainCommand implements Callable<Integer> {
             testX = features.map(testSet.x());
         }
 
-        Regularization reg = new Regularization(l2, l1);
-        TrainingOptions options = new TrainingOptions(optimizer, learningRate, reg,
-                batchSize == null ? 0 : batchSize, seed);
+        Regularization reg = training.regularization();
+        TrainingOptions options = training.options(seed);
         Trainer trainer = new Trainer(net, trainX, train.y(), options);
         LossLog log = new LossLog(testSet != null);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -182,10 +158,10 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("data", data.toString());
         settings.put("test", test == null ? null : test.toString());
         settings.put("epochs", epochs);
-        settings.put("optimizer", optimizer.id());
-        settings.put("learning_rate", learningRate);
-        settings.put("l2", l2);
-        settings.put("l1", l1);
+        settings.put("optimizer", training.optimizer.id());
+        settings.put("learning_rate", training.learningRate);
+        settings.put("l2", training.l2);
+        settings.put("l1", training.l1);
         settings.put("batch_size", options.effectiveBatch(train.size()));
         settings.put("seed", seed);
         settings.put("final_train_loss", finalLoss);
@@ -211,13 +187,13 @@ final class TrainCommand implements Callable<Integer> {
 
         stdout.printf(Locale.ROOT, "trained %s for %d epochs (%s, learning rate %s): train loss %.6f -> %.6f, "
                         + "train accuracy %.2f%%%s%n",
-                arch, epochs, optimizer.id(), learningRate, firstLoss, finalLoss, 100 * trainAcc, testSummary);
+                arch, epochs, training.optimizer.id(), training.learningRate, firstLoss, finalLoss, 100 * trainAcc, testSummary);
         stdout.printf("wrote %s%s%n", out, lossLog == null ? "" : " and " + lossLog);
         if (finalLoss > firstLoss) {
             // finite but worse than the start: the steps overshoot; the model is written, the user warned
             PrintWriter err = spec.commandLine().getErr();
             err.printf(Locale.ROOT, "warning: the training loss rose from %.6g to %.6g; the learning rate %s is "
-                    + "probably too large, try a smaller --learning-rate%n", firstLoss, finalLoss, learningRate);
+                    + "probably too large, try a smaller --learning-rate%n", firstLoss, finalLoss, training.learningRate);
             err.flush();
         }
         return Cli.OK;
@@ -245,7 +221,7 @@ final class TrainCommand implements Callable<Integer> {
             logNote = "; the loss log up to then is in " + lossLog;
         }
         throw new UserError("training diverged at epoch " + epoch + " (the loss is no longer a finite number); "
-                + "usually the learning rate " + learningRate + " is too large for this model and data; try a smaller "
-                + "--learning-rate such as " + learningRate / 10 + "; " + out + " was not written" + logNote);
+                + "usually the learning rate " + training.learningRate + " is too large for this model and data; try a smaller "
+                + "--learning-rate such as " + training.learningRate / 10 + "; " + out + " was not written" + logNote);
     }
 }

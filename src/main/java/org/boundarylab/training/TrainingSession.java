@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.boundarylab.nn.Matrices;
+import org.boundarylab.nn.Evaluation;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
 import org.boundarylab.nn.Trainer;
@@ -54,6 +54,9 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean diverged;
     private volatile boolean closed;
     private volatile long epochOffset;
+    /** Made on first use, on the pool, under the trainer lock; kept so a snapshot allocates little. */
+    private Evaluation trainEvaluation;
+    private Evaluation testEvaluation;
 
     /**
      * @param network the starting network; the session trains it in place and hands out copies
@@ -359,13 +362,25 @@ public final class TrainingSession implements AutoCloseable {
             return new TrainingSnapshot(epoch, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
         }
         Regularization reg = regularization.get();
-        double trainLoss = net.loss(trainX, trainY, reg);
-        double trainAcc = Matrices.accuracy(net.predictClasses(trainX), trainY);
+        // one forward pass per data set through buffers kept between snapshots (see Evaluation)
+        Evaluation.Result train = trainer.fullBatchMeasurement(reg);
+        if (train == null) {
+            if (trainEvaluation == null) {
+                trainEvaluation = new Evaluation(net.architecture(), trainX, trainY);
+            }
+            train = trainEvaluation.measure(net, reg);
+        }
+        double trainLoss = train.loss();
+        double trainAcc = train.accuracy();
         double testLoss = Double.NaN;
         double testAcc = Double.NaN;
         if (testX.length > 0) {
-            testLoss = net.loss(testX, testY, reg);
-            testAcc = Matrices.accuracy(net.predictClasses(testX), testY);
+            if (testEvaluation == null) {
+                testEvaluation = new Evaluation(net.architecture(), testX, testY);
+            }
+            Evaluation.Result test = testEvaluation.measure(net, reg);
+            testLoss = test.loss();
+            testAcc = test.accuracy();
         }
         boolean bad = !Double.isFinite(trainLoss) || (testX.length > 0 && !Double.isFinite(testLoss));
         return new TrainingSnapshot(epoch, bad ? null : net.copy(), trainLoss, testLoss, trainAcc, testAcc, 0, bad);

@@ -22,7 +22,10 @@ import org.boundarylab.nn.TrainingOptions;
  * its losses go into a bounded {@link LossHistory}. While playing, a snapshot is made at most
  * once per {@link #setSnapshotEvery snapshot interval} of epochs and at most
  * {@value #MAX_SNAPSHOTS_PER_SECOND} times a second, so a tiny network is not slowed down by
- * measuring itself more often than any screen can show.
+ * measuring itself more often than any screen can show, and at most so often that measuring
+ * (a forward pass over the training and test data) takes one part in
+ * {@value #TRAINING_PER_MEASUREMENT} + 1 of the time: for the largest networks an epoch costs
+ * little more than that pass, and measuring every epoch would halve the speed.
  *
  * <p>A run whose loss or parameters stop being finite pauses by itself and publishes a
  * snapshot flagged {@code diverged} that carries the last finite network.
@@ -30,6 +33,8 @@ import org.boundarylab.nn.TrainingOptions;
 public final class TrainingSession implements AutoCloseable {
     static final int MAX_SNAPSHOTS_PER_SECOND = 120;
     private static final long MIN_SNAPSHOT_NANOS = 1_000_000_000L / MAX_SNAPSHOTS_PER_SECOND;
+    /** While playing, training time between snapshots is at least this many times the last measurement's. */
+    static final int TRAINING_PER_MEASUREMENT = 6;
 
     private final Trainer trainer;
     private final double[][] trainX;
@@ -276,6 +281,7 @@ public final class TrainingSession implements AutoCloseable {
                 long trainedThisLoop = 0;
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
+                long measureNanos = 0; // what the last snapshot cost (measuring, listeners)
                 while (true) {
                     if (stopRequested || closed || diverged) {
                         // the last epochs before a pause are shown too
@@ -304,10 +310,13 @@ public final class TrainingSession implements AutoCloseable {
                     }
                     if (epochsSinceSnapshot >= snapshotEvery) {
                         long now = System.nanoTime();
-                        if (now - lastSnapshot >= MIN_SNAPSHOT_NANOS) {
+                        // (the interval since the last snapshot includes measuring it)
+                        if (now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS, (TRAINING_PER_MEASUREMENT + 1)
+                                * measureNanos)) {
                             double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
                             publish(epochsDone(), speed);
                             lastSnapshot = now;
+                            measureNanos = System.nanoTime() - now;
                             epochsSinceSnapshot = 0;
                         }
                     }

@@ -197,7 +197,7 @@ public final class LabWindowProbe {
             }
             StackTraceElement[] st = t.getStackTrace();
             String key = "FX: " + describe(st);
-            if (st.length > 0 && st[0].getMethodName().equals("park")) {
+            if (st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait"))) {
                 // the FX thread waits, usually for the render thread to finish the last frame
                 if (renderer == null) {
                     renderer = Thread.getAllStackTraces().keySet().stream()

@@ -64,6 +64,11 @@ final class Backprop {
         return sumLosses(rows) / rows + net.penalty(reg);
     }
 
+    /** The outputs of the last pass, by column: output j of row r at {@code [j][r]}. */
+    double[][] outputs() {
+        return forward.output();
+    }
+
     /**
      * Fills g with the mean gradient over rows [0, rows) and, when asked, g.loss with the loss
      * for the parameters as they were (before any update).

@@ -14,6 +14,7 @@ public final class Trainer {
     private final double[][] x;
     private final double[][] t;
     private final int rows;
+    private final int[] labels;
     private final int inputs;
     private final int outputs;
     private final Backprop backprop;
@@ -36,6 +37,7 @@ public final class Trainer {
         Architecture arch = net.architecture();
         this.net = net;
         this.rows = x.length;
+        this.labels = labels;
         this.inputs = arch.inputs();
         this.outputs = arch.outputs();
         // one array per column (see Forward): the engine's loops run along the examples
@@ -100,6 +102,19 @@ public final class Trainer {
         }
         epoch++;
         return loss;
+    }
+
+    /**
+     * The training loss and accuracy of the current weights from one forward pass through the
+     * trainer's own buffers, when it trains full-batch (the loss is then {@link Network#loss}'s
+     * to the last bit); null for mini-batches, whose buffers hold only a batch.
+     */
+    public Evaluation.Result fullBatchMeasurement(Regularization reg) {
+        if (backprop.capacity() < rows) {
+            return null;
+        }
+        double loss = backprop.loss(net, x, t, rows, reg);
+        return new Evaluation.Result(loss, Evaluation.accuracy(backprop.outputs(), labels, rows));
     }
 
     /** The training loss for the current weights. */

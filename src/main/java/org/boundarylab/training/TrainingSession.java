@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.boundarylab.nn.Matrices;
+import org.boundarylab.nn.Evaluation;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
 import org.boundarylab.nn.Trainer;
@@ -22,7 +22,10 @@ import org.boundarylab.nn.TrainingOptions;
  * its losses go into a bounded {@link LossHistory}. While playing, a snapshot is made at most
  * once per {@link #setSnapshotEvery snapshot interval} of epochs and at most
  * {@value #MAX_SNAPSHOTS_PER_SECOND} times a second, so a tiny network is not slowed down by
- * measuring itself more often than any screen can show.
+ * measuring itself more often than any screen can show, and at most so often that measuring
+ * (a forward pass over the training and test data) takes one part in
+ * {@value #TRAINING_PER_MEASUREMENT} + 1 of the time: for the largest networks an epoch costs
+ * little more than that pass, and measuring every epoch would halve the speed.
  *
  * <p>A run whose loss or parameters stop being finite pauses by itself and publishes a
  * snapshot flagged {@code diverged} that carries the last finite network.
@@ -30,6 +33,8 @@ import org.boundarylab.nn.TrainingOptions;
 public final class TrainingSession implements AutoCloseable {
     static final int MAX_SNAPSHOTS_PER_SECOND = 120;
     private static final long MIN_SNAPSHOT_NANOS = 1_000_000_000L / MAX_SNAPSHOTS_PER_SECOND;
+    /** While playing, training time between snapshots is at least this many times the last measurement's. */
+    static final int TRAINING_PER_MEASUREMENT = 6;
 
     private final Trainer trainer;
     private final double[][] trainX;
@@ -54,6 +59,9 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean diverged;
     private volatile boolean closed;
     private volatile long epochOffset;
+    /** Made on first use, on the pool, under the trainer lock; kept so a snapshot allocates little. */
+    private Evaluation trainEvaluation;
+    private Evaluation testEvaluation;
 
     /**
      * @param network the starting network; the session trains it in place and hands out copies
@@ -273,6 +281,7 @@ public final class TrainingSession implements AutoCloseable {
                 long trainedThisLoop = 0;
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
+                long measureNanos = 0; // what the last snapshot cost (measuring, listeners)
                 while (true) {
                     if (stopRequested || closed || diverged) {
                         // the last epochs before a pause are shown too
@@ -301,10 +310,13 @@ public final class TrainingSession implements AutoCloseable {
                     }
                     if (epochsSinceSnapshot >= snapshotEvery) {
                         long now = System.nanoTime();
-                        if (now - lastSnapshot >= MIN_SNAPSHOT_NANOS) {
+                        // (the interval since the last snapshot includes measuring it)
+                        if (now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS, (TRAINING_PER_MEASUREMENT + 1)
+                                * measureNanos)) {
                             double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
                             publish(epochsDone(), speed);
                             lastSnapshot = now;
+                            measureNanos = System.nanoTime() - now;
                             epochsSinceSnapshot = 0;
                         }
                     }
@@ -359,13 +371,25 @@ public final class TrainingSession implements AutoCloseable {
             return new TrainingSnapshot(epoch, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
         }
         Regularization reg = regularization.get();
-        double trainLoss = net.loss(trainX, trainY, reg);
-        double trainAcc = Matrices.accuracy(net.predictClasses(trainX), trainY);
+        // one forward pass per data set through buffers kept between snapshots (see Evaluation)
+        Evaluation.Result train = trainer.fullBatchMeasurement(reg);
+        if (train == null) {
+            if (trainEvaluation == null) {
+                trainEvaluation = new Evaluation(net.architecture(), trainX, trainY);
+            }
+            train = trainEvaluation.measure(net, reg);
+        }
+        double trainLoss = train.loss();
+        double trainAcc = train.accuracy();
         double testLoss = Double.NaN;
         double testAcc = Double.NaN;
         if (testX.length > 0) {
-            testLoss = net.loss(testX, testY, reg);
-            testAcc = Matrices.accuracy(net.predictClasses(testX), testY);
+            if (testEvaluation == null) {
+                testEvaluation = new Evaluation(net.architecture(), testX, testY);
+            }
+            Evaluation.Result test = testEvaluation.measure(net, reg);
+            testLoss = test.loss();
+            testAcc = test.accuracy();
         }
         boolean bad = !Double.isFinite(trainLoss) || (testX.length > 0 && !Double.isFinite(testLoss));
         return new TrainingSnapshot(epoch, bad ? null : net.copy(), trainLoss, testLoss, trainAcc, testAcc, 0, bad);

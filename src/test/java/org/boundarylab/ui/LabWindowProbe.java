@@ -1,0 +1,262 @@
+package org.boundarylab.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.boundarylab.data.DatasetKind;
+import org.boundarylab.data.Split;
+import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
+import org.boundarylab.nn.Network;
+import org.boundarylab.nn.Regularization;
+import org.boundarylab.nn.Trainer;
+import org.boundarylab.nn.TrainingOptions;
+import org.boundarylab.ui.InputRules.Field;
+
+/**
+ * The window measured while it trains, for issue 6: pulse-to-pulse gaps of the FX thread
+ * (median, 99th percentile, maximum) with a profile of what the FX thread was doing whenever
+ * it had not ticked for {@value #STALL_MS} ms; training speed in the window against the same
+ * network and data trained by a bare {@link Trainer} loop in the same JVM; and, in memory
+ * mode, the used heap after a GC every few seconds of a long run. Not a test (timings vary
+ * with the machine); run it by hand, settings as system properties:
+ *
+ * <pre>
+ * java [-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw] -cp target/classes:target/test-classes:$(cat target/cp.txt)
+ *   -Dprobe.samples=20000 -Dprobe.classes=6 -Dprobe.hidden=256,256,256,256,256,256 -Dprobe.redraw=1
+ *   -Dprobe.seconds=40 -Dprobe.diagram=open|closed -Dprobe.mode=pulse|memory -Dprobe.every=10
+ *   org.boundarylab.ui.LabWindowProbe
+ * </pre>
+ */
+public final class LabWindowProbe {
+    static final int STALL_MS = 20;
+
+    private LabWindowProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String samples = System.getProperty("probe.samples", "20000");
+        String classes = System.getProperty("probe.classes", "6");
+        String hidden = System.getProperty("probe.hidden", "256,256,256,256,256,256");
+        String redraw = System.getProperty("probe.redraw", "1");
+        int seconds = Integer.getInteger("probe.seconds", 40);
+        boolean diagramOpen = !System.getProperty("probe.diagram", "open").equals("closed");
+        boolean memoryMode = System.getProperty("probe.mode", "pulse").equals("memory");
+        int every = Integer.getInteger("probe.every", 10);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        long[] gaps = new long[seconds * 250 + 1000];
+        int[] count = {0};
+        AtomicReference<LabViewModel> model = new AtomicReference<>();
+        AtomicReference<Thread> fxThread = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        long[] lastTick = {System.nanoTime()};
+        long warmUp = 3_000_000_000L; // class loading, JIT and the first epochs are left out
+        long[] window = new long[2];
+        // [time, epoch] of the first snapshot after the warm-up and of the last one before the end
+        long[][] epochMarks = {null, null};
+
+        Platform.runLater(() -> {
+            fxThread.set(Thread.currentThread());
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            stage.setScene(LabApp.scene(w));
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+            LabViewModel vm = w.controller().viewModel();
+            if (!diagramOpen) {
+                ((Button) stage.getScene().lookup("#diagramCollapse")).fire();
+            }
+            if (!classes.isEmpty()) {
+                vm.datasetProperty().set(DatasetKind.GAUSSIAN);
+                vm.textProperty(Field.CLASSES).set(classes);
+            }
+            vm.textProperty(Field.SAMPLES).set(samples);
+            vm.textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            vm.textProperty(Field.REDRAW_EVERY).set(redraw);
+            model.set(vm);
+            vm.addSnapshotListener(s -> {
+                long t = System.nanoTime();
+                if (window[0] == 0 || t < window[0]) {
+                    return;
+                }
+                if (epochMarks[0] == null) {
+                    epochMarks[0] = new long[] {t, s.epoch()};
+                } else if (t <= window[1]) {
+                    epochMarks[1] = new long[] {t, s.epoch()};
+                }
+            });
+            vm.play();
+            window[0] = System.nanoTime() + warmUp;
+            window[1] = window[0] + seconds * 1_000_000_000L;
+            new AnimationTimer() {
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    lastTick[0] = t;
+                    if (last != 0 && last > window[0] && count[0] < gaps.length) {
+                        gaps[count[0]++] = t - last;
+                    }
+                    last = t;
+                    if (t > window[1]) {
+                        stop();
+                        vm.pause();
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+
+        Map<String, Integer> stallProfile = new HashMap<>();
+        Thread sampler = new Thread(() -> sampleStalls(fxThread, lastTick, window, stallProfile, done));
+        sampler.setDaemon(true);
+        sampler.start();
+        List<String> heap = new ArrayList<>();
+        if (memoryMode) {
+            MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
+            long t0 = System.nanoTime();
+            while (!done.await(every, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.gc();
+                long used = mx.getHeapMemoryUsage().getUsed();
+                String line = String.format(Locale.ROOT, "t %4.0f s  heap used after GC %6.1f MB  epoch %s",
+                        (System.nanoTime() - t0) / 1e9, used / 1048576.0, model.get().epochTextProperty().get());
+                heap.add(line);
+                System.out.println(line);
+            }
+        }
+        done.await();
+        sampler.join();
+
+        long[] g = Arrays.copyOf(gaps, count[0]);
+        Arrays.sort(g);
+        LabViewModel vm = model.get();
+        System.out.printf(Locale.ROOT, "samples %s, classes %s, hidden %s, redraw every %s, diagram %s%n",
+                samples, classes.isEmpty() ? "moons" : classes, hidden, redraw, diagramOpen ? "open" : "closed");
+        System.out.printf(Locale.ROOT, "pulses %d in %d s: gap median %.1f ms, p99 %.1f ms, max %.1f ms;"
+                        + " gaps over %d ms: %d%n",
+                g.length, seconds, g[g.length / 2] / 1e6, g[Math.min(g.length - 1, (int) (g.length * 0.99))] / 1e6,
+                g[g.length - 1] / 1e6, STALL_MS, Arrays.stream(g).filter(x -> x > STALL_MS * 1_000_000L).count());
+        if (!stallProfile.isEmpty()) {
+            System.out.println("FX thread during stalls (samples every ms, top frames):");
+            stallProfile.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                    .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
+        }
+        double windowRate = Double.NaN;
+        if (epochMarks[0] != null && epochMarks[1] != null && epochMarks[1][0] > epochMarks[0][0]) {
+            windowRate = (epochMarks[1][1] - epochMarks[0][1]) * 1e9 / (epochMarks[1][0] - epochMarks[0][0]);
+        }
+        System.out.printf(Locale.ROOT, "window: %.2f epochs/s (epochs %d..%d), session's own figure %s epochs/s%n",
+                windowRate, epochMarks[0] == null ? -1 : epochMarks[0][1], epochMarks[1] == null ? -1
+                        : epochMarks[1][1], vm.speedTextProperty().get());
+        if (!memoryMode) {
+            while (vm.session().isPlaying()) {
+                Thread.sleep(20);
+            }
+            double bare = bareTrainerRate(vm, Math.max(5, seconds / 2));
+            System.out.printf(Locale.ROOT, "bare Trainer loop: %.2f epochs/s; window / bare = %.2f%n",
+                    bare, windowRate / bare);
+        } else if (heap.size() >= 12) {
+            System.out.println("first minute: " + heap.get(0) + " ... " + heap.get(60 / every - 1));
+            System.out.println("last minute:  " + heap.get(heap.size() - 60 / every) + " ... "
+                    + heap.get(heap.size() - 1));
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Every millisecond: if the FX thread has not ticked for STALL_MS, count where it is. */
+    private static void sampleStalls(AtomicReference<Thread> fx, long[] lastTick, long[] window,
+                                     Map<String, Integer> profile, CountDownLatch done) {
+        Thread renderer = null;
+        while (done.getCount() > 0) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Thread t = fx.get();
+            long now = System.nanoTime();
+            if (t == null || window[0] == 0 || now < window[0] || now - lastTick[0] < STALL_MS * 1_000_000L) {
+                continue;
+            }
+            StackTraceElement[] st = t.getStackTrace();
+            String key = "FX: " + describe(st);
+            if (st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait"))) {
+                // the FX thread waits, usually for the render thread to finish the last frame
+                if (renderer == null) {
+                    renderer = Thread.getAllStackTraces().keySet().stream()
+                            .filter(r -> r.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+                }
+                if (renderer != null) {
+                    key += " | renderer: " + describe(renderer.getStackTrace());
+                }
+            }
+            synchronized (profile) {
+                profile.merge(key, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The top frame and the first of the project's own frames below it. */
+    private static String describe(StackTraceElement[] st) {
+        if (st.length == 0) {
+            return "(no stack)";
+        }
+        String own = "";
+        for (StackTraceElement e : st) {
+            if (e.getClassName().startsWith("org.boundarylab") && !e.getClassName().contains("Probe")) {
+                own = " <- " + e;
+                break;
+            }
+        }
+        return st[0] + own;
+    }
+
+    /** The same network and data as the window's run, trained by a bare loop for about {@code seconds}. */
+    private static double bareTrainerRate(LabViewModel vm, int seconds) {
+        Split split = vm.dataProperty().get();
+        Features inputs = vm.featuresProperty().get();
+        int[] hidden = InputRules.hiddenLayers(vm.textProperty(Field.HIDDEN_LAYERS).get());
+        OutputLoss out = vm.outputLossProperty().get();
+        Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
+                vm.activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
+        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.textProperty(Field.WEIGHT_SEED).get());
+        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.textProperty(Field.BATCH_SIZE).get());
+        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.textProperty(Field.LEARNING_RATE).get());
+        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.textProperty(Field.L2).get()),
+                (Double) InputRules.parse(Field.L1, vm.textProperty(Field.L1).get()));
+        Network net = vm.initializerProperty().get().create(arch, seed);
+        Trainer trainer = new Trainer(net, inputs.map(split.train().x()), split.train().y(),
+                new TrainingOptions(vm.optimizerProperty().get(), rate, reg, batch, seed));
+        long warm = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warm) {
+            trainer.epoch(false);
+        }
+        long from = System.nanoTime();
+        long until = from + seconds * 1_000_000_000L;
+        int epochs = 0;
+        long t;
+        do {
+            trainer.epoch(false);
+            epochs++;
+            t = System.nanoTime();
+        } while (t < until);
+        return epochs * 1e9 / (t - from);
+    }
+}

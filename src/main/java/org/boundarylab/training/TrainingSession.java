@@ -31,7 +31,8 @@ import org.boundarylab.nn.TrainingOptions;
  * snapshot flagged {@code diverged} that carries the last finite network.
  */
 public final class TrainingSession implements AutoCloseable {
-    static final int MAX_SNAPSHOTS_PER_SECOND = 120;
+    /** A screen shows about 60 frames a second; snapshots beyond that only cost copies and redraws. */
+    static final int MAX_SNAPSHOTS_PER_SECOND = 60;
     private static final long MIN_SNAPSHOT_NANOS = 1_000_000_000L / MAX_SNAPSHOTS_PER_SECOND;
     /** While playing, training time between snapshots is at least this many times the last measurement's. */
     static final int TRAINING_PER_MEASUREMENT = 6;

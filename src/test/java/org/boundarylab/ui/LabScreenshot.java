@@ -1,15 +1,12 @@
 package org.boundarylab.ui;
 
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.boundarylab.ui.InputRules.Field;
 
 /**
@@ -28,12 +25,10 @@ public final class LabScreenshot {
         String hidden = args.length > 2 ? args[2] : "5,3";
         String kind = args.length > 3 ? args[3] : "moons";
         String classes = args.length > 4 ? args[4] : "3";
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ScreenshotSupport.startToolkit();
         AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
         AtomicReference<Scene> scene = new AtomicReference<>();
-        onFx(() -> {
+        ScreenshotSupport.onFx(() -> {
             LabApp.LabWindow w = LabApp.load();
             Stage stage = new Stage();
             Scene s = LabApp.scene(w);
@@ -55,25 +50,12 @@ public final class LabScreenshot {
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();
-        onFx(() -> shot.set(scene.get().snapshot(null)));
-        out.getAbsoluteFile().getParentFile().mkdirs();
-        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
+        ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
                 + ") after " + vm.epochTextProperty().get() + " epochs, test accuracy "
                 + vm.testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

@@ -1,15 +1,13 @@
 package org.boundarylab.ui.classroom;
 
+import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.boundarylab.lessons.BuiltInLessons;
 import org.boundarylab.lessons.Lesson;
 import org.boundarylab.ui.LabApp;
@@ -33,12 +31,10 @@ public final class ClassroomScreenshot {
         String mode = args.length > 1 ? args[1] : "lesson";
         Lesson lesson = BuiltInLessons.byId(args.length > 2 ? args[2] : "sigmoid-5000-epochs");
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1500;
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ScreenshotSupport.startToolkit();
         AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
         AtomicReference<Scene> scene = new AtomicReference<>();
-        onFx(() -> {
+        ScreenshotSupport.onFx(() -> {
             LabApp.LabWindow w = LabApp.load();
             Stage stage = new Stage();
             Scene s = LabApp.scene(w);
@@ -60,11 +56,11 @@ public final class ClassroomScreenshot {
         LabViewModel vm = window.get().controller().viewModel();
         vm.session().started().get(10, TimeUnit.SECONDS);
         if (epochs == 0) {
-            onFx(vm::play);
+            ScreenshotSupport.onFx(vm::play);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (System.nanoTime() < deadline) {
                 AtomicReference<Boolean> playing = new AtomicReference<>();
-                onFx(() -> playing.set(vm.playingProperty().get()));
+                ScreenshotSupport.onFx(() -> playing.set(vm.playingProperty().get()));
                 if (!playing.get()) {
                     break;
                 }
@@ -76,35 +72,22 @@ public final class ClassroomScreenshot {
             }
         }
         if (args.length > 4) { // e.g. #learningRateField: shows the focus ring
-            onFx(() -> scene.get().getRoot().lookup(args[4]).requestFocus());
+            ScreenshotSupport.onFx(() -> scene.get().getRoot().lookup(args[4]).requestFocus());
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         if (mode.endsWith("help")) { // the shortcut list over the window
-            onFx(() -> Classroom.of(scene.get()).showHelp());
+            ScreenshotSupport.onFx(() -> Classroom.of(scene.get()).showHelp());
             Thread.sleep(500);
-            onFx(() -> shot.set(Classroom.of(scene.get()).showHelp().table().getScene().snapshot(null)));
+            ScreenshotSupport.onFx(() -> shot.set(Classroom.of(scene.get()).showHelp().table().getScene().snapshot(null)));
         } else {
-            onFx(() -> shot.set(scene.get().snapshot(null)));
+            ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
         }
-        out.getAbsoluteFile().getParentFile().mkdirs();
-        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
                 + ") " + mode + ", lesson " + lesson.id() + " at epoch " + vm.epochTextProperty().get()
                 + ", train " + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

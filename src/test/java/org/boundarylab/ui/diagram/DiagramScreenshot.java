@@ -1,15 +1,13 @@
 package org.boundarylab.ui.diagram;
 
+import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.nn.Features;
 import org.boundarylab.ui.InputRules.Field;
@@ -36,12 +34,10 @@ public final class DiagramScreenshot {
         boolean collapsed = args.length > 5 && args[5].equals("collapsed");
         int pinLayer = args.length > 6 ? Integer.parseInt(args[5]) : -1;
         int pinUnit = args.length > 6 ? Integer.parseInt(args[6]) : -1;
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ScreenshotSupport.startToolkit();
         AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
         AtomicReference<Scene> scene = new AtomicReference<>();
-        onFx(() -> {
+        ScreenshotSupport.onFx(() -> {
             LabApp.LabWindow w = LabApp.load();
             Stage stage = new Stage();
             Scene s = LabApp.scene(w);
@@ -60,33 +56,20 @@ public final class DiagramScreenshot {
         }
         Thread.sleep(1000);
         if (collapsed) {
-            onFx(() -> ((javafx.scene.control.Button) window.get().root().lookup("#diagramCollapse")).fire());
+            ScreenshotSupport.onFx(() -> ((javafx.scene.control.Button) window.get().root().lookup("#diagramCollapse")).fire());
             Thread.sleep(800);
         }
         if (pinLayer >= 0) {
             NetworkDiagram d = (NetworkDiagram) window.get().controller().diagramPane().getUserData();
-            onFx(() -> d.pinForProbe(pinLayer, pinUnit));
+            ScreenshotSupport.onFx(() -> d.pinForProbe(pinLayer, pinUnit));
             Thread.sleep(1000);
         }
         AtomicReference<WritableImage> shot = new AtomicReference<>();
-        onFx(() -> shot.set(scene.get().snapshot(null)));
-        out.getAbsoluteFile().getParentFile().mkdirs();
-        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
+        ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, test accuracy "
                 + vm.testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

@@ -1,15 +1,13 @@
 package org.boundarylab.ui.draw;
 
+import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.boundarylab.ui.LabApp;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.files.FileActions;
@@ -26,12 +24,10 @@ public final class DrawScreenshot {
     public static void main(String[] args) throws Exception {
         File out = new File(args.length > 0 ? args[0] : "docs/screenshot-draw.png");
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 600;
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        ScreenshotSupport.startToolkit();
         AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
         AtomicReference<Scene> scene = new AtomicReference<>();
-        onFx(() -> {
+        ScreenshotSupport.onFx(() -> {
             LabApp.LabWindow w = LabApp.load();
             Stage stage = new Stage();
             Scene s = LabApp.scene(w);
@@ -41,7 +37,7 @@ public final class DrawScreenshot {
             scene.set(s);
         });
         Thread.sleep(500);
-        onFx(() -> {
+        ScreenshotSupport.onFx(() -> {
             LabViewModel vm = window.get().controller().viewModel();
             vm.textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
             vm.textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
@@ -65,7 +61,7 @@ public final class DrawScreenshot {
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         if (args.length > 2 && args[2].equals("sweep")) {
             // the Sweep tab after a small width sweep of the drawn data
-            onFx(() -> {
+            ScreenshotSupport.onFx(() -> {
                 javafx.scene.control.TabPane tabs = window.get().controller().tabs();
                 org.boundarylab.ui.sweep.SweepController sweep = ((org.boundarylab.ui.sweep.SweepTab) tabs.getTabs()
                         .get(1).getProperties().get(org.boundarylab.ui.sweep.SweepTab.class)).view().controller();
@@ -78,9 +74,8 @@ public final class DrawScreenshot {
             Thread.sleep(15000);
         }
         AtomicReference<WritableImage> shot = new AtomicReference<>();
-        onFx(() -> shot.set(scene.get().snapshot(null)));
-        out.getAbsoluteFile().getParentFile().mkdirs();
-        ImageIO.write(SwingFXUtils.fromFXImage(shot.get(), null), "png", out);
+        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
+        ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, train "
                 + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
         Platform.exit();
@@ -99,17 +94,5 @@ public final class DrawScreenshot {
             }
         }
         editor.endStroke();
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

@@ -391,15 +391,26 @@ public final class LabViewModel {
      *                                  {@link LabSettings} cannot hold
      */
     public LabSettings currentSettings() {
+        LabSettings settings = typedSettings();
+        if (hasClassCount(dataset.get()) && (Integer) InputRules.parse(Field.CLASSES,
+                texts.get(Field.CLASSES).get()) != 2) {
+            throw new IllegalArgumentException("a saved setup holds blobs and spirals of 2 classes only; set Classes to 2");
+        }
+        return settings;
+    }
+
+    /**
+     * The settings as typed, whatever the class count: a workspace stores its points, so it
+     * needs no generator that remakes them (a lesson does, see {@link #currentSettings()}).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public LabSettings typedSettings() {
         for (Field f : Field.values()) {
             String e = errors.get(f).get();
             if (!e.isEmpty()) {
                 throw new IllegalArgumentException(e);
             }
-        }
-        if (hasClassCount(dataset.get()) && (Integer) InputRules.parse(Field.CLASSES,
-                texts.get(Field.CLASSES).get()) != 2) {
-            throw new IllegalArgumentException("a saved setup holds blobs and spirals of 2 classes only; set Classes to 2");
         }
         OutputLoss out = outputLoss.get();
         return new LabSettings(dataset.get(), (Integer) parsed(Field.SAMPLES), noise.get(),

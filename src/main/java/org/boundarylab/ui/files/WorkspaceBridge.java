@@ -7,7 +7,6 @@ import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.training.LossHistory;
 import org.boundarylab.training.TrainingSnapshot;
-import org.boundarylab.ui.InputRules;
 import org.boundarylab.ui.InputRules.Field;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.OutputLoss;
@@ -24,24 +23,7 @@ public final class WorkspaceBridge {
 
     /** The lab's settings as typed; throws IllegalArgumentException naming a setting that is not valid. */
     public static LabSettings settings(LabViewModel vm) {
-        for (Field f : Field.values()) {
-            String error = vm.errorProperty(f).get();
-            if (!error.isEmpty()) {
-                throw new IllegalArgumentException(error);
-            }
-        }
-        OutputLoss out = vm.outputLossProperty().get();
-        return new LabSettings(vm.datasetProperty().get(), (Integer) parse(vm, Field.SAMPLES),
-                vm.noiseProperty().get(), (Double) parse(vm, Field.TEST_SHARE), (Long) parse(vm, Field.DATA_SEED), 0,
-                InputRules.hiddenLayers(vm.textProperty(Field.HIDDEN_LAYERS).get()), vm.activationProperty().get(),
-                out.activation(), 0, out.loss(), vm.initializerProperty().get(), (Long) parse(vm, Field.WEIGHT_SEED),
-                (Double) parse(vm, Field.LEARNING_RATE), (Double) parse(vm, Field.L2), (Double) parse(vm, Field.L1),
-                vm.optimizerProperty().get(), (Integer) parse(vm, Field.BATCH_SIZE), 0,
-                (Integer) parse(vm, Field.REDRAW_EVERY), vm.featuresProperty().get());
-    }
-
-    private static Object parse(LabViewModel vm, Field f) {
-        return InputRules.parse(f, vm.textProperty(f).get());
+        return vm.typedSettings();
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.function.IntConsumer;
 final class ChunkRunner {
     /** How long an idle helper keeps polling before it parks, in nanoseconds. */
     private static final long SPIN_NANOS = 50_000;
+    /** How many polls an idle helper makes between offers of its core to other threads. */
+    private static final int YIELD_EVERY = 32;
 
     /** Threads a batch may use, the caller's included: the cores, or -Dboundarylab.threads=N. */
     static final int THREADS = Math.max(1, Integer.getInteger("boundarylab.threads",
@@ -110,15 +112,23 @@ final class ChunkRunner {
      * Chooses, call by call, whether a repeated job runs faster with the helpers or without.
      * On a machine whose other processes keep the cores busy, a helper may be descheduled in
      * the middle of a chunk and the caller then waits for it: there the caller alone is
-     * faster. So both ways are timed (per chunk, smoothed), the faster one is used, and the
-     * other is tried again now and then, as the load on the machine changes.
+     * faster. So every {@link #PERIOD} calls both ways are timed a few times each, and the
+     * rest of the period goes the faster way.
+     *
+     * <p>Each way is judged by its fastest trial, not an average: a trial is slowed by
+     * whatever else happened during it (an interrupt, the JIT compiler taking a core), never
+     * sped up, so the fastest of a few is the fair figure, and one unlucky trial does not send
+     * a whole period down the slow way. The caller alone must also be clearly faster
+     * ({@link #MARGIN}) to be chosen, because the helpers' trials carry the cost of waking
+     * them.
      */
     static final class Pace {
-        private static final int TRIAL = 4;
-        private static final int PERIOD = 256;
-        private static final double SMOOTHING = 0.25;
-        private double parallelNanos = Double.NaN;
-        private double serialNanos = Double.NaN;
+        static final int TRIAL = 4;
+        static final int PERIOD = 512;
+        static final double MARGIN = 0.9;
+        private double parallelBest = Double.POSITIVE_INFINITY;
+        private double serialBest = Double.POSITIVE_INFINITY;
+        private boolean useSerial;
         private long calls;
         /** The first call of a trial with the helpers wakes them up: not a fair sample. */
         private boolean wakeUpCall;
@@ -126,13 +136,20 @@ final class ChunkRunner {
         synchronized boolean nextParallel() {
             long phase = calls++ % PERIOD;
             wakeUpCall = phase == 0;
+            if (phase == 0) {
+                parallelBest = Double.POSITIVE_INFINITY;
+                serialBest = Double.POSITIVE_INFINITY;
+            }
             if (phase <= TRIAL) {
                 return true; // try the helpers (one call to wake them, TRIAL calls timed)
             }
             if (phase <= 2 * TRIAL) {
                 return false; // try the caller alone
             }
-            return !(serialNanos < parallelNanos);
+            if (phase == 2 * TRIAL + 1) {
+                useSerial = serialBest < MARGIN * parallelBest;
+            }
+            return !useSerial;
         }
 
         synchronized void record(boolean parallel, double nanosPerChunk) {
@@ -141,24 +158,29 @@ final class ChunkRunner {
                 return;
             }
             if (parallel) {
-                parallelNanos = Double.isNaN(parallelNanos) ? nanosPerChunk
-                        : parallelNanos + SMOOTHING * (nanosPerChunk - parallelNanos);
+                parallelBest = Math.min(parallelBest, nanosPerChunk);
             } else {
-                serialNanos = Double.isNaN(serialNanos) ? nanosPerChunk
-                        : serialNanos + SMOOTHING * (nanosPerChunk - serialNanos);
+                serialBest = Math.min(serialBest, nanosPerChunk);
             }
         }
     }
 
     private void helpLoop() {
         long idleSince = System.nanoTime();
+        int spins = 0;
         while (true) {
             Job job = current.get();
             if (job != null && job.hasWork()) {
                 job.work();
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                Thread.onSpinWait();
+                // Between epochs: stay awake, but let any other thread that wants this core
+                // (the JIT compiler early in a run, the window's FX or render thread) have it.
+                if (++spins % YIELD_EVERY == 0) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
             } else {
                 LockSupport.park(this);
                 idleSince = System.nanoTime();

@@ -36,6 +36,7 @@ import org.boundarylab.ui.InputRules.Field;
  * java [-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw] -cp target/classes:target/test-classes:$(cat target/cp.txt)
  *   -Dprobe.samples=20000 -Dprobe.classes=6 -Dprobe.hidden=256,256,256,256,256,256 -Dprobe.redraw=1
  *   -Dprobe.seconds=40 -Dprobe.diagram=open|closed -Dprobe.mode=pulse|memory -Dprobe.every=10
+ *   -Dprobe.profile=true|false
  *   org.boundarylab.ui.LabWindowProbe
  * </pre>
  */
@@ -131,7 +132,14 @@ public final class LabWindowProbe {
         });
 
         Map<String, Integer> stallProfile = new HashMap<>();
-        Thread sampler = new Thread(() -> sampleStalls(fxThread, lastTick, window, stallProfile, done));
+        // The profile takes thread dumps (safepoints of up to ~15 ms) in the middle of stalls, so it
+        // lengthens the gaps it looks at: -Dprobe.profile=false for the gap figures alone.
+        boolean profile = !"false".equals(System.getProperty("probe.profile"));
+        Thread sampler = new Thread(() -> {
+            if (profile) {
+                sampleStalls(fxThread, lastTick, window, stallProfile, done);
+            }
+        });
         sampler.setDaemon(true);
         sampler.start();
         List<String> heap = new ArrayList<>();

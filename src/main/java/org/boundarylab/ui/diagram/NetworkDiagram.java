@@ -60,6 +60,8 @@ import org.boundarylab.ui.LabViewModel;
  */
 public final class NetworkDiagram {
     static final double PANEL_WIDTH = 300;
+    /** Link widths are drawn in steps of 1/LINK_WIDTH_STEPS pixel. */
+    private static final int LINK_WIDTH_STEPS = 4;
     private static final Color NEGATIVE = Color.rgb(0xE6, 0x9F, 0x00);
     private static final Color POSITIVE = Color.rgb(0x00, 0x72, 0xB2);
 
@@ -468,21 +470,60 @@ public final class NetworkDiagram {
         }
         double half = layout.unitSize() / 2;
         g.setLineCap(StrokeLineCap.BUTT);
+        // One path per sign and width (rounded to a quarter pixel), not one stroke per link: the
+        // software renderer sets each stroke up anew, and the 700 links of the largest network
+        // took some 50 ms of the render thread one by one.
+        int widths = (int) Math.round(DiagramLayout.thickness(Double.MAX_VALUE) * LINK_WIDTH_STEPS) + 1;
+        double[][] lines = new double[2 * widths][];
+        int[] counts = new int[2 * widths];
+        int[] hot = null;
         for (int l = 0; l + 1 < shownLayers.length; l++) {
             double x0 = layout.columnX(l) + half;
             double x1 = layout.columnX(l + 1) - half;
             for (int i = 0; i < layout.shown(l); i++) {
                 double y0 = layout.rowY(l, i);
                 for (int j = 0; j < layout.shown(l + 1); j++) {
+                    if (hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i && hoveredLink[2] == j) {
+                        hot = hoveredLink; // drawn last, on top
+                        continue;
+                    }
                     double w = net.weight(l, i, j);
-                    boolean hot = hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i
-                            && hoveredLink[2] == j;
-                    Color c = w < 0 ? NEGATIVE : POSITIVE;
-                    g.setStroke(hot ? c.darker() : Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
-                    g.setLineWidth(DiagramLayout.thickness(w) + (hot ? 2 : 0));
-                    g.strokeLine(x0, y0, x1, layout.rowY(l + 1, j));
+                    int b = (w < 0 ? widths : 0) + (int) Math.round(DiagramLayout.thickness(w) * LINK_WIDTH_STEPS);
+                    if (lines[b] == null) {
+                        lines[b] = new double[16];
+                    } else if (counts[b] + 4 > lines[b].length) {
+                        lines[b] = Arrays.copyOf(lines[b], 2 * lines[b].length);
+                    }
+                    double[] a = lines[b];
+                    a[counts[b]++] = x0;
+                    a[counts[b]++] = y0;
+                    a[counts[b]++] = x1;
+                    a[counts[b]++] = layout.rowY(l + 1, j);
                 }
             }
+        }
+        for (int n = 0; n < lines.length; n++) {
+            int b = n / 2 + (n % 2 == 0 ? 0 : widths); // thin to thick, so strong links lie on top
+            if (counts[b] == 0) {
+                continue;
+            }
+            Color c = b >= widths ? NEGATIVE : POSITIVE;
+            g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
+            g.setLineWidth((b % widths) / (double) LINK_WIDTH_STEPS);
+            g.beginPath();
+            double[] a = lines[b];
+            for (int k = 0; k < counts[b]; k += 4) {
+                g.moveTo(a[k], a[k + 1]);
+                g.lineTo(a[k + 2], a[k + 3]);
+            }
+            g.stroke();
+        }
+        if (hot != null) {
+            double w = net.weight(hot[0], hot[1], hot[2]);
+            g.setStroke((w < 0 ? NEGATIVE : POSITIVE).darker());
+            g.setLineWidth(DiagramLayout.thickness(w) + 2);
+            g.strokeLine(layout.columnX(hot[0]) + half, layout.rowY(hot[0], hot[1]),
+                    layout.columnX(hot[0] + 1) - half, layout.rowY(hot[0] + 1, hot[2]));
         }
     }
 

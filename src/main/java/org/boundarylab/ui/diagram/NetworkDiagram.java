@@ -41,6 +41,7 @@ import org.boundarylab.render.Viewport;
 import org.boundarylab.training.SharedPool;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
+import org.boundarylab.ui.PulseShare;
 import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
 
@@ -67,6 +68,8 @@ public final class NetworkDiagram {
 
     private final LabViewModel vm;
     private final BoundaryCanvasView canvasView;
+    /** Takes turns with the canvas and the chart: at most one of them updates per pulse. */
+    private final PulseShare pulseShare;
     private final DiagramFrames frames;
     private final VBox root = new VBox();
     private final Pane body = new Pane();
@@ -97,16 +100,18 @@ public final class NetworkDiagram {
     private boolean collapsed;
     private javafx.scene.control.CheckMenuItem menuItem;
 
-    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView) {
+    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
         this.vm = vm;
         this.canvasView = canvasView;
+        this.pulseShare = pulseShare;
         this.frames = new DiagramFrames(SharedPool.get());
         build();
     }
 
     /** Puts the diagram into the lab window's diagram pane and starts following its snapshots. */
     public static NetworkDiagram install(LabController controller) {
-        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView());
+        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView(),
+                controller.pulseShare());
         StackPane place = controller.diagramPane();
         place.getChildren().setAll(d.root);
         place.setUserData(d);
@@ -212,7 +217,7 @@ public final class NetworkDiagram {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulse();
+                pulse(now);
             }
         }.start();
     }
@@ -273,7 +278,7 @@ public final class NetworkDiagram {
 
     // ---- the frame loop ----
 
-    private void pulse() {
+    private void pulse(long now) {
         if (collapsed) {
             return;
         }
@@ -287,7 +292,7 @@ public final class NetworkDiagram {
             submittedCanvasView = canvas;
             frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas));
         }
-        DiagramFrames.Result r = frames.take();
+        DiagramFrames.Result r = frames.hasResult() && pulseShare.claim(this, now) ? frames.take() : null;
         if (r != null) {
             long t0 = System.nanoTime();
             apply(r);

@@ -36,7 +36,7 @@ import org.boundarylab.ui.InputRules.Field;
  * java [-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw] -cp target/classes:target/test-classes:$(cat target/cp.txt)
  *   -Dprobe.samples=20000 -Dprobe.classes=6 -Dprobe.hidden=256,256,256,256,256,256 -Dprobe.redraw=1
  *   -Dprobe.seconds=40 -Dprobe.diagram=open|closed -Dprobe.mode=pulse|memory -Dprobe.every=10
- *   -Dprobe.profile=true|false
+ *   -Dprobe.profile=true|false -Dprobe.play=true|false
  *   org.boundarylab.ui.LabWindowProbe
  * </pre>
  */
@@ -104,7 +104,9 @@ public final class LabWindowProbe {
                     epochMarks[1] = new long[] {t, s.epoch()};
                 }
             });
-            vm.play();
+            if (!"false".equals(System.getProperty("probe.play"))) {
+                vm.play(); // -Dprobe.play=false: the idle window, for the gaps it has without training
+            }
             window[0] = System.nanoTime() + warmUp;
             window[1] = window[0] + seconds * 1_000_000_000L;
             new AnimationTimer() {

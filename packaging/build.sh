@@ -135,7 +135,12 @@ image_args=(--type app-image "${common[@]}"
             --input "$work/input" --main-jar boundary-lab.jar --main-class org.boundarylab.Main
             --runtime-image "$work/runtime" --dest "$dist")
 case "$os" in
-    linux) image_args+=(--icon "$icon_linux") ;;
+    # The training threads (Thread.MIN_PRIORITY) at nice 19, below the FX and render threads, so
+    # training never makes the window stutter; HotSpot ignores Java priorities on Linux unless
+    # asked, and lowering its own threads needs no privilege (docs/PERFORMANCE.md, "In the window").
+    linux) image_args+=(--icon "$icon_linux"
+                        --java-options -XX:ThreadPriorityPolicy=1
+                        --java-options -XX:JavaPriority1_To_OSPriority=19) ;;
     macos) image_args+=(--icon "$icon_macos" --mac-package-identifier org.boundarylab.app
                         --mac-package-name "Boundary Lab") ;;
     windows)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI check of the native app, run after the tests (CI=true, no display, no stdin, as root):
-#   1. builds the app image and the .deb from this checkout (mvn -Ppackage, jlink + jpackage);
+#   1. builds the app image and the .deb from this checkout (mvn -Ppackage, jlink + jpackage) and
+#      checks that the launcher passes the JVM the thread-priority options;
 #   2. runs the packaged launcher: --version, then datasets -> init -> train (50 epochs), and a
 #      small sweep with its PNG grid;
 #   3. starts the window from the packaged runtime headless (Monocle) with --smoke-test and
@@ -65,6 +66,11 @@ launcher="$image/bin/boundary-lab"
 [ -x "$launcher" ] || fail "no packaged launcher at $launcher"
 deb="$(ls target/dist/boundary-lab_*.deb 2>/dev/null | head -1)"
 [ -n "$deb" ] || fail "no .deb in target/dist"
+# The window's training threads run at nice 19 on Linux only with these JVM options (build.sh).
+cfg="$image/lib/app/boundary-lab.cfg"
+for option in -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19; do
+    grep -qxF "java-options=$option" "$cfg" || fail "$cfg does not pass $option to the JVM"
+done
 
 # --- 2. The packaged command line -------------------------------------------------------------------
 work="$(mktemp -d)"

@@ -38,6 +38,11 @@ final class ChunkRunner {
         for (int h = 0; h < helpers.length; h++) {
             Thread t = new Thread(this::helpLoop, "boundarylab-chunks-" + h);
             t.setDaemon(true);
+            // The lowest priority, like the app's training pool, whose trainer calls in here: the
+            // window's launch maps it to nice 19 (-XX:ThreadPriorityPolicy=1), so training never
+            // takes a core from the FX and render threads. Without that flag (java -jar ...) Linux
+            // ignores Java priorities and nothing changes.
+            t.setPriority(Thread.MIN_PRIORITY);
             helpers[h] = t;
             t.start();
         }

@@ -29,8 +29,9 @@ public final class SharedPool {
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "boundary-lab-worker-" + counter.incrementAndGet());
             t.setDaemon(true);
-            // below the FX thread, so a busy trainer never starves the window
-            t.setPriority(Thread.NORM_PRIORITY - 1);
+            // below the FX and render threads, so a busy trainer never starves the window; the
+            // window's launches (pom.xml, packaging/build.sh) make the OS honour it
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
         return Executors.newFixedThreadPool(threads(), factory);

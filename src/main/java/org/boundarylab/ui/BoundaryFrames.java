@@ -81,6 +81,11 @@ public final class BoundaryFrames {
         }
     }
 
+    /** Whether {@link #take()} would return a frame now. */
+    public boolean hasFrame() {
+        return ready.get() != null;
+    }
+
     /** The newest finished frame, once; null when nothing new is ready. */
     public Frame take() {
         Frame f = ready.getAndSet(null);

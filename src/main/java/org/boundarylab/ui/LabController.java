@@ -90,6 +90,7 @@ public final class LabController {
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
     private AnimationTimer timer;
+    private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
     private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
 
@@ -187,15 +188,22 @@ public final class LabController {
             @Override
             public void handle(long now) {
                 vm.pulse();
-                BoundaryFrames.Frame f = frames.take();
-                if (f != null) {
-                    canvasView.show(f);
+                // the canvas, the chart and the diagram take turns (PulseShare)
+                if (frames.hasFrame() && pulseShare.claim(canvasView, now)) {
+                    canvasView.show(frames.take());
                 }
-                chartView.pulse();
+                if (chartView.due() && pulseShare.claim(chartView, now)) {
+                    chartView.pulse();
+                }
             }
         };
         timer.start();
         org.boundarylab.ui.diagram.NetworkDiagram.install(this);
+    }
+
+    /** Who of the window's pictures may update in a pulse; the diagram asks it too. */
+    public PulseShare pulseShare() {
+        return pulseShare;
     }
 
     /** The place beside the canvas where the network diagram goes. */

@@ -78,13 +78,17 @@ public final class LossChartView {
         redraw();
     }
 
+    /** Whether {@link #pulse()} would redraw now: the history changed and the last redraw is not too recent. */
+    public boolean due() {
+        return history != null && history.version() != drawnVersion
+                && System.nanoTime() - lastRedraw >= MIN_REDRAW_NANOS;
+    }
+
     /** Called every frame; redraws at most a few times a second and only after a change. */
     public void pulse() {
-        long now = System.nanoTime();
-        if (history == null || history.version() == drawnVersion || now - lastRedraw < MIN_REDRAW_NANOS) {
-            return;
+        if (due()) {
+            redraw();
         }
-        redraw();
     }
 
     private void redraw() {

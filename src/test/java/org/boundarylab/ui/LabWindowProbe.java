@@ -36,6 +36,7 @@ import org.boundarylab.ui.InputRules.Field;
  * java [-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw] -cp target/classes:target/test-classes:$(cat target/cp.txt)
  *   -Dprobe.samples=20000 -Dprobe.classes=6 -Dprobe.hidden=256,256,256,256,256,256 -Dprobe.redraw=1
  *   -Dprobe.seconds=40 -Dprobe.diagram=open|closed -Dprobe.mode=pulse|memory -Dprobe.every=10
+ *   -Dprobe.profile=true|false -Dprobe.play=true|false
  *   org.boundarylab.ui.LabWindowProbe
  * </pre>
  */
@@ -60,6 +61,9 @@ public final class LabWindowProbe {
         started.await();
         long[] gaps = new long[seconds * 250 + 1000];
         int[] count = {0};
+        // when each gap over STALL_MS ended, as JVM uptime (the clock of -Xlog:gc), to line up with GC pauses
+        List<String> longGaps = new ArrayList<>();
+        long uptimeNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         AtomicReference<LabViewModel> model = new AtomicReference<>();
         AtomicReference<Thread> fxThread = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -100,7 +104,9 @@ public final class LabWindowProbe {
                     epochMarks[1] = new long[] {t, s.epoch()};
                 }
             });
-            vm.play();
+            if (!"false".equals(System.getProperty("probe.play"))) {
+                vm.play(); // -Dprobe.play=false: the idle window, for the gaps it has without training
+            }
             window[0] = System.nanoTime() + warmUp;
             window[1] = window[0] + seconds * 1_000_000_000L;
             new AnimationTimer() {
@@ -112,6 +118,10 @@ public final class LabWindowProbe {
                     lastTick[0] = t;
                     if (last != 0 && last > window[0] && count[0] < gaps.length) {
                         gaps[count[0]++] = t - last;
+                        if (t - last > STALL_MS * 1_000_000L && longGaps.size() < 60) {
+                            longGaps.add(String.format(Locale.ROOT, "%.3fs:%.1fms", (t - uptimeNanos) / 1e9,
+                                    (t - last) / 1e6));
+                        }
                     }
                     last = t;
                     if (t > window[1]) {
@@ -124,7 +134,14 @@ public final class LabWindowProbe {
         });
 
         Map<String, Integer> stallProfile = new HashMap<>();
-        Thread sampler = new Thread(() -> sampleStalls(fxThread, lastTick, window, stallProfile, done));
+        // The profile takes thread dumps (safepoints of up to ~15 ms) in the middle of stalls, so it
+        // lengthens the gaps it looks at: -Dprobe.profile=false for the gap figures alone.
+        boolean profile = !"false".equals(System.getProperty("probe.profile"));
+        Thread sampler = new Thread(() -> {
+            if (profile) {
+                sampleStalls(fxThread, lastTick, window, stallProfile, done);
+            }
+        });
         sampler.setDaemon(true);
         sampler.start();
         List<String> heap = new ArrayList<>();
@@ -152,11 +169,13 @@ public final class LabWindowProbe {
                         + " gaps over %d ms: %d%n",
                 g.length, seconds, g[g.length / 2] / 1e6, g[Math.min(g.length - 1, (int) (g.length * 0.99))] / 1e6,
                 g[g.length - 1] / 1e6, STALL_MS, Arrays.stream(g).filter(x -> x > STALL_MS * 1_000_000L).count());
+        System.out.println("gaps over " + STALL_MS + " ms, ending at JVM uptime: " + String.join(" ", longGaps));
         if (!stallProfile.isEmpty()) {
             System.out.println("FX thread during stalls (samples every ms, top frames):");
             stallProfile.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
                     .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
         }
+        System.out.println("OS nice of the threads (Linux): " + niceValues());
         double windowRate = Double.NaN;
         if (epochMarks[0] != null && epochMarks[1] != null && epochMarks[1][0] > epochMarks[0][0]) {
             windowRate = (epochMarks[1][1] - epochMarks[0][1]) * 1e9 / (epochMarks[1][0] - epochMarks[0][0]);
@@ -211,6 +230,41 @@ public final class LabWindowProbe {
                 profile.merge(key, 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * The nice value of the window's threads as the OS sees them, from /proc (Linux only): by
+     * native thread name, e.g. {@code boundary-lab-wo=19 QuantumRenderer=0}; empty elsewhere.
+     */
+    private static String niceValues() {
+        Map<String, java.util.TreeSet<String>> byName = new java.util.TreeMap<>();
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return "";
+        }
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(d.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("-?[0-9]+$", "");
+                    String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+                    byName.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(nice);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        byName.forEach((name, nices) -> {
+            if (name.startsWith("boundary") || name.startsWith("sweep")
+                    || name.contains("Quantum") || name.contains("JavaFX") || name.equals("java")) {
+                out.append(name).append('=').append(String.join("/", nices)).append("  ");
+            }
+        });
+        return out.toString().trim();
     }
 
     /** The top frame and the first of the project's own frames below it. */

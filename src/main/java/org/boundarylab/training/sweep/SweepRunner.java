@@ -101,8 +101,9 @@ public final class SweepRunner {
         ThreadFactory f = r -> {
             Thread t = new Thread(r, "sweep-" + n.incrementAndGet());
             t.setDaemon(true);
-            // below the FX thread, so a sweep never makes the window stutter
-            t.setPriority(Thread.NORM_PRIORITY - 1);
+            // below the FX and render threads, so a sweep never makes the window stutter (the
+            // GUI's launch flags make the OS honour it)
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
         return Executors.newFixedThreadPool(threads, f);

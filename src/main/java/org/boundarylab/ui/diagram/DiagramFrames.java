@@ -63,6 +63,11 @@ final class DiagramFrames {
         schedule();
     }
 
+    /** Whether {@link #take()} would return a result now. */
+    boolean hasResult() {
+        return ready.get() != null;
+    }
+
     /** The newest finished result, once; null when nothing new is ready. */
     Result take() {
         Result r = ready.getAndSet(null);

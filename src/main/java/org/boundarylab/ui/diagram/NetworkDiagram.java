@@ -41,6 +41,7 @@ import org.boundarylab.render.Viewport;
 import org.boundarylab.training.SharedPool;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
+import org.boundarylab.ui.PulseShare;
 import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
 
@@ -60,11 +61,15 @@ import org.boundarylab.ui.LabViewModel;
  */
 public final class NetworkDiagram {
     static final double PANEL_WIDTH = 300;
+    /** Link widths are drawn in steps of 1/LINK_WIDTH_STEPS pixel. */
+    private static final int LINK_WIDTH_STEPS = 4;
     private static final Color NEGATIVE = Color.rgb(0xE6, 0x9F, 0x00);
     private static final Color POSITIVE = Color.rgb(0x00, 0x72, 0xB2);
 
     private final LabViewModel vm;
     private final BoundaryCanvasView canvasView;
+    /** Takes turns with the canvas and the chart: at most one of them updates per pulse. */
+    private final PulseShare pulseShare;
     private final DiagramFrames frames;
     private final VBox root = new VBox();
     private final Pane body = new Pane();
@@ -95,16 +100,18 @@ public final class NetworkDiagram {
     private boolean collapsed;
     private javafx.scene.control.CheckMenuItem menuItem;
 
-    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView) {
+    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
         this.vm = vm;
         this.canvasView = canvasView;
+        this.pulseShare = pulseShare;
         this.frames = new DiagramFrames(SharedPool.get());
         build();
     }
 
     /** Puts the diagram into the lab window's diagram pane and starts following its snapshots. */
     public static NetworkDiagram install(LabController controller) {
-        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView());
+        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView(),
+                controller.pulseShare());
         StackPane place = controller.diagramPane();
         place.getChildren().setAll(d.root);
         place.setUserData(d);
@@ -210,7 +217,7 @@ public final class NetworkDiagram {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulse();
+                pulse(now);
             }
         }.start();
     }
@@ -271,7 +278,7 @@ public final class NetworkDiagram {
 
     // ---- the frame loop ----
 
-    private void pulse() {
+    private void pulse(long now) {
         if (collapsed) {
             return;
         }
@@ -285,7 +292,7 @@ public final class NetworkDiagram {
             submittedCanvasView = canvas;
             frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas));
         }
-        DiagramFrames.Result r = frames.take();
+        DiagramFrames.Result r = frames.hasResult() && pulseShare.claim(this, now) ? frames.take() : null;
         if (r != null) {
             long t0 = System.nanoTime();
             apply(r);
@@ -468,21 +475,60 @@ public final class NetworkDiagram {
         }
         double half = layout.unitSize() / 2;
         g.setLineCap(StrokeLineCap.BUTT);
+        // One path per sign and width (rounded to a quarter pixel), not one stroke per link: the
+        // software renderer sets each stroke up anew, and the 700 links of the largest network
+        // took some 50 ms of the render thread one by one.
+        int widths = (int) Math.round(DiagramLayout.thickness(Double.MAX_VALUE) * LINK_WIDTH_STEPS) + 1;
+        double[][] lines = new double[2 * widths][];
+        int[] counts = new int[2 * widths];
+        int[] hot = null;
         for (int l = 0; l + 1 < shownLayers.length; l++) {
             double x0 = layout.columnX(l) + half;
             double x1 = layout.columnX(l + 1) - half;
             for (int i = 0; i < layout.shown(l); i++) {
                 double y0 = layout.rowY(l, i);
                 for (int j = 0; j < layout.shown(l + 1); j++) {
+                    if (hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i && hoveredLink[2] == j) {
+                        hot = hoveredLink; // drawn last, on top
+                        continue;
+                    }
                     double w = net.weight(l, i, j);
-                    boolean hot = hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i
-                            && hoveredLink[2] == j;
-                    Color c = w < 0 ? NEGATIVE : POSITIVE;
-                    g.setStroke(hot ? c.darker() : Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
-                    g.setLineWidth(DiagramLayout.thickness(w) + (hot ? 2 : 0));
-                    g.strokeLine(x0, y0, x1, layout.rowY(l + 1, j));
+                    int b = (w < 0 ? widths : 0) + (int) Math.round(DiagramLayout.thickness(w) * LINK_WIDTH_STEPS);
+                    if (lines[b] == null) {
+                        lines[b] = new double[16];
+                    } else if (counts[b] + 4 > lines[b].length) {
+                        lines[b] = Arrays.copyOf(lines[b], 2 * lines[b].length);
+                    }
+                    double[] a = lines[b];
+                    a[counts[b]++] = x0;
+                    a[counts[b]++] = y0;
+                    a[counts[b]++] = x1;
+                    a[counts[b]++] = layout.rowY(l + 1, j);
                 }
             }
+        }
+        for (int n = 0; n < lines.length; n++) {
+            int b = n / 2 + (n % 2 == 0 ? 0 : widths); // thin to thick, so strong links lie on top
+            if (counts[b] == 0) {
+                continue;
+            }
+            Color c = b >= widths ? NEGATIVE : POSITIVE;
+            g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
+            g.setLineWidth((b % widths) / (double) LINK_WIDTH_STEPS);
+            g.beginPath();
+            double[] a = lines[b];
+            for (int k = 0; k < counts[b]; k += 4) {
+                g.moveTo(a[k], a[k + 1]);
+                g.lineTo(a[k + 2], a[k + 3]);
+            }
+            g.stroke();
+        }
+        if (hot != null) {
+            double w = net.weight(hot[0], hot[1], hot[2]);
+            g.setStroke((w < 0 ? NEGATIVE : POSITIVE).darker());
+            g.setLineWidth(DiagramLayout.thickness(w) + 2);
+            g.strokeLine(layout.columnX(hot[0]) + half, layout.rowY(hot[0], hot[1]),
+                    layout.columnX(hot[0] + 1) - half, layout.rowY(hot[0] + 1, hot[2]));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs the chunks of one batch, on the calling thread and on helper threads when there are
@@ -129,29 +130,49 @@ final class ChunkRunner {
      */
     static final class Pace {
         static final int TRIAL = 4;
+        /** A period ends after this many calls... */
         static final int PERIOD = 512;
+        /**
+         * ...or this much time, whichever comes first: a long job (a heatmap grid of 128
+         * chunks, some milliseconds a call) would otherwise keep one decision for minutes.
+         */
+        static final long PERIOD_NANOS = 250_000_000L;
         static final double MARGIN = 0.9;
+        private final LongSupplier clock;
         private double parallelBest = Double.POSITIVE_INFINITY;
         private double serialBest = Double.POSITIVE_INFINITY;
         private boolean useSerial;
-        private long calls;
+        private int phase;
+        private long periodStart;
         /** The first call of a trial with the helpers wakes them up: not a fair sample. */
         private boolean wakeUpCall;
 
+        Pace() {
+            this(System::nanoTime);
+        }
+
+        /** @param clock nanoseconds, for the period's length (tests pass their own) */
+        Pace(LongSupplier clock) {
+            this.clock = clock;
+            this.phase = PERIOD; // the first call starts a period
+        }
+
         synchronized boolean nextParallel() {
-            long phase = calls++ % PERIOD;
-            wakeUpCall = phase == 0;
-            if (phase == 0) {
+            if (phase >= PERIOD || clock.getAsLong() - periodStart >= PERIOD_NANOS) {
+                phase = 0;
+                periodStart = clock.getAsLong();
                 parallelBest = Double.POSITIVE_INFINITY;
                 serialBest = Double.POSITIVE_INFINITY;
             }
-            if (phase <= TRIAL) {
+            int p = phase++;
+            wakeUpCall = p == 0;
+            if (p <= TRIAL) {
                 return true; // try the helpers (one call to wake them, TRIAL calls timed)
             }
-            if (phase <= 2 * TRIAL) {
+            if (p <= 2 * TRIAL) {
                 return false; // try the caller alone
             }
-            if (phase == 2 * TRIAL + 1) {
+            if (p == 2 * TRIAL + 1) {
                 useSerial = serialBest < MARGIN * parallelBest;
             }
             return !useSerial;

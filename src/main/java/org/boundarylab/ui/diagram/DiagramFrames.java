@@ -24,16 +24,21 @@ final class DiagramFrames {
     record Focus(int layer, int unit) {
     }
 
-    /** What to draw: a snapshot, its features, the thumbnails' square view and the canvas's view for the focus. */
+    /**
+     * What to draw: a snapshot, its features, the thumbnails' square view, the canvas's view for
+     * the focus, and the diagram body's size ({@code width x height}, {@code scale} device pixels
+     * to one) for the picture of links and maps.
+     */
     record Request(TrainingSnapshot snapshot, Features features, Viewport thumbView, Focus focus,
-                   Viewport canvasView) {
+                   Viewport canvasView, double width, double height, double scale) {
     }
 
     /**
-     * A finished picture: the maps, each shown unit's pixels ({@code argb[layer][unit]}) and,
-     * with a focus, its frame for the main canvas.
+     * A finished picture: the maps, the layout they were placed by, the links and maps drawn as
+     * one picture ({@link DiagramPicture}) and, with a focus, its frame for the main canvas.
      */
-    record Result(Request request, UnitMaps maps, int[][][] argb, BoundaryFrames.Frame focusFrame) {
+    record Result(Request request, UnitMaps maps, DiagramLayout layout, DiagramPicture.Pixels picture,
+                  BoundaryFrames.Frame focusFrame) {
     }
 
     /** Thumbnail side in cells; fewer for very large networks so a frame stays cheap. */
@@ -108,14 +113,8 @@ final class DiagramFrames {
         var arch = model.network().architecture();
         int side = thumbCells(arch.parameterCount());
         UnitMaps maps = UnitMaps.compute(model, r.thumbView(), side, side);
-        int[][][] argb = new int[arch.depth() + 1][][];
-        for (int l = 0; l <= arch.depth(); l++) {
-            int shown = arch.width(l) > DiagramLayout.MAX_SHOWN ? DiagramLayout.MAX_SHOWN - 1 : arch.width(l);
-            argb[l] = new int[shown][];
-            for (int k = 0; k < shown; k++) {
-                argb[l][k] = maps.argb(l, k);
-            }
-        }
+        DiagramLayout layout = new DiagramLayout(arch.layers(), r.width(), r.height());
+        DiagramPicture.Pixels picture = DiagramPicture.draw(layout, model.network(), maps, r.scale());
         BoundaryFrames.Frame focusFrame = null;
         Focus f = r.focus();
         if (f != null && r.canvasView() != null && f.layer() <= arch.depth() && f.unit() < arch.width(f.layer())) {
@@ -129,6 +128,6 @@ final class DiagramFrames {
             List<Segment> line = big.middleLine(f.layer(), f.unit());
             focusFrame = new BoundaryFrames.Frame(r.snapshot(), v, gw, gh, big.argb(f.layer(), f.unit()), line);
         }
-        return new Result(r, maps, argb, focusFrame);
+        return new Result(r, maps, layout, picture, focusFrame);
     }
 }

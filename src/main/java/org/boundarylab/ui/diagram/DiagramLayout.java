@@ -38,6 +38,16 @@ public final class DiagramLayout {
         this.unit = Math.max(MIN_UNIT, Math.min(MAX_UNIT, Math.min(byHeight, byWidth)));
     }
 
+    /** The width laid out in. */
+    public double width() {
+        return width;
+    }
+
+    /** The height laid out in. */
+    public double height() {
+        return height;
+    }
+
     public int layers() {
         return widths.length;
     }

@@ -55,14 +55,14 @@ import org.boundarylab.ui.LabViewModel;
  * it, click again to let go); pointing at a link shows its weight. While training is paused a
  * double-click on a link or a unit opens a small field to type a new weight or bias.
  *
- * <p>It draws from the snapshot the window already shows: the maps are computed on the pool
- * ({@link DiagramFrames}) and the FX thread only copies pixels and strokes lines, once per
- * finished picture; {@link #frameCosts()} keeps what that cost.
+ * <p>It draws from the snapshot the window already shows: the maps, and one picture of all the
+ * links and maps ({@link DiagramPicture}), are made on the pool ({@link DiagramFrames}); the FX
+ * thread only copies that picture's pixels into one image, once per finished picture, and the
+ * unit nodes over it are there for pointing, names and the hover and pin frames.
+ * {@link #frameCosts()} keeps what putting a picture on screen cost.
  */
 public final class NetworkDiagram {
     static final double PANEL_WIDTH = 300;
-    /** Link widths are drawn in steps of 1/LINK_WIDTH_STEPS pixel. */
-    private static final int LINK_WIDTH_STEPS = 4;
     private static final Color NEGATIVE = Color.rgb(0xE6, 0x9F, 0x00);
     private static final Color POSITIVE = Color.rgb(0x00, 0x72, 0xB2);
 
@@ -73,6 +73,9 @@ public final class NetworkDiagram {
     private final DiagramFrames frames;
     private final VBox root = new VBox();
     private final Pane body = new Pane();
+    /** The links and maps of the last snapshot, drawn on the pool. */
+    private final ImageView picture = new ImageView();
+    /** Only the link under the pointer, over the picture. */
     private final Canvas links = new Canvas();
     private final Pane units = new Pane();
     private final Label info = new Label();
@@ -88,10 +91,15 @@ public final class NetworkDiagram {
     private Features shownFeatures;
     private DiagramLayout layout;
     private volatile StackPane[][] unitNodes = new StackPane[0][];
-    private WritableImage[][] images = new WritableImage[0][];
+    private WritableImage pictureImage;
+    /** Whether the links canvas has something on it. */
+    private boolean hotDrawn;
     private DiagramFrames.Result last;
     private TrainingSnapshot submitted;
     private Viewport submittedCanvasView;
+    private double submittedWidth;
+    private double submittedHeight;
+    private double submittedScale;
     private DiagramFrames.Focus hovered;
     private DiagramFrames.Focus pinned;
     private DiagramFrames.Focus submittedFocus;
@@ -161,9 +169,13 @@ public final class NetworkDiagram {
         links.widthProperty().bind(body.widthProperty());
         links.heightProperty().bind(body.heightProperty());
         links.setManaged(false);
+        picture.setId("diagramPicture");
+        picture.setManaged(false);
+        picture.setMouseTransparent(true);
+        picture.setSmooth(true);
         units.setManaged(false);
         units.setPickOnBounds(false);
-        body.getChildren().addAll(links, units, editor);
+        body.getChildren().addAll(picture, links, units, editor);
         body.setId("diagramBody");
         body.getStyleClass().add("diagram-body");
         body.setMinHeight(120);
@@ -285,12 +297,21 @@ public final class NetworkDiagram {
         TrainingSnapshot s = vm.snapshotProperty().get();
         DiagramFrames.Focus focus = focus();
         Viewport canvas = canvasView.shownView();
+        double width = body.getWidth();
+        double height = body.getHeight();
+        double scale = body.getScene() != null && body.getScene().getWindow() != null
+                ? body.getScene().getWindow().getOutputScaleX() : 1;
         if (s != null && (s != submitted || !java.util.Objects.equals(focus, submittedFocus)
-                || (focus != null && !canvas.equals(submittedCanvasView)))) {
+                || (focus != null && !canvas.equals(submittedCanvasView))
+                || width != submittedWidth || height != submittedHeight || scale != submittedScale)) {
             submitted = s;
             submittedFocus = focus;
             submittedCanvasView = canvas;
-            frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas));
+            submittedWidth = width;
+            submittedHeight = height;
+            submittedScale = scale;
+            frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas,
+                    width, height, scale));
         }
         DiagramFrames.Result r = frames.hasResult() && pulseShare.claim(this, now) ? frames.take() : null;
         if (r != null) {
@@ -304,7 +325,7 @@ public final class NetworkDiagram {
         return hovered != null ? hovered : pinned;
     }
 
-    /** Puts a finished picture on screen: pixels into each unit's image, links, the canvas override. */
+    /** Puts a finished picture on screen: its pixels into the one image, the link under the pointer, the canvas override. */
     private void apply(DiagramFrames.Result r) {
         last = r;
         Architecture arch = r.request().snapshot().network().architecture();
@@ -317,20 +338,19 @@ public final class NetworkDiagram {
             closeEditor();
             relayout();
         }
-        int side = r.maps().width();
-        for (int l = 0; l < images.length; l++) {
-            for (int k = 0; k < images[l].length; k++) {
-                WritableImage img = images[l][k];
-                if (img == null || (int) img.getWidth() != side) {
-                    img = new WritableImage(side, side);
-                    images[l][k] = img;
-                    ((ImageView) unitNodes[l][k].getChildren().get(0)).setImage(img);
-                }
-                img.getPixelWriter().setPixels(0, 0, side, side, PixelFormat.getIntArgbInstance(), r.argb()[l][k],
-                        0, side);
-            }
+        DiagramPicture.Pixels p = r.picture();
+        if (pictureImage == null || (int) pictureImage.getWidth() != p.width()
+                || (int) pictureImage.getHeight() != p.height()) {
+            pictureImage = new WritableImage(p.width(), p.height());
+            picture.setImage(pictureImage);
         }
-        drawLinks();
+        pictureImage.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(),
+                p.argb(), 0, p.width());
+        picture.setFitWidth(r.layout().width());
+        picture.setFitHeight(r.layout().height());
+        if (hoveredLink != null) {
+            drawLinks(); // its thickness follows the new weight
+        }
         DiagramFrames.Focus f = focus();
         if (f != null && f.equals(r.request().focus()) && r.focusFrame() != null) {
             canvasView.showOverride(r.focusFrame(), "Showing " + unitName(f.layer(), f.unit())
@@ -352,14 +372,13 @@ public final class NetworkDiagram {
         units.getChildren().clear();
         // filled before they are published, so a reader never sees a half-built column
         StackPane[][] nodes = new StackPane[shownLayers.length][];
-        WritableImage[][] imgs = new WritableImage[shownLayers.length][];
         for (int l = 0; l < shownLayers.length; l++) {
             int shown = layout.shown(l);
             nodes[l] = new StackPane[shown];
-            imgs[l] = new WritableImage[shown];
             for (int k = 0; k < shown; k++) {
                 StackPane node = unitNode(l, k, s);
-                node.relocate(layout.columnX(l) - s / 2, layout.rowY(l, k) - s / 2);
+                double[] box = DiagramPicture.unitBox(layout, l, k); // where the picture has its map
+                node.relocate(box[0], box[1]);
                 nodes[l][k] = node;
                 units.getChildren().add(node);
             }
@@ -375,28 +394,17 @@ public final class NetworkDiagram {
                         layout.rowY(l, layout.shown(l)) - 9);
             }
         }
-        images = imgs;
         unitNodes = nodes;
-        // the images were replaced: the last picture goes straight back in
-        if (last != null && Arrays.equals(last.request().snapshot().network().architecture().layers(), shownLayers)) {
-            DiagramFrames.Result r = last;
-            last = null;
-            apply(r);
-        } else {
-            drawLinks();
-        }
+        // the picture keeps its place until the next pulse asks for one of the new size
+        drawLinks();
     }
 
     private StackPane unitNode(int layer, int unit, double size) {
-        ImageView view = new ImageView();
-        view.setFitWidth(size);
-        view.setFitHeight(size);
-        view.setSmooth(true);
-        // the frame lies over the map: a border on the node itself would be painted under the image
+        // the map and its plain frame are in the picture below; this frame shows only on hover and pin
         Region frame = new Region();
         frame.getStyleClass().add("diagram-unit-frame");
         frame.setMouseTransparent(true);
-        StackPane node = new StackPane(view, frame);
+        StackPane node = new StackPane(frame);
         node.getStyleClass().addAll("diagram-unit",
                 layer == 0 ? "input" : layer == shownLayers.length - 1 ? "output" : "hidden");
         node.setId("unit-" + layer + "-" + unit);
@@ -463,10 +471,15 @@ public final class NetworkDiagram {
         }
     }
 
+    /** Draws the link under the pointer over the picture; the others are in the picture. */
     private void drawLinks() {
         GraphicsContext g = links.getGraphicsContext2D();
-        g.clearRect(0, 0, links.getWidth(), links.getHeight());
-        if (layout == null || last == null) {
+        if (hotDrawn) {
+            g.clearRect(0, 0, links.getWidth(), links.getHeight());
+            hotDrawn = false;
+        }
+        int[] hot = hoveredLink;
+        if (layout == null || last == null || hot == null) {
             return;
         }
         Network net = last.request().snapshot().network();
@@ -474,62 +487,13 @@ public final class NetworkDiagram {
             return;
         }
         double half = layout.unitSize() / 2;
+        double w = net.weight(hot[0], hot[1], hot[2]);
         g.setLineCap(StrokeLineCap.BUTT);
-        // One path per sign and width (rounded to a quarter pixel), not one stroke per link: the
-        // software renderer sets each stroke up anew, and the 700 links of the largest network
-        // took some 50 ms of the render thread one by one.
-        int widths = (int) Math.round(DiagramLayout.thickness(Double.MAX_VALUE) * LINK_WIDTH_STEPS) + 1;
-        double[][] lines = new double[2 * widths][];
-        int[] counts = new int[2 * widths];
-        int[] hot = null;
-        for (int l = 0; l + 1 < shownLayers.length; l++) {
-            double x0 = layout.columnX(l) + half;
-            double x1 = layout.columnX(l + 1) - half;
-            for (int i = 0; i < layout.shown(l); i++) {
-                double y0 = layout.rowY(l, i);
-                for (int j = 0; j < layout.shown(l + 1); j++) {
-                    if (hoveredLink != null && hoveredLink[0] == l && hoveredLink[1] == i && hoveredLink[2] == j) {
-                        hot = hoveredLink; // drawn last, on top
-                        continue;
-                    }
-                    double w = net.weight(l, i, j);
-                    int b = (w < 0 ? widths : 0) + (int) Math.round(DiagramLayout.thickness(w) * LINK_WIDTH_STEPS);
-                    if (lines[b] == null) {
-                        lines[b] = new double[16];
-                    } else if (counts[b] + 4 > lines[b].length) {
-                        lines[b] = Arrays.copyOf(lines[b], 2 * lines[b].length);
-                    }
-                    double[] a = lines[b];
-                    a[counts[b]++] = x0;
-                    a[counts[b]++] = y0;
-                    a[counts[b]++] = x1;
-                    a[counts[b]++] = layout.rowY(l + 1, j);
-                }
-            }
-        }
-        for (int n = 0; n < lines.length; n++) {
-            int b = n / 2 + (n % 2 == 0 ? 0 : widths); // thin to thick, so strong links lie on top
-            if (counts[b] == 0) {
-                continue;
-            }
-            Color c = b >= widths ? NEGATIVE : POSITIVE;
-            g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.75));
-            g.setLineWidth((b % widths) / (double) LINK_WIDTH_STEPS);
-            g.beginPath();
-            double[] a = lines[b];
-            for (int k = 0; k < counts[b]; k += 4) {
-                g.moveTo(a[k], a[k + 1]);
-                g.lineTo(a[k + 2], a[k + 3]);
-            }
-            g.stroke();
-        }
-        if (hot != null) {
-            double w = net.weight(hot[0], hot[1], hot[2]);
-            g.setStroke((w < 0 ? NEGATIVE : POSITIVE).darker());
-            g.setLineWidth(DiagramLayout.thickness(w) + 2);
-            g.strokeLine(layout.columnX(hot[0]) + half, layout.rowY(hot[0], hot[1]),
-                    layout.columnX(hot[0] + 1) - half, layout.rowY(hot[0] + 1, hot[2]));
-        }
+        g.setStroke((w < 0 ? NEGATIVE : POSITIVE).darker());
+        g.setLineWidth(DiagramLayout.thickness(w) + 2);
+        g.strokeLine(layout.columnX(hot[0]) + half, layout.rowY(hot[0], hot[1]),
+                layout.columnX(hot[0] + 1) - half, layout.rowY(hot[0] + 1, hot[2]));
+        hotDrawn = true;
     }
 
     // ---- pointing, pinning, editing ----

@@ -51,6 +51,13 @@ final class Backprop {
         return Math.max(1, (rows + BlockMath.BLOCK - 1) / BlockMath.BLOCK);
     }
 
+    /** The first row of chunk c when n rows are cut into {@link #chunkCount} equal chunks (n for c = count). */
+    static int chunkStart(int c, int rows) {
+        int count = chunkCount(rows);
+        int size = (rows + count - 1) / count;
+        return Math.min(rows, c * size);
+    }
+
     /** Mean loss plus penalty, forward pass only. */
     double loss(Network net, double[][] x, double[][] t, int rows, Regularization reg) {
         run(net, x, t, rows, true, false);
@@ -67,10 +74,9 @@ final class Backprop {
             gathered = new double[k][capacity];
         }
         int count = chunkCount(lastRows);
-        int size = (lastRows + count - 1) / count;
         for (int c = 0; c < count; c++) {
-            int r0 = c * size;
-            int n = Math.min(lastRows, r0 + size) - r0;
+            int r0 = chunkStart(c, lastRows);
+            int n = chunkStart(c + 1, lastRows) - r0;
             double[][] out = chunks[c].forward.output();
             for (int j = 0; j < k; j++) {
                 System.arraycopy(out[j], 0, gathered[j], r0, n);
@@ -129,7 +135,6 @@ final class Backprop {
             throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity);
         }
         int count = chunkCount(rows);
-        int size = (rows + count - 1) / count;
         for (int c = 0; c < count; c++) {
             if (chunks[c] == null) {
                 chunks[c] = new Chunk(arch, Math.min(capacity, BlockMath.BLOCK));
@@ -137,9 +142,7 @@ final class Backprop {
         }
         lastRows = rows;
         runner.run(count, c -> {
-            int r0 = c * size;
-            int r1 = Math.min(rows, r0 + size);
-            chunk(net, x, t, r0, r1, withLoss, withGradients, chunks[c]);
+            chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss, withGradients, chunks[c]);
         }, pace);
         return count;
     }

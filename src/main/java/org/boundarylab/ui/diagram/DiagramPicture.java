@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.boundarylab.nn.Network;
+import org.boundarylab.render.Palette;
 import org.boundarylab.render.UnitMaps;
 
 /**
@@ -22,8 +23,11 @@ import org.boundarylab.render.UnitMaps;
 final class DiagramPicture {
     /** Link widths are drawn in steps of 1/LINK_WIDTH_STEPS pixel. */
     static final int LINK_WIDTH_STEPS = 4;
-    static final Color NEGATIVE = new Color(0xE6, 0x9F, 0x00);
-    static final Color POSITIVE = new Color(0x00, 0x72, 0xB2);
+    /** Link colours: the palette's first two class colours, orange for negative, blue for positive. */
+    static final int NEGATIVE_RGB = Palette.classRgb(0);
+    static final int POSITIVE_RGB = Palette.classRgb(1);
+    static final Color NEGATIVE = new Color(NEGATIVE_RGB);
+    static final Color POSITIVE = new Color(POSITIVE_RGB);
     /** The unit frame's colour, as the hover and pin frames' CSS leaves it when neither applies. */
     static final Color FRAME = new Color(0x9a, 0x9a, 0x9a);
 

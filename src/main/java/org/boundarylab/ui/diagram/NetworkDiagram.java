@@ -63,8 +63,13 @@ import org.boundarylab.ui.LabViewModel;
  */
 public final class NetworkDiagram {
     static final double PANEL_WIDTH = 300;
-    private static final Color NEGATIVE = Color.rgb(0xE6, 0x9F, 0x00);
-    private static final Color POSITIVE = Color.rgb(0x00, 0x72, 0xB2);
+    /** The link colours of {@link DiagramPicture}, for the link under the pointer. */
+    private static final Color NEGATIVE = fxColor(DiagramPicture.NEGATIVE_RGB);
+    private static final Color POSITIVE = fxColor(DiagramPicture.POSITIVE_RGB);
+
+    private static Color fxColor(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
 
     private final LabViewModel vm;
     private final BoundaryCanvasView canvasView;

@@ -2,11 +2,8 @@ package org.boundarylab.ui;
 
 import java.io.File;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.boundarylab.ui.InputRules.Field;
 
 /**
@@ -26,14 +23,7 @@ public final class LabScreenshot {
         String kind = args.length > 3 ? args[3] : "moons";
         String classes = args.length > 4 ? args[4] : "3";
         ScreenshotSupport.startToolkit();
-        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
-        AtomicReference<Scene> scene = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> {
-            LabApp.LabWindow w = LabApp.load();
-            Stage stage = new Stage();
-            Scene s = LabApp.scene(w);
-            stage.setScene(s);
-            stage.show();
+        LabApp.LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
             model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
             model.datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
@@ -41,18 +31,15 @@ public final class LabScreenshot {
             if (!kind.equals("moons")) {
                 model.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
             }
-            window.set(w);
-            scene.set(s);
         });
-        LabViewModel vm = window.get().controller().viewModel();
+        LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
             vm.step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
-        ScreenshotSupport.writePng(shot.get(), out);
-        System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
+        WritableImage shot = ScreenshotSupport.snapshot(window);
+        ScreenshotSupport.writePng(shot, out);
+        System.out.println("wrote " + out + " (" + (int) shot.getWidth() + "x" + (int) shot.getHeight()
                 + ") after " + vm.epochTextProperty().get() + " epochs, test accuracy "
                 + vm.testAccuracyTextProperty().get());
         Platform.exit();

@@ -3,9 +3,12 @@ package org.boundarylab.ui;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /** What every screenshot tool needs: the toolkit started, work run on the FX thread, a PNG written. */
@@ -31,6 +34,37 @@ public final class ScreenshotSupport {
             }
         });
         done.await();
+    }
+
+    /**
+     * Opens the lab window on the FX thread and waits: {@code beforeShow} gets the stage with its
+     * scene set (to size it or set view options), {@code afterShow} the shown window (to fill its
+     * fields). Either may be null.
+     */
+    public static LabApp.LabWindow openLab(Consumer<Stage> beforeShow, Consumer<LabApp.LabWindow> afterShow)
+            throws InterruptedException {
+        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        onFx(() -> {
+            LabApp.LabWindow w = LabApp.load();
+            Stage stage = new Stage();
+            stage.setScene(LabApp.scene(w));
+            if (beforeShow != null) {
+                beforeShow.accept(stage);
+            }
+            stage.show();
+            if (afterShow != null) {
+                afterShow.accept(w);
+            }
+            window.set(w);
+        });
+        return window.get();
+    }
+
+    /** A snapshot of the window's whole scene, taken on the FX thread. */
+    public static WritableImage snapshot(LabApp.LabWindow window) throws InterruptedException {
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        onFx(() -> shot.set(window.root().getScene().snapshot(null)));
+        return shot.get();
     }
 
     /** Writes a snapshot as PNG, making the folder if needed. */

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.boundarylab.lessons.BuiltInLessons;
 import org.boundarylab.lessons.Lesson;
 import org.boundarylab.ui.LabApp;
@@ -32,14 +31,8 @@ public final class ClassroomScreenshot {
         Lesson lesson = BuiltInLessons.byId(args.length > 2 ? args[2] : "sigmoid-5000-epochs");
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1500;
         ScreenshotSupport.startToolkit();
-        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
-        AtomicReference<Scene> scene = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> {
-            LabApp.LabWindow w = LabApp.load();
-            Stage stage = new Stage();
-            Scene s = LabApp.scene(w);
-            stage.setScene(s);
-            Classroom c = Classroom.of(s);
+        LabApp.LabWindow window = ScreenshotSupport.openLab(stage -> {
+            Classroom c = Classroom.of(stage.getScene());
             if (mode.startsWith("presentation")) {
                 c.viewOptions().presentationProperty().set(true);
                 stage.setWidth(1024);
@@ -48,12 +41,9 @@ public final class ClassroomScreenshot {
             if (mode.contains("dark")) {
                 c.viewOptions().themeProperty().set(ViewOptions.Theme.DARK);
             }
-            stage.show();
-            c.startLesson(lesson);
-            window.set(w);
-            scene.set(s);
-        });
-        LabViewModel vm = window.get().controller().viewModel();
+        }, w -> Classroom.of(w.root().getScene()).startLesson(lesson));
+        Scene scene = window.root().getScene();
+        LabViewModel vm = window.controller().viewModel();
         vm.session().started().get(10, TimeUnit.SECONDS);
         if (epochs == 0) {
             ScreenshotSupport.onFx(vm::play);
@@ -72,16 +62,16 @@ public final class ClassroomScreenshot {
             }
         }
         if (args.length > 4) { // e.g. #learningRateField: shows the focus ring
-            ScreenshotSupport.onFx(() -> scene.get().getRoot().lookup(args[4]).requestFocus());
+            ScreenshotSupport.onFx(() -> scene.getRoot().lookup(args[4]).requestFocus());
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         if (mode.endsWith("help")) { // the shortcut list over the window
-            ScreenshotSupport.onFx(() -> Classroom.of(scene.get()).showHelp());
+            ScreenshotSupport.onFx(() -> Classroom.of(scene).showHelp());
             Thread.sleep(500);
-            ScreenshotSupport.onFx(() -> shot.set(Classroom.of(scene.get()).showHelp().table().getScene().snapshot(null)));
+            ScreenshotSupport.onFx(() -> shot.set(Classroom.of(scene).showHelp().table().getScene().snapshot(null)));
         } else {
-            ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
+            shot.set(ScreenshotSupport.snapshot(window));
         }
         ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()

@@ -3,11 +3,8 @@ package org.boundarylab.ui.diagram;
 import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.nn.Features;
 import org.boundarylab.ui.InputRules.Field;
@@ -35,38 +32,28 @@ public final class DiagramScreenshot {
         int pinLayer = args.length > 6 ? Integer.parseInt(args[5]) : -1;
         int pinUnit = args.length > 6 ? Integer.parseInt(args[6]) : -1;
         ScreenshotSupport.startToolkit();
-        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
-        AtomicReference<Scene> scene = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> {
-            LabApp.LabWindow w = LabApp.load();
-            Stage stage = new Stage();
-            Scene s = LabApp.scene(w);
-            stage.setScene(s);
-            stage.show();
+        LabApp.LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
             model.datasetProperty().set(DatasetKind.parse(kind));
             model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
             model.featuresProperty().set(Features.parse(features));
-            window.set(w);
-            scene.set(s);
         });
-        LabViewModel vm = window.get().controller().viewModel();
+        LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
             vm.step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1000);
         if (collapsed) {
-            ScreenshotSupport.onFx(() -> ((javafx.scene.control.Button) window.get().root().lookup("#diagramCollapse")).fire());
+            ScreenshotSupport.onFx(() -> ((javafx.scene.control.Button) window.root().lookup("#diagramCollapse")).fire());
             Thread.sleep(800);
         }
         if (pinLayer >= 0) {
-            NetworkDiagram d = (NetworkDiagram) window.get().controller().diagramPane().getUserData();
+            NetworkDiagram d = (NetworkDiagram) window.controller().diagramPane().getUserData();
             ScreenshotSupport.onFx(() -> d.pinForProbe(pinLayer, pinUnit));
             Thread.sleep(1000);
         }
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
-        ScreenshotSupport.writePng(shot.get(), out);
+        WritableImage shot = ScreenshotSupport.snapshot(window);
+        ScreenshotSupport.writePng(shot, out);
         System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, test accuracy "
                 + vm.testAccuracyTextProperty().get());
         Platform.exit();

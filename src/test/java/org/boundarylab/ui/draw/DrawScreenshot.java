@@ -3,11 +3,9 @@ package org.boundarylab.ui.draw;
 import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.boundarylab.ui.LabApp;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.files.FileActions;
@@ -25,25 +23,15 @@ public final class DrawScreenshot {
         File out = new File(args.length > 0 ? args[0] : "docs/screenshot-draw.png");
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         ScreenshotSupport.startToolkit();
-        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
-        AtomicReference<Scene> scene = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> {
-            LabApp.LabWindow w = LabApp.load();
-            Stage stage = new Stage();
-            Scene s = LabApp.scene(w);
-            stage.setScene(s);
-            stage.show();
-            window.set(w);
-            scene.set(s);
-        });
+        LabApp.LabWindow window = ScreenshotSupport.openLab(null, null);
+        Scene scene = window.root().getScene();
         Thread.sleep(500);
         ScreenshotSupport.onFx(() -> {
-            LabViewModel vm = window.get().controller().viewModel();
+            LabViewModel vm = window.controller().viewModel();
             vm.textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
             vm.textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
-            DataEditor editor = FileActions.of(window.get().controller()).editor();
-            window.get().controller().boundaryCanvas().getScene().lookup("#drawToggle");
-            ((javafx.scene.control.ToggleButton) scene.get().lookup("#drawToggle")).setSelected(true);
+            DataEditor editor = FileActions.of(window.controller()).editor();
+            ((javafx.scene.control.ToggleButton) scene.lookup("#drawToggle")).setSelected(true);
             editor.clear();
             // an inner ring of class 0 and an outer ring of class 1, painted as strokes
             ring(editor, 0, 0.5, 16, 0);
@@ -54,7 +42,7 @@ public final class DrawScreenshot {
             editor.toTestSetProperty().set(false);
             editor.selectedClassProperty().set(1);
         });
-        LabViewModel vm = window.get().controller().viewModel();
+        LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
             vm.step().get(10, TimeUnit.SECONDS);
         }
@@ -62,20 +50,19 @@ public final class DrawScreenshot {
         if (args.length > 2 && args[2].equals("sweep")) {
             // the Sweep tab after a small width sweep of the drawn data
             ScreenshotSupport.onFx(() -> {
-                javafx.scene.control.TabPane tabs = window.get().controller().tabs();
+                javafx.scene.control.TabPane tabs = window.controller().tabs();
                 org.boundarylab.ui.sweep.SweepController sweep = ((org.boundarylab.ui.sweep.SweepTab) tabs.getTabs()
                         .get(1).getProperties().get(org.boundarylab.ui.sweep.SweepTab.class)).view().controller();
                 tabs.getSelectionModel().select(1);
                 sweep.model().valuesProperty().set("1,2,3,6,20");
                 sweep.model().seedsProperty().set(3);
                 sweep.model().epochsProperty().set("600");
-                ((javafx.scene.control.Button) scene.get().lookup("#runButton")).fire();
+                ((javafx.scene.control.Button) scene.lookup("#runButton")).fire();
             });
             Thread.sleep(15000);
         }
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        ScreenshotSupport.onFx(() -> shot.set(scene.get().snapshot(null)));
-        ScreenshotSupport.writePng(shot.get(), out);
+        WritableImage shot = ScreenshotSupport.snapshot(window);
+        ScreenshotSupport.writePng(shot, out);
         System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, train "
                 + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
         Platform.exit();

@@ -111,6 +111,10 @@ public final class NetworkDiagram {
     private int[] hoveredLink;
     private Viewport thumbView = new Viewport(-1, 1, -1, 1);
     private boolean collapsed;
+    /** Folded by {@link #fitWindow}, not by the user. */
+    private boolean foldedToFit;
+    /** The window width at which the panel folded by {@link #fitWindow} fits again. */
+    private double roomNeeded;
     private javafx.scene.control.CheckMenuItem menuItem;
 
     private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
@@ -131,7 +135,7 @@ public final class NetworkDiagram {
         javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Network diagram");
         item.setId("diagramMenuItem");
         item.setSelected(true);
-        item.setOnAction(e -> d.setCollapsed(!item.isSelected()));
+        item.setOnAction(e -> d.choose(!item.isSelected()));
         d.menuItem = item;
         controller.viewMenu().getItems().add(item);
         d.start();
@@ -154,7 +158,7 @@ public final class NetworkDiagram {
         title.setMaxWidth(Double.MAX_VALUE);
         collapse.setId("diagramCollapse");
         collapse.setTooltip(new Tooltip("Hide or show the network diagram"));
-        collapse.setOnAction(e -> setCollapsed(!collapsed));
+        collapse.setOnAction(e -> choose(!collapsed));
         HBox header = new HBox(6, title, collapse);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -234,9 +238,38 @@ public final class NetworkDiagram {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
+                fitWindow();
                 pulse(now);
             }
         }.start();
+    }
+
+    /** The user opens or folds the panel: that choice stands until the user changes it. */
+    private void choose(boolean fold) {
+        foldedToFit = false;
+        setCollapsed(fold);
+    }
+
+    /**
+     * Folds the panel away while the window is too narrow for it (a 1024-pixel projector, the
+     * larger presentation fonts), so that nothing on the right is cut off, and opens it again
+     * once there is room. Only a fold made here is undone here; one the user chose stays.
+     */
+    private void fitWindow() {
+        javafx.scene.Scene scene = root.getScene();
+        if (scene == null || scene.getWidth() <= 0 || root.getWidth() <= 0) {
+            return;
+        }
+        // the window lays the panel out at its full width and lets the rest run past the edge
+        double overflow = root.localToScene(root.getLayoutBounds()).getMaxX() - scene.getWidth();
+        if (!collapsed && overflow > 0.5) {
+            setCollapsed(true);
+            foldedToFit = true;
+            roomNeeded = scene.getWidth() + overflow;
+        } else if (foldedToFit && scene.getWidth() >= roomNeeded) {
+            setCollapsed(false);
+            foldedToFit = false;
+        }
     }
 
     private void setCollapsed(boolean on) {
@@ -643,6 +676,11 @@ public final class NetworkDiagram {
     // ---- for tests and probes ----
 
     /** The unit nodes now on screen, [layer][unit] (shown units only). */
+    /** Whether the panel is folded away (by the user, or because the window is too narrow). */
+    public boolean isCollapsed() {
+        return collapsed;
+    }
+
     public StackPane[][] unitNodes() {
         return unitNodes;
     }

@@ -77,6 +77,32 @@ class NetworkDiagramTest {
         return true;
     }
 
+    @Test
+    void foldsAwayWhileTheWindowIsTooNarrowAndOpensAgainWhenItIsWide(FxRobot robot) throws Exception {
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        robot.interact(() -> stage.setWidth(1024)); // a projector: the panel would run past the edge
+        waitUntil(diagram::isCollapsed);
+        double edge = window.root().getScene().getWidth();
+        javafx.scene.Node panel = window.controller().diagramPane();
+        assertTrue(panel.localToScene(panel.getLayoutBounds()).getMaxX() <= edge + 0.5,
+                "the folded panel lies inside the window");
+        robot.interact(() -> stage.setWidth(1280)); // the headless screen is 1280 wide
+        waitUntil(() -> !diagram.isCollapsed());
+    }
+
+    @Test
+    void aFoldTheUserChoseStaysWhenTheWindowWidens(FxRobot robot) throws Exception {
+        robot.clickOn("#diagramCollapse");
+        assertTrue(diagram.isCollapsed());
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        robot.interact(() -> stage.setWidth(1100));
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // some pulses, each of which may refit
+        assertTrue(diagram.isCollapsed(), "only a fold made to fit is undone by widening");
+        robot.clickOn("#diagramCollapse");
+        assertTrue(!diagram.isCollapsed());
+    }
+
     private WritableImage canvasShot(FxRobot robot) {
         Canvas canvas = robot.lookup("#boundaryCanvas").queryAs(Canvas.class);
         AtomicReference<WritableImage> shot = new AtomicReference<>();

@@ -33,7 +33,14 @@ public final class AxisTicks {
     /** A short label: no trailing zeros, at most 3 decimals. */
     public static String label(double v) {
         String s = String.format(java.util.Locale.ROOT, "%.3f", v);
-        s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        int end = s.length(); // "%.3f" always has a point, so the zeros cut here are decimals
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        s = s.substring(0, end);
         return s.equals("-0") ? "0" : s;
     }
 }

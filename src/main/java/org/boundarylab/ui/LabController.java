@@ -7,7 +7,6 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -75,7 +74,7 @@ public final class LabController {
     @FXML private Label messageLabel;
     @FXML private Pane canvasPane;
     @FXML private Canvas boundaryCanvas;
-    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LossChart lossChart;
     @FXML private CheckBox logScaleCheck;
     @FXML private Label epochLabel;
     @FXML private Label speedLabel;
@@ -250,6 +249,11 @@ public final class LabController {
 
     public BoundaryCanvasView canvasView() {
         return canvasView;
+    }
+
+    /** The loss chart under the canvas. */
+    public LossChart lossChart() {
+        return lossChart;
     }
 
     public Canvas boundaryCanvas() {

@@ -177,15 +177,16 @@ class LabWindowTest {
         }
         Label epoch = node(robot, "#epochLabel", Label.class);
         waitUntil(10, () -> epoch.getText().equals("5"));
-        @SuppressWarnings("unchecked")
-        javafx.scene.chart.LineChart<Number, Number> chart = node(robot, "#lossChart", javafx.scene.chart.LineChart.class);
-        waitUntil(5, () -> chart.getData().get(0).getData().size() == 6);
-        double linear = chart.getData().get(0).getData().get(5).getYValue().doubleValue();
+        LossChart chart = node(robot, "#lossChart", LossChart.class);
+        waitUntil(5, () -> chart.plot().size() == 6);
+        double linear = chart.plot().train(5);
+        assertEquals("loss", chart.plot().yAxisLabel());
+        assertEquals(0, chart.plot().yMin(), "a linear loss axis starts at zero");
         robot.clickOn("#logScaleCheck");
         WaitForAsyncUtils.waitForFxEvents();
-        double log = chart.getData().get(0).getData().get(5).getYValue().doubleValue();
+        double log = chart.plot().train(5);
         assertEquals(Math.log10(linear), log, 1e-12);
-        assertEquals("loss (log scale)", chart.getYAxis().getLabel());
+        assertEquals("loss (log scale)", chart.plot().yAxisLabel());
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.boundarylab.ui.LabViewModel;
  */
 public final class Classroom {
     private static final String STYLESHEET = "classroom.css";
+    /** Presentation-mode type in the loss chart: 17 px ticks where the lab has 13. */
+    private static final double CHART_SCALE = 1.3;
 
     private final LabController controller;
     private final Scene scene;
@@ -276,9 +278,13 @@ public final class Classroom {
         if (controller.drawTools() != null) {
             controller.drawTools().compactProperty().set(large);
         }
+        boolean dark = view.themeProperty().get() == ViewOptions.Theme.DARK;
         if (controller.canvasView() != null) {
-            controller.canvasView().setAppearance(view.canvasScale(),
-                    view.themeProperty().get() == ViewOptions.Theme.DARK);
+            controller.canvasView().setAppearance(view.canvasScale(), dark);
+        }
+        if (controller.lossChart() != null) {
+            // the chart shares a short row with the figures: its type grows less than the canvas's
+            controller.lossChart().setAppearance(Math.min(view.canvasScale(), CHART_SCALE), dark);
         }
     }
 

@@ -16,6 +16,7 @@ import javafx.geometry.VPos;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.data.Split;
 import org.boundarylab.render.AxisTicks;
+import org.boundarylab.render.FieldPicture;
 import org.boundarylab.render.MarchingSquares.Segment;
 import org.boundarylab.render.Palette;
 import org.boundarylab.render.Viewport;
@@ -36,11 +37,12 @@ public final class BoundaryCanvasView {
     private static final double TOP = 14;
     private static final double RIGHT = 14;
     private static final double POINT_RADIUS = 4.5;
+    private static final double BOUNDARY_WIDTH = 2.5;
     /** While drawing, a point this close to the edge (a fraction of the view) makes the view grow. */
     private static final double HOLD_INSET = 0.03;
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color AXIS = Color.rgb(60, 60, 60);
-    private static final Color BOUNDARY = Color.rgb(30, 30, 30);
+    private static final Color BOUNDARY = argb(BoundaryFrames.BOUNDARY_ARGB);
 
     private final Pane pane;
     private final Canvas canvas;
@@ -181,8 +183,7 @@ public final class BoundaryCanvasView {
         }
         this.scale = scale;
         this.dark = dark;
-        paintField();
-        paintOverlay();
+        layoutChanged(); // the pictures on the pool draw the boundary line at the new width
     }
 
     public double appearanceScale() {
@@ -216,10 +217,11 @@ public final class BoundaryCanvasView {
         double w = plotWidth();
         double h = plotHeight();
         shownView = sameScale(dataView, w / h);
-        double scale = renderScale();
-        int gw = Math.max(2, (int) Math.round(w * scale / DEVICE_PIXELS_PER_CELL));
-        int gh = Math.max(2, (int) Math.round(h * scale / DEVICE_PIXELS_PER_CELL));
-        viewListener.accept(new BoundaryFrames.View(shownView, gw, gh));
+        double device = renderScale();
+        int gw = Math.max(2, (int) Math.round(w * device / DEVICE_PIXELS_PER_CELL));
+        int gh = Math.max(2, (int) Math.round(h * device / DEVICE_PIXELS_PER_CELL));
+        viewListener.accept(new BoundaryFrames.View(shownView, gw, gh, pixels(w), pixels(h),
+                BOUNDARY_WIDTH * scale * device));
         paintField();
         paintOverlay();
     }
@@ -245,11 +247,17 @@ public final class BoundaryCanvasView {
         double h = plotHeight();
         BoundaryFrames.Frame f = override != null ? override : lastFrame;
         if (f != null) {
-            putPixels(g, f, w, h);
-            if (f.viewport().equals(shownView)) {
-                strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
+            FieldPicture.Pixels p = f.picture();
+            if (p != null && p.width() == pixels(w) && p.height() == pixels(h) && f.viewport().equals(shownView)) {
+                // heat map and lines drawn on the pool at this very size: only a copy here
+                putPixels(g, p.argb(), p.width(), p.height(), w, h, false);
+            } else {
+                putPixels(g, f.argb(), f.gridWidth(), f.gridHeight(), w, h, true);
+                if (f.viewport().equals(shownView)) {
+                    strokeBoundaries(g, f.segments(), f.gridWidth(), f.gridHeight(), w, h);
+                }
+                // otherwise the window is being resized: the old picture stretches until the new one is ready
             }
-            // otherwise the window is being resized: the old picture stretches until the new one is ready
         }
         if (f != null && f == override && !overrideCaption.isEmpty()) {
             g.setFont(Font.font("System", FontWeight.BOLD, 13));
@@ -304,19 +312,24 @@ public final class BoundaryCanvasView {
         g.setFill(AXIS);
         g.fillText("test", x + 74 * k, cy);
         g.setStroke(BOUNDARY);
-        g.setLineWidth(2.5 * k);
+        g.setLineWidth(BOUNDARY_WIDTH * k);
         g.strokeLine(x + 112 * k, cy, x + 134 * k, cy);
         g.fillText("boundary", x + 140 * k, cy);
     }
 
-    private void putPixels(GraphicsContext g, BoundaryFrames.Frame f, double w, double h) {
-        if (image == null || image.getWidth() != f.gridWidth() || image.getHeight() != f.gridHeight()) {
-            image = new WritableImage(f.gridWidth(), f.gridHeight());
+    /** Puts {@code pw} x {@code ph} pixels over the plot, smoothed when they are scaled. */
+    private void putPixels(GraphicsContext g, int[] argb, int pw, int ph, double w, double h, boolean smooth) {
+        if (image == null || image.getWidth() != pw || image.getHeight() != ph) {
+            image = new WritableImage(pw, ph);
         }
-        image.getPixelWriter().setPixels(0, 0, f.gridWidth(), f.gridHeight(), PixelFormat.getIntArgbInstance(),
-                f.argb(), 0, f.gridWidth());
-        g.setImageSmoothing(true);
+        image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), argb, 0, pw);
+        g.setImageSmoothing(smooth);
         g.drawImage(image, LEFT, TOP, w, h);
+    }
+
+    /** A plot length in device pixels. */
+    private int pixels(double length) {
+        return Math.max(1, (int) Math.round(length * renderScale()));
     }
 
     private void strokeBoundaries(GraphicsContext g, List<Segment> segments, int gw, int gh,
@@ -324,7 +337,7 @@ public final class BoundaryCanvasView {
         double sx = w / gw;
         double sy = h / gh;
         g.setStroke(BOUNDARY);
-        g.setLineWidth(2.5 * scale);
+        g.setLineWidth(BOUNDARY_WIDTH * scale);
         g.setLineCap(StrokeLineCap.ROUND);
         g.beginPath();
         for (Segment s : segments) {

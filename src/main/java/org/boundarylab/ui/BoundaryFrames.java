@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.boundarylab.nn.Features;
 import org.boundarylab.render.BoundaryGrid;
+import org.boundarylab.render.FieldPicture;
 import org.boundarylab.render.GridField;
 import org.boundarylab.render.HeatmapRenderer;
 import org.boundarylab.render.MarchingSquares;
@@ -15,8 +16,8 @@ import org.boundarylab.training.TrainingSnapshot;
 
 /**
  * Turns snapshots into ready-to-draw pictures on the pool: the network evaluated over a grid,
- * the heat-map pixels and the decision-boundary segments. The FX thread only takes the newest
- * finished frame and puts its pixels on screen.
+ * the heat-map pixels and the decision-boundary segments, drawn together at the screen's pixel
+ * size. The FX thread only takes the newest finished frame and copies its pixels to the screen.
  *
  * <p>Requests overwrite each other: if training publishes faster than frames are built, the
  * stale ones are skipped, at most one build runs at a time, and the next frame is built only
@@ -26,14 +27,34 @@ import org.boundarylab.training.TrainingSnapshot;
  * {@value #WORK_PER_FRAME} multiply-adds.
  */
 public final class BoundaryFrames {
-    /** A finished picture of one snapshot: grid pixels (row 0 at the top) and boundary segments in grid units. */
+    /**
+     * A finished picture of one snapshot: grid pixels (row 0 at the top), boundary segments in
+     * grid units, and, when the view asked for one, both drawn at the screen's pixel size
+     * ({@code picture}, else null).
+     */
     public record Frame(TrainingSnapshot snapshot, Viewport viewport, int gridWidth, int gridHeight,
-                        int[] argb, List<Segment> segments) {
+                        int[] argb, List<Segment> segments, FieldPicture.Pixels picture) {
+        /** A frame the window scales and strokes itself. */
+        public Frame(TrainingSnapshot snapshot, Viewport viewport, int gridWidth, int gridHeight,
+                     int[] argb, List<Segment> segments) {
+            this(snapshot, viewport, gridWidth, gridHeight, argb, segments, null);
+        }
     }
 
-    /** What the canvas currently shows: the plane's rectangle and the grid's size in cells. */
-    public record View(Viewport viewport, int gridWidth, int gridHeight) {
+    /**
+     * What the canvas currently shows: the plane's rectangle, the grid's size in cells and the
+     * plot's size in device pixels with the boundary line's width there (0 x 0: no picture).
+     */
+    public record View(Viewport viewport, int gridWidth, int gridHeight, int pixelWidth, int pixelHeight,
+                       double lineWidth) {
+        /** A view that wants only the grid and the segments. */
+        public View(Viewport viewport, int gridWidth, int gridHeight) {
+            this(viewport, gridWidth, gridHeight, 0, 0, 0);
+        }
     }
+
+    /** The decision lines' colour: dark on the light heat map, in both themes. */
+    public static final int BOUNDARY_ARGB = 0xFF1E1E1E;
 
     /** Multiply-adds one frame may cost: a few milliseconds of one core. */
     static final long WORK_PER_FRAME = 40_000_000L;
@@ -136,7 +157,11 @@ public final class BoundaryFrames {
         }
         // drawing-only kernels: the picture may differ from the exact probabilities by < 1e-3
         GridField field = BoundaryGrid.evaluate(s.network(), features, v.viewport(), gw, gh, true);
-        return new Frame(s, v.viewport(), gw, gh, HeatmapRenderer.argb(field),
-                MarchingSquares.decisionBoundaries(field));
+        int[] argb = HeatmapRenderer.argb(field);
+        List<Segment> lines = MarchingSquares.decisionBoundaries(field);
+        FieldPicture.Pixels picture = v.pixelWidth() > 0 && v.pixelHeight() > 0
+                ? FieldPicture.draw(argb, gw, gh, lines, v.pixelWidth(), v.pixelHeight(), v.lineWidth(), BOUNDARY_ARGB)
+                : null;
+        return new Frame(s, v.viewport(), gw, gh, argb, lines, picture);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
+import org.boundarylab.render.FieldPicture;
 import org.boundarylab.render.Viewport;
 import org.boundarylab.training.TrainingSnapshot;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,44 @@ class BoundaryFramesTest {
         assertTrue((right & 0xFF) > ((right >> 16) & 0xFF), "right is blue");
         assertFalse(f.segments().isEmpty());
         f.segments().forEach(s -> assertEquals(20.0, s.x1(), 0.01, "boundary at x1 = 0, the grid's middle"));
+    }
+
+    @Test
+    void aViewWithAPixelSizeGetsTheWholePictureDrawnOnThePool() {
+        BoundaryFrames.Frame grid = BoundaryFrames.build(leftRight(0), new BoundaryFrames.View(VIEW, 40, 20));
+        assertNull(grid.picture(), "no pixel size, no picture: the window scales the grid itself");
+
+        BoundaryFrames.Frame f = BoundaryFrames.build(leftRight(0), new BoundaryFrames.View(VIEW, 40, 20, 80, 40, 3));
+        FieldPicture.Pixels p = f.picture();
+        assertNotNull(p);
+        assertEquals(80, p.width());
+        assertEquals(40, p.height());
+        assertEquals(80 * 40, p.argb().length);
+        assertEquals(f.argb()[10 * 40 + 2], p.argb()[20 * 80 + 4], "far from the line: the grid's own colour");
+        assertEquals(f.argb()[10 * 40 + 37], p.argb()[20 * 80 + 75]);
+        for (int row : new int[] {5, 20, 35}) {
+            int onLine = p.argb()[row * 80 + 40];
+            assertEquals(BoundaryFrames.BOUNDARY_ARGB, onLine | 0xFF000000, "the line at x1 = 0 is drawn in, row " + row);
+            int beside = p.argb()[row * 80 + 44];
+            assertTrue((beside & 0xFF) > 0x80, "a 3-pixel line leaves the pixels 4 away alone, row " + row);
+        }
+        for (int argb : p.argb()) {
+            assertEquals(0xFF, argb >>> 24, "opaque: the window copies it over the plot as it is");
+        }
+    }
+
+    @Test
+    void thePictureSmoothsTheGridBetweenCellCentres() {
+        int orange = 0xFFE69F00;
+        int blue = 0xFF0072B2;
+        FieldPicture.Pixels p = FieldPicture.draw(new int[] {orange, blue}, 2, 1, java.util.List.of(), 8, 2, 2, 0xFF000000);
+        assertEquals(orange, p.argb()[0], "the edge keeps its cell's colour");
+        assertEquals(blue, p.argb()[7]);
+        int mid = p.argb()[3];
+        int r = (mid >> 16) & 0xFF;
+        assertTrue(r > 0x00 && r < 0xE6, "between the two cells the colours blend: " + Integer.toHexString(mid));
+        assertThrows(IllegalArgumentException.class,
+                () -> FieldPicture.draw(new int[3], 2, 2, java.util.List.of(), 4, 4, 1, 0));
     }
 
     @Test
@@ -103,15 +143,5 @@ class BoundaryFramesTest {
         assertEquals(0.5, (wide.xMin() + wide.xMax()) / 2, 1e-12, "centred on the data");
         Viewport tall = BoundaryCanvasView.sameScale(new Viewport(0, 4, 0, 1), 1.0);
         assertEquals(4, tall.height(), 1e-12);
-    }
-
-    @Test
-    void epochTicksStayShort() {
-        assertEquals("850", LossChartView.epochLabel(850));
-        assertEquals("1.5k", LossChartView.epochLabel(1500));
-        assertEquals("250k", LossChartView.epochLabel(250_000));
-        assertEquals("1.2M", LossChartView.epochLabel(1_200_000));
-        assertEquals("0.01", LossChartView.powerLabel(-2));
-        assertEquals("1e-04", LossChartView.powerLabel(-4));
     }
 }

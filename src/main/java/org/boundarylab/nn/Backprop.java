@@ -1,6 +1,7 @@
 package org.boundarylab.nn;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Loss and gradients by backpropagation over a batch, with buffers kept between calls.
@@ -23,8 +24,17 @@ import java.util.Arrays;
 final class Backprop {
     private final Architecture arch;
     private final int capacity;
-    /** Each chunk's own buffers and sums, made when a batch first has that many chunks. */
+    /** Each chunk's results (loss, gradient sums, outputs), made when a batch first has that many chunks. */
     private final Chunk[] chunks;
+    /**
+     * The buffers a chunk works in while it runs (its rows, activations, deltas), one set per
+     * thread running chunks at the same time, borrowed and given back around each chunk. A
+     * chunk's activations are dead once its gradient sums are done, so a 16,000-row batch of a
+     * wide network keeps two or three sets of 512 rows instead of thirty-two: less memory for
+     * the collector to copy about (its pauses held the window up to 50 ms), and buffers that
+     * stay in the core's cache from one chunk to the next.
+     */
+    private final ConcurrentLinkedDeque<Scratch> scratches = new ConcurrentLinkedDeque<>();
     private final ChunkRunner runner;
     private final ChunkRunner.Pace pace = new ChunkRunner.Pace();
     /** The last pass's outputs gathered by row, filled when {@link #outputs()} asks. */
@@ -44,6 +54,11 @@ final class Backprop {
 
     int capacity() {
         return capacity;
+    }
+
+    /** How many sets of working buffers the chunks have made so far (one per thread running them at once). */
+    int scratchSets() {
+        return scratches.size();
     }
 
     /** How many chunks n rows are cut into: a function of n alone, never of the thread count. */
@@ -77,7 +92,7 @@ final class Backprop {
         for (int c = 0; c < count; c++) {
             int r0 = chunkStart(c, lastRows);
             int n = chunkStart(c + 1, lastRows) - r0;
-            double[][] out = chunks[c].forward.output();
+            double[][] out = chunks[c].output;
             for (int j = 0; j < k; j++) {
                 System.arraycopy(out[j], 0, gathered[j], r0, n);
             }
@@ -142,13 +157,22 @@ final class Backprop {
         }
         lastRows = rows;
         runner.run(count, c -> {
-            chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss, withGradients, chunks[c]);
+            Scratch s = scratches.poll();
+            if (s == null) {
+                s = new Scratch(arch, Math.min(capacity, BlockMath.BLOCK));
+            }
+            try {
+                chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss, withGradients, s, chunks[c]);
+            } finally {
+                scratches.push(s);
+            }
         }, pace);
         return count;
     }
 
     /**
-     * Forward pass, loss and unscaled gradient sums of rows [r0, r1) into s.
+     * Forward pass, loss and unscaled gradient sums of rows [r0, r1) into {@code into}, worked
+     * out in the borrowed buffers {@code s}.
      *
      * <p>The chunk first copies its rows of x and t into buffers of its own and works there
      * from row 0. Why: when two threads write neighbouring rows of shared arrays, the cache
@@ -158,7 +182,7 @@ final class Backprop {
      * Every sum is computed as before, so the results are the same to the last bit.
      */
     private void chunk(Network net, double[][] x, double[][] t, int r0, int r1, boolean withLoss,
-                       boolean withGradients, Chunk s) {
+                       boolean withGradients, Scratch s, Chunk into) {
         int n = r1 - r0;
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], r0, s.x[i], 0, n);
@@ -171,10 +195,15 @@ final class Backprop {
         Forward forward = s.forward;
         double[][][] deltas = s.deltas;
         forward.run(net, s.x, 0, n, withLoss && loss.needsPreActivations());
-        s.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, s.t, 0, n) : Double.NaN;
+        into.loss = withLoss ? loss.sum(forward.output(), forward.outputZ, s.t, 0, n) : Double.NaN;
+        double[][] outputs = forward.output();
+        for (int j = 0; j < outputs.length; j++) {
+            System.arraycopy(outputs[j], 0, into.output[j], 0, n);
+        }
         if (!withGradients) {
             return;
         }
+        into.needGradients();
         loss.outputDelta(arch.output(), forward.output(), s.t, deltas[depth], 0, n);
         for (int l = depth; l >= 1; l--) {
             int in = arch.width(l - 1);
@@ -183,9 +212,9 @@ final class Backprop {
             double[][] delta = deltas[l];
             double[] w = net.weights[l - 1];
             if (in >= WIDE && out >= WIDE) {
-                weightSumsWide(a, delta, in, out, 0, n, s.weights[l - 1], s.biases[l - 1], s.wide(in, out));
+                weightSumsWide(a, delta, in, out, 0, n, into.weights[l - 1], into.biases[l - 1], s.wide(in, out));
             } else {
-                weightSums(a, s.ones, delta, in, out, 0, n, s.weights[l - 1], s.biases[l - 1]);
+                weightSums(a, s.ones, delta, in, out, 0, n, into.weights[l - 1], into.biases[l - 1]);
             }
             if (l > 1) {
                 double[][] prev = deltas[l - 1];
@@ -536,8 +565,35 @@ final class Backprop {
         }
     }
 
-    /** One chunk's rows, buffers, loss sum and unscaled gradient sums. */
+    /**
+     * What one chunk leaves for after the run: its loss sum, its unscaled gradient sums (added
+     * in chunk order, so they are kept per chunk) and its rows' outputs.
+     */
     private static final class Chunk {
+        private final Architecture arch;
+        /** Made on the first pass that asks for gradients: a loss-only evaluation never needs them. */
+        double[][] weights;
+        double[][] biases;
+        /** output[j][r] for the chunk's row r, for {@link #outputs()}. */
+        final double[][] output;
+        double loss;
+
+        Chunk(Architecture arch, int rows) {
+            this.arch = arch;
+            output = new double[arch.outputs()][rows];
+        }
+
+        void needGradients() {
+            if (weights == null) {
+                Network shape = new Network(arch);
+                weights = shape.weights;
+                biases = shape.biases;
+            }
+        }
+    }
+
+    /** The buffers a chunk is worked out in: its rows of x and t, activations and deltas. */
+    private static final class Scratch {
         final Forward forward;
         /** deltas[l][j][r] = dLoss/dz for unit j of layer l >= 1 and the chunk's row r. */
         final double[][][] deltas;
@@ -545,14 +601,11 @@ final class Backprop {
         final double[][] t;
         /** All 1.0: the bias's input in {@link #weightSums}. */
         final double[] ones;
-        final double[][] weights;
-        final double[][] biases;
-        double loss;
 
         /** Accumulators for {@link #weightSumsWide}, [out][in + 1] plus one row of inputs. */
         private double[][] wide;
 
-        Chunk(Architecture arch, int rows) {
+        Scratch(Architecture arch, int rows) {
             forward = new Forward(arch, rows);
             int depth = arch.depth();
             deltas = new double[depth + 1][][];
@@ -563,9 +616,6 @@ final class Backprop {
             t = new double[arch.outputs()][rows];
             ones = new double[rows];
             Arrays.fill(ones, 1.0);
-            Network shape = new Network(arch);
-            weights = shape.weights;
-            biases = shape.biases;
         }
 
         double[][] wide(int in, int out) {

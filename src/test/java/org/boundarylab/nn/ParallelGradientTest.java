@@ -2,6 +2,7 @@ package org.boundarylab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,41 @@ class ParallelGradientTest {
                     assertArrayEquals(serial.weights[l], parallel.weights[l], 0.0, arch + ": weights " + l);
                     assertArrayEquals(serial.biases[l], parallel.biases[l], 0.0, arch + ": biases " + l);
                 }
+            }
+        }
+    }
+
+    @Test
+    void chunksBorrowWorkingBuffersPerThreadNotPerChunk() {
+        Random rng = new Random(6);
+        double[][] x = points(16 * BlockMath.BLOCK, rng); // sixteen chunks
+        int[] y = labels(x, 3);
+        Architecture arch = new Architecture(new int[] {2, 8, 8, 3}, Activation.TANH, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        Network net = Initializer.GLOROT.create(arch, 2);
+        double[][] xs = Matrices.byColumn(x, 2, x.length);
+        double[][] ts = Matrices.targetsByColumn(y, 3, x.length);
+        ChunkRunner threaded = new ChunkRunner(2);
+        Backprop serial = new Backprop(arch, x.length, ChunkRunner.serial());
+        Backprop parallel = new Backprop(arch, x.length, threaded);
+        for (int repeat = 0; repeat < 3; repeat++) {
+            Gradients gs = new Gradients(arch);
+            Gradients gp = new Gradients(arch);
+            serial.lossAndGradients(net, xs, ts, x.length, Regularization.NONE, gs, true);
+            parallel.lossAndGradients(net, xs, ts, x.length, Regularization.NONE, gp, true);
+            assertEquals(gs.loss(), gp.loss(), 0.0);
+            for (int l = 0; l < arch.depth(); l++) {
+                assertArrayEquals(gs.weights[l], gp.weights[l], 0.0, "weights " + l);
+            }
+        }
+        assertEquals(1, serial.scratchSets(), "one thread, one set of buffers for all sixteen chunks");
+        assertTrue(parallel.scratchSets() <= 3, "at most one set per thread: " + parallel.scratchSets());
+        // the outputs each chunk left behind are the network's own, row by row
+        double[][] byRow = net.predict(x);
+        double[][] out = parallel.outputs();
+        for (int r = 0; r < x.length; r += 97) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(byRow[r][j], out[j][r], 1e-15, "row " + r + ", output " + j);
             }
         }
     }

@@ -190,6 +190,9 @@ public final class LabWindowProbe {
             double bare = bareTrainerRate(vm, Math.max(5, seconds / 2));
             System.out.printf(Locale.ROOT, "bare Trainer loop: %.2f epochs/s; window / bare = %.2f%n",
                     bare, windowRate / bare);
+            double headless = headlessSessionRate(vm, Math.max(5, seconds / 2));
+            System.out.printf(Locale.ROOT, "the same session without a window (measuring its snapshots, drawing"
+                    + " nothing): %.2f epochs/s; window / headless = %.2f%n", headless, windowRate / headless);
         } else if (heap.size() >= 12) {
             System.out.println("first minute: " + heap.get(0) + " ... " + heap.get(60 / every - 1));
             System.out.println("last minute:  " + heap.get(heap.size() - 60 / every) + " ... "
@@ -280,6 +283,60 @@ public final class LabWindowProbe {
             }
         }
         return st[0] + own;
+    }
+
+    /**
+     * The window's run as a {@link org.boundarylab.training.TrainingSession} on the same pool with
+     * nobody drawing: snapshots at the window's interval, each measured (train and test loss
+     * and accuracy) as in the window, and dropped. Epochs a second between the first snapshot
+     * after a 1 s warm-up and the last before {@code seconds} more.
+     */
+    private static double headlessSessionRate(LabViewModel vm, int seconds) throws InterruptedException {
+        Split split = vm.dataProperty().get();
+        Features inputs = vm.featuresProperty().get();
+        int[] hidden = InputRules.hiddenLayers(vm.textProperty(Field.HIDDEN_LAYERS).get());
+        OutputLoss out = vm.outputLossProperty().get();
+        Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
+                vm.activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
+        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.textProperty(Field.WEIGHT_SEED).get());
+        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.textProperty(Field.BATCH_SIZE).get());
+        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.textProperty(Field.LEARNING_RATE).get());
+        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.textProperty(Field.L2).get()),
+                (Double) InputRules.parse(Field.L1, vm.textProperty(Field.L1).get()));
+        Network net = vm.initializerProperty().get().create(arch, seed);
+        int every = Integer.parseInt(vm.textProperty(Field.REDRAW_EVERY).get().trim());
+        long start = System.nanoTime() + 1_000_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        long[][] marks = {null, null};
+        try (org.boundarylab.training.TrainingSession session = new org.boundarylab.training.TrainingSession(net,
+                inputs.map(split.train().x()), split.train().y(), inputs.map(split.test().x()), split.test().y(),
+                new TrainingOptions(vm.optimizerProperty().get(), rate, reg, batch, seed),
+                org.boundarylab.training.SharedPool.get())) {
+            session.setSnapshotEvery(every);
+            session.addListener(snap -> {
+                long now = System.nanoTime();
+                synchronized (marks) {
+                    if (now >= start && now <= end) {
+                        if (marks[0] == null) {
+                            marks[0] = new long[] {now, snap.epoch()};
+                        }
+                        marks[1] = new long[] {now, snap.epoch()};
+                    }
+                }
+            });
+            session.start().join();
+            session.play();
+            while (System.nanoTime() < end + 200_000_000L) {
+                Thread.sleep(50);
+            }
+            session.pause();
+        }
+        synchronized (marks) {
+            if (marks[0] == null || marks[1][0] <= marks[0][0]) {
+                return Double.NaN;
+            }
+            return (marks[1][1] - marks[0][1]) * 1e9 / (marks[1][0] - marks[0][0]);
+        }
     }
 
     /** The same network and data as the window's run, trained by a bare loop for about {@code seconds}. */

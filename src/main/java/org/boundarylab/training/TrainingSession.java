@@ -23,9 +23,11 @@ import org.boundarylab.nn.TrainingOptions;
  * once per {@link #setSnapshotEvery snapshot interval} of epochs and at most
  * {@value #MAX_SNAPSHOTS_PER_SECOND} times a second, so a tiny network is not slowed down by
  * measuring itself more often than any screen can show, and at most so often that measuring
- * (a forward pass over the training and test data) takes one part in
- * {@value #TRAINING_PER_MEASUREMENT} + 1 of the time: for the largest networks an epoch costs
- * little more than that pass, and measuring every epoch would halve the speed.
+ * takes one part in {@value #TRAINING_PER_MEASUREMENT} + 1 of the time. A full-batch run reads
+ * a snapshot's training figures off the next epoch's own forward pass (the snapshot is
+ * published one epoch later, with the figures of its own weights to the last bit), so
+ * measuring costs a pass over the test data and a copy of the network; in mini-batches it
+ * also costs a forward pass over the training data.
  *
  * <p>A run whose loss or parameters stop being finite pauses by itself and publishes a
  * snapshot flagged {@code diverged} that carries the last finite network.
@@ -35,7 +37,7 @@ public final class TrainingSession implements AutoCloseable {
     static final int MAX_SNAPSHOTS_PER_SECOND = 60;
     private static final long MIN_SNAPSHOT_NANOS = 1_000_000_000L / MAX_SNAPSHOTS_PER_SECOND;
     /** While playing, training time between snapshots is at least this many times the last measurement's. */
-    static final int TRAINING_PER_MEASUREMENT = 6;
+    static final int TRAINING_PER_MEASUREMENT = 10;
 
     private final Trainer trainer;
     private final double[][] trainX;
@@ -283,7 +285,17 @@ public final class TrainingSession implements AutoCloseable {
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
                 long measureNanos = 0; // what the last snapshot cost (measuring, listeners)
+                // a snapshot whose network and test figures are taken and whose training figures
+                // come from the next epoch's own forward pass (see Trainer.epochMeasured)
+                Half half = null;
                 while (true) {
+                    if (half != null && (stopRequested || closed || diverged || pendingTuning.get() != null)) {
+                        // the weights have not moved since: measure them in a pass of their own
+                        if (!closed) {
+                            publish(half.epoch(), half.epochsPerSecond());
+                        }
+                        half = null;
+                    }
                     if (stopRequested || closed || diverged) {
                         // the last epochs before a pause are shown too
                         if (epochsSinceSnapshot > 0 && !closed && !diverged) {
@@ -295,7 +307,13 @@ public final class TrainingSession implements AutoCloseable {
                         }
                     }
                     applyTuning();
-                    trainer.epoch(false);
+                    if (half != null) {
+                        Evaluation.Result before = trainer.epochMeasured();
+                        emit(half.complete(before), half.epochsPerSecond());
+                        half = null;
+                    } else {
+                        trainer.epoch(false);
+                    }
                     epochsSinceSnapshot++;
                     trainedThisLoop++;
                     if (epochAtLoopStart + trainedThisLoop == stopAtEpoch) {
@@ -312,10 +330,14 @@ public final class TrainingSession implements AutoCloseable {
                     if (epochsSinceSnapshot >= snapshotEvery) {
                         long now = System.nanoTime();
                         // (the interval since the last snapshot includes measuring it)
-                        if (now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS, (TRAINING_PER_MEASUREMENT + 1)
-                                * measureNanos)) {
+                        if (!stopRequested && now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS,
+                                (TRAINING_PER_MEASUREMENT + 1) * measureNanos)) {
                             double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
-                            publish(epochsDone(), speed);
+                            if (trainer.measuresInEpoch() && trainer.network().isFinite()) {
+                                half = halfMeasure(epochsDone(), speed);
+                            } else {
+                                publish(epochsDone(), speed);
+                            }
                             lastSnapshot = now;
                             measureNanos = System.nanoTime() - now;
                             epochsSinceSnapshot = 0;
@@ -344,7 +366,12 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private TrainingSnapshot publish(long epoch, double epochsPerSecond) {
-        TrainingSnapshot s = measure(epoch);
+        return emit(measure(epoch), epochsPerSecond);
+    }
+
+    /** Publishes a measured snapshot, or the last finite one flagged diverged. */
+    private TrainingSnapshot emit(TrainingSnapshot s, double epochsPerSecond) {
+        long epoch = s.epoch();
         if (s.diverged()) {
             diverged = true;
             TrainingSnapshot lastFinite = latest.get();
@@ -363,6 +390,33 @@ public final class TrainingSession implements AutoCloseable {
             l.accept(s);
         }
         return s;
+    }
+
+    /** A snapshot waiting for its training figures: the network as it was, and its test figures. */
+    private record Half(long epoch, Network network, boolean hasTest, double testLoss, double testAccuracy,
+                        double epochsPerSecond) {
+        /** As {@link #measure} would have made it of the same weights. */
+        TrainingSnapshot complete(Evaluation.Result train) {
+            boolean bad = !Double.isFinite(train.loss()) || (hasTest && !Double.isFinite(testLoss));
+            return new TrainingSnapshot(epoch, bad ? null : network, train.loss(), testLoss, train.accuracy(),
+                    testAccuracy, 0, bad);
+        }
+    }
+
+    /** The network (finite) and its test figures now; the training figures follow with the next epoch. */
+    private Half halfMeasure(long epoch, double epochsPerSecond) {
+        Network net = trainer.network();
+        double testLoss = Double.NaN;
+        double testAcc = Double.NaN;
+        if (testX.length > 0) {
+            if (testEvaluation == null) {
+                testEvaluation = new Evaluation(net.architecture(), testX, testY);
+            }
+            Evaluation.Result test = testEvaluation.measure(net, regularization.get());
+            testLoss = test.loss();
+            testAcc = test.accuracy();
+        }
+        return new Half(epoch, net.copy(), testX.length > 0, testLoss, testAcc, epochsPerSecond);
     }
 
     /** Loss and accuracy of the trainer's current network; flags non-finite results. */

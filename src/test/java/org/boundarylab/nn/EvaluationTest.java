@@ -1,6 +1,8 @@
 package org.boundarylab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +60,35 @@ class EvaluationTest {
         Trainer batches = new Trainer(mini, d.x(), d.y(),
                 new TrainingOptions(Optimizer.Kind.GD, 0.5, reg, 50, 1));
         assertNull(batches.fullBatchMeasurement(reg), "a mini-batch trainer's buffers hold one batch only");
+    }
+
+    @Test
+    void anEpochMeasuresTheWeightsItStartedFromAndTrainsAsAPlainEpoch() {
+        Dataset d = Generators.gaussian(1300, 3, 0.3, 5); // three chunks, the last one short
+        Architecture arch = Architecture.of(2, new int[] {6, 4}, 3, Activation.TANH, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        TrainingOptions options = TrainingOptions.gradientDescent(0.4, 0.003);
+        Network measured = Initializer.GLOROT.create(arch, 8);
+        Network plain = Initializer.GLOROT.create(arch, 8);
+        Trainer a = new Trainer(measured, d.x(), d.y(), options);
+        Trainer b = new Trainer(plain, d.x(), d.y(), options);
+        assertTrue(a.measuresInEpoch());
+        for (int i = 0; i < 25; i++) {
+            Evaluation.Result want = b.fullBatchMeasurement(options.regularization());
+            Evaluation.Result got = a.epochMeasured();
+            assertEquals(want.loss(), got.loss(), 0.0, "epoch " + i + ": the loss of the weights before the step");
+            assertEquals(want.accuracy(), got.accuracy(), 0.0, "epoch " + i);
+            b.epoch(false);
+            for (int l = 0; l < arch.depth(); l++) {
+                assertArrayEquals(plain.weights[l], measured.weights[l], 0.0, "the step itself is unchanged");
+            }
+        }
+        assertEquals(25, a.epochsDone());
+
+        Trainer batches = new Trainer(Initializer.GLOROT.create(arch, 8), d.x(), d.y(),
+                new TrainingOptions(Optimizer.Kind.GD, 0.4, Regularization.NONE, 100, 1));
+        assertFalse(batches.measuresInEpoch());
+        assertThrows(IllegalStateException.class, batches::epochMeasured);
     }
 
     @Test

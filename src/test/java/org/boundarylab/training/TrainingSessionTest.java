@@ -79,6 +79,45 @@ class TrainingSessionTest {
     }
 
     @Test
+    void playingSnapshotsCarryTheFiguresOfTheirOwnNetworkExactly() throws Exception {
+        // while playing, a full-batch run reads a snapshot's training figures off the next
+        // epoch's forward pass: they must still be those of the snapshot's own weights
+        Regularization reg = new Regularization(0.01, 0);
+        Architecture arch = Architecture.of(2, new int[] {5, 3}, 1, Activation.TANH, Activation.SIGMOID,
+                Loss.BINARY_CROSS_ENTROPY);
+        double[][] testX = java.util.Arrays.copyOfRange(X, 0, 10);
+        int[] testY = java.util.Arrays.copyOfRange(Y, 0, 10);
+        TrainingSession s = new TrainingSession(Initializer.GLOROT.create(arch, 4), X, Y, testX, testY,
+                new TrainingOptions(Optimizer.Kind.GD, 0.3, reg, 0, 1), SharedPool.get());
+        s.setSnapshotEvery(7);
+        java.util.List<TrainingSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.addListener(seen::add);
+        s.play();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.size() < 40 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        s.pause();
+        while (s.isPlaying()) {
+            Thread.sleep(1);
+        }
+        assertTrue(seen.size() >= 40, "snapshots seen: " + seen.size());
+        long previous = -1;
+        for (TrainingSnapshot snap : seen) {
+            assertTrue(snap.epoch() > previous, "in epoch order");
+            previous = snap.epoch();
+            var net = snap.network();
+            assertEquals(net.loss(X, Y, reg), snap.trainLoss(), 0.0, "train loss at epoch " + snap.epoch());
+            assertEquals(org.boundarylab.nn.Matrices.accuracy(net.predictClasses(X), Y), snap.trainAccuracy(), 0.0);
+            assertEquals(net.loss(testX, testY, reg), snap.testLoss(), 0.0, "test loss at epoch " + snap.epoch());
+            assertEquals(org.boundarylab.nn.Matrices.accuracy(net.predictClasses(testX), testY), snap.testAccuracy(), 0.0);
+        }
+        // the run goes on from where it paused, with nothing lost in between
+        TrainingSnapshot next = s.step().get(10, TimeUnit.SECONDS);
+        assertEquals(s.history().points().epochs()[s.history().size() - 2] + 1, next.epoch());
+    }
+
+    @Test
     void divergencePausesAndKeepsTheLastFiniteNetwork() throws Exception {
         // a linear hidden layer cannot separate XOR labels, so the misclassified points keep
         // pushing both layers' weights up together, which grows them geometrically at this rate

@@ -187,7 +187,9 @@ public final class LabWindowProbe {
             while (vm.session().isPlaying()) {
                 Thread.sleep(20);
             }
-            double bare = bareTrainerRate(vm, Math.max(5, seconds / 2));
+            // on a pool thread, at the priority the app's own training runs at
+            double bare = org.boundarylab.training.SharedPool.get()
+                    .submit(() -> bareTrainerRate(vm, Math.max(5, seconds / 2))).get();
             System.out.printf(Locale.ROOT, "bare Trainer loop: %.2f epochs/s; window / bare = %.2f%n",
                     bare, windowRate / bare);
             double headless = headlessSessionRate(vm, Math.max(5, seconds / 2));

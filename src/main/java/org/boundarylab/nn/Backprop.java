@@ -1,7 +1,6 @@
 package org.boundarylab.nn;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Loss and gradients by backpropagation over a batch, with buffers kept between calls.
@@ -24,41 +23,69 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class Backprop {
     private final Architecture arch;
     private final int capacity;
-    /** Each chunk's results (loss, gradient sums, outputs), made when a batch first has that many chunks. */
+    /** Each chunk's results (loss, gradient sums, outputs), for a batch of the full capacity. */
     private final Chunk[] chunks;
     /**
      * The buffers a chunk works in while it runs (its rows, activations, deltas), one set per
-     * thread running chunks at the same time, borrowed and given back around each chunk. A
-     * chunk's activations are dead once its gradient sums are done, so a 16,000-row batch of a
-     * wide network keeps two or three sets of 512 rows instead of thirty-two: less memory for
-     * the collector to copy about (its pauses held the window up to 50 ms), and buffers that
-     * stay in the core's cache from one chunk to the next.
+     * lane of the runner, that is per thread: a chunk's activations are dead once its gradient
+     * sums are done, so a 16,000-row batch of a wide network keeps two sets of 512 rows instead
+     * of thirty-two, less memory for the collector to copy about (its pauses held the window up
+     * to 50 ms). Why by lane and not from a shared pool: a set taken by whichever thread came
+     * first went from core to core between epochs, and its cache lines with it; that made
+     * seed000 on two cores a quarter slower.
      */
-    private final ConcurrentLinkedDeque<Scratch> scratches = new ConcurrentLinkedDeque<>();
+    private final Scratch[] scratches;
     private final ChunkRunner runner;
+    /** Whether the chunks keep gradient sums (see the constructor). */
+    private final boolean gradients;
     private final ChunkRunner.Pace pace = new ChunkRunner.Pace();
     /** The last pass's outputs gathered by row, filled when {@link #outputs()} asks. */
     private double[][] gathered;
     private int lastRows;
 
+    /** For training: loss and gradients, on the process-wide runner. */
     Backprop(Architecture arch, int capacity) {
         this(arch, capacity, ChunkRunner.shared());
     }
 
+    /** For training: loss and gradients, on the given runner. */
     Backprop(Architecture arch, int capacity, ChunkRunner runner) {
+        this(arch, capacity, runner, true);
+    }
+
+    /**
+     * Makes every buffer a batch of up to {@code capacity} rows will use, now rather than on the
+     * first pass: a branch that allocates on the first pass only is never taken while the JIT
+     * profiles the code, so the compiled code traps on it when the next Backprop starts, and the
+     * whole pass is compiled again (about a tenth of a second of the compiler's time each).
+     *
+     * @param gradients whether {@link #lossAndGradients} will be called; a loss-only instance
+     *                  (evaluation) keeps no gradient sums, which for a wide network are a copy
+     *                  of all its weights per chunk
+     */
+    Backprop(Architecture arch, int capacity, ChunkRunner runner, boolean gradients) {
         this.arch = arch;
         this.capacity = capacity;
         this.runner = runner;
+        this.gradients = gradients;
+        int rows = Math.min(capacity, BlockMath.BLOCK);
         chunks = new Chunk[chunkCount(capacity)];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(arch, rows, gradients);
+        }
+        scratches = new Scratch[chunks.length == 1 ? 1 : runner.lanes()];
+        for (int lane = 0; lane < scratches.length; lane++) {
+            scratches[lane] = new Scratch(arch, rows);
+        }
     }
 
     int capacity() {
         return capacity;
     }
 
-    /** How many sets of working buffers the chunks have made so far (one per thread running them at once). */
+    /** How many sets of working buffers there are: one per lane of the runner (one for a single chunk). */
     int scratchSets() {
-        return scratches.size();
+        return scratches.length;
     }
 
     /** How many chunks n rows are cut into: a function of n alone, never of the thread count. */
@@ -150,29 +177,18 @@ final class Backprop {
             throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity);
         }
         int count = chunkCount(rows);
-        for (int c = 0; c < count; c++) {
-            if (chunks[c] == null) {
-                chunks[c] = new Chunk(arch, Math.min(capacity, BlockMath.BLOCK));
-            }
+        if (withGradients && !gradients) {
+            throw new IllegalStateException("this Backprop was made for the loss alone");
         }
         lastRows = rows;
-        runner.run(count, c -> {
-            Scratch s = scratches.poll();
-            if (s == null) {
-                s = new Scratch(arch, Math.min(capacity, BlockMath.BLOCK));
-            }
-            try {
-                chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss, withGradients, s, chunks[c]);
-            } finally {
-                scratches.push(s);
-            }
-        }, pace);
+        runner.run(count, (c, lane) -> chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss,
+                withGradients, scratches[lane], chunks[c]), pace);
         return count;
     }
 
     /**
      * Forward pass, loss and unscaled gradient sums of rows [r0, r1) into {@code into}, worked
-     * out in the borrowed buffers {@code s}.
+     * out in its lane's buffers {@code s}.
      *
      * <p>The chunk first copies its rows of x and t into buffers of its own and works there
      * from row 0. Why: when two threads write neighbouring rows of shared arrays, the cache
@@ -203,7 +219,6 @@ final class Backprop {
         if (!withGradients) {
             return;
         }
-        into.needGradients();
         loss.outputDelta(arch.output(), forward.output(), s.t, deltas[depth], 0, n);
         for (int l = depth; l >= 1; l--) {
             int in = arch.width(l - 1);
@@ -570,25 +585,18 @@ final class Backprop {
      * in chunk order, so they are kept per chunk) and its rows' outputs.
      */
     private static final class Chunk {
-        private final Architecture arch;
-        /** Made on the first pass that asks for gradients: a loss-only evaluation never needs them. */
-        double[][] weights;
-        double[][] biases;
+        /** Unscaled gradient sums, shaped like the network's parameters; null for a loss-only Backprop. */
+        final double[][] weights;
+        final double[][] biases;
         /** output[j][r] for the chunk's row r, for {@link #outputs()}. */
         final double[][] output;
         double loss;
 
-        Chunk(Architecture arch, int rows) {
-            this.arch = arch;
+        Chunk(Architecture arch, int rows, boolean gradients) {
             output = new double[arch.outputs()][rows];
-        }
-
-        void needGradients() {
-            if (weights == null) {
-                Network shape = new Network(arch);
-                weights = shape.weights;
-                biases = shape.biases;
-            }
+            Network shape = gradients ? new Network(arch) : null;
+            weights = gradients ? shape.weights : null;
+            biases = gradients ? shape.biases : null;
         }
     }
 

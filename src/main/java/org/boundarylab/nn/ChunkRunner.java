@@ -37,7 +37,8 @@ final class ChunkRunner {
     ChunkRunner(int helperCount) {
         helpers = new Thread[Math.max(0, helperCount)];
         for (int h = 0; h < helpers.length; h++) {
-            Thread t = new Thread(this::helpLoop, "boundarylab-chunks-" + h);
+            int lane = h + 1;
+            Thread t = new Thread(() -> helpLoop(lane), "boundarylab-chunks-" + h);
             t.setDaemon(true);
             // The lowest priority, like the app's training pool, whose trainer calls in here: the
             // window's launch maps it to nice 19 (-XX:ThreadPriorityPolicy=1), so training never
@@ -63,17 +64,38 @@ final class ChunkRunner {
         return helpers.length;
     }
 
-    /** Runs task(0) ... task(count - 1), each exactly once, and returns when all are done. */
-    void run(int count, IntConsumer task) {
-        run(count, task, null);
+    /** How many threads may run one batch's chunks at once: lanes 0 (the caller) to helperCount(). */
+    int lanes() {
+        return helpers.length + 1;
     }
 
     /**
-     * As {@link #run(int, IntConsumer)}, letting {@code pace} choose between the helpers and
-     * the caller alone by the time each takes (see {@link Pace}). Either way every chunk is
-     * computed the same, so the choice changes the speed and never the results.
+     * One chunk of a batch, told which lane runs it: 0 for the calling thread, h + 1 for helper
+     * h. Two chunks of one batch never run on the same lane at once, and a lane is the same
+     * thread from batch to batch, so per-lane buffers need no locking and stay in that core's
+     * cache.
      */
+    @FunctionalInterface
+    interface Task {
+        void run(int chunk, int lane);
+    }
+
+    /** Runs task(0) ... task(count - 1), each exactly once, and returns when all are done. */
+    void run(int count, IntConsumer task) {
+        run(count, (c, lane) -> task.accept(c), null);
+    }
+
+    /** As {@link #run(int, Task, Pace)} for a task that does not care about its lane. */
     void run(int count, IntConsumer task, Pace pace) {
+        run(count, (c, lane) -> task.accept(c), pace);
+    }
+
+    /**
+     * Runs every chunk, letting {@code pace} choose between the helpers and the caller alone
+     * by the time each takes (see {@link Pace}). Either way every chunk is computed the same,
+     * so the choice changes the speed and never the results.
+     */
+    void run(int count, Task task, Pace pace) {
         if (count <= 1 || helpers.length == 0) {
             runHere(count, task);
             return;
@@ -90,13 +112,13 @@ final class ChunkRunner {
         }
     }
 
-    private static void runHere(int count, IntConsumer task) {
+    private static void runHere(int count, Task task) {
         for (int c = 0; c < count; c++) {
-            task.accept(c);
+            task.run(c, 0);
         }
     }
 
-    private void runShared(int count, IntConsumer task) {
+    private void runShared(int count, Task task) {
         Job job = new Job(count, task);
         if (!current.compareAndSet(null, job)) {
             runHere(count, task); // helpers busy with another batch
@@ -106,7 +128,7 @@ final class ChunkRunner {
             LockSupport.unpark(t);
         }
         try {
-            job.work();
+            job.work(0);
             job.awaitDone();
         } finally {
             current.set(null);
@@ -191,13 +213,13 @@ final class ChunkRunner {
         }
     }
 
-    private void helpLoop() {
+    private void helpLoop(int lane) {
         long idleSince = System.nanoTime();
         int spins = 0;
         while (true) {
             Job job = current.get();
             if (job != null && job.hasWork()) {
-                job.work();
+                job.work(lane);
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                 // Between epochs: stay awake, but let any other thread that wants this core
@@ -217,12 +239,12 @@ final class ChunkRunner {
     /** One batch: chunks are claimed through a counter by whichever thread comes first. */
     private static final class Job {
         private final int count;
-        private final IntConsumer task;
+        private final Task task;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private volatile Throwable failure;
 
-        Job(int count, IntConsumer task) {
+        Job(int count, Task task) {
             this.count = count;
             this.task = task;
         }
@@ -231,11 +253,11 @@ final class ChunkRunner {
             return next.get() < count;
         }
 
-        void work() {
+        void work(int lane) {
             int c;
             while ((c = next.getAndIncrement()) < count) {
                 try {
-                    task.accept(c);
+                    task.run(c, lane);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {

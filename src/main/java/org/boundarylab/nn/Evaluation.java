@@ -30,7 +30,7 @@ public final class Evaluation {
             throw new IllegalArgumentException(x.length + " rows of inputs but " + labels.length + " labels");
         }
         this.arch = arch;
-        this.backprop = new Backprop(arch, x.length);
+        this.backprop = new Backprop(arch, x.length, ChunkRunner.shared(), false);
         this.x = Matrices.byColumn(x, arch.inputs(), x.length);
         this.t = Matrices.targetsByColumn(labels, arch.outputs(), x.length);
         this.labels = labels;

@@ -211,7 +211,7 @@ public final class Network {
      * regularisation penalty (l2/2) * sum W^2 + l1 * sum |W|.
      */
     public double loss(double[][] x, int[] labels, Regularization reg) {
-        Backprop bp = new Backprop(architecture, x.length);
+        Backprop bp = new Backprop(architecture, x.length, ChunkRunner.shared(), false);
         return bp.loss(this, Matrices.byColumn(x, architecture.inputs(), x.length),
                 Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg);
     }

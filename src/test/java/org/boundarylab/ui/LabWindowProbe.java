@@ -284,6 +284,15 @@ public final class LabWindowProbe {
                 break;
             }
         }
+        if (own.isEmpty() && st[0].isNativeMethod()) {
+            // waiting or parked: say on what, a few callers up
+            StringBuilder callers = new StringBuilder();
+            for (int i = 1; i < Math.min(st.length, 5); i++) {
+                callers.append(" <- ").append(st[i].getClassName().replaceAll(".*\\.", "")).append('.')
+                        .append(st[i].getMethodName());
+            }
+            own = callers.toString();
+        }
         return st[0] + own;
     }
 

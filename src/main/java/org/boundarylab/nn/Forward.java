@@ -25,16 +25,8 @@ final class Forward {
     private final double[] rowSum;
     /** Scratch space of the kernels; threads share it, each on its own rows. */
     final BlockMath.Scratch scratch;
-    /** Whether to use {@link ApproxMath}'s kernels: for drawing only, never for training. */
-    private final boolean approximate;
-
     Forward(Architecture arch, int capacity) {
-        this(arch, capacity, false);
-    }
-
-    Forward(Architecture arch, int capacity, boolean approximate) {
         this.arch = arch;
-        this.approximate = approximate;
         this.capacity = capacity;
         int depth = arch.depth();
         activations = new double[depth + 1][][];
@@ -96,13 +88,7 @@ final class Forward {
                 softmax(z, out, r0, r1, scratch);
             } else {
                 for (int j = 0; j < out; j++) {
-                    if (approximate && f == Activation.TANH) {
-                        ApproxMath.tanh(z[j], r0, r1);
-                    } else if (approximate && f == Activation.SIGMOID) {
-                        ApproxMath.sigmoid(z[j], r0, r1);
-                    } else {
-                        activate(f, z[j], r0, r1, scratch);
-                    }
+                    activate(f, z[j], r0, r1, scratch);
                 }
             }
         }
@@ -275,11 +261,7 @@ final class Forward {
             for (int r = r0; r < r1; r++) {
                 zj[r] = zj[r] - rowMax[r];
             }
-            if (approximate) {
-                ApproxMath.exp(zj, zj, r0, r1);
-            } else {
-                BlockMath.exp(zj, zj, r0, r1, scratch);
-            }
+            BlockMath.exp(zj, zj, r0, r1, scratch);
             for (int r = r0; r < r1; r++) {
                 rowSum[r] += zj[r];
             }

@@ -3,8 +3,9 @@ package org.boundarylab.nn;
 /**
  * A network's output over a grid of the input plane, for the heatmap behind the decision
  * boundary. Fast because it runs the engine's block kernels over runs of grid cells, on all
- * cores for large grids, and (when asked) with {@link ApproxMath}'s cheaper tanh, sigmoid
- * and exp, whose probabilities stay within 1e-3 of the exact ones (in practice about 1e-7).
+ * cores for large grids, and (when asked) in float with {@link ApproxMath}'s cheaper tanh,
+ * sigmoid and exp ({@link FloatForward}), whose probabilities stay within 1e-3 of the exact
+ * ones (in practice a few 1e-6).
  *
  * <p>Layout of {@code out}: cells row by row, row 0 at {@code ys[0]} (yMin), column 0 at
  * {@code xs[0]} (xMin); per cell, p(class 1) for a network with one sigmoid output, else its
@@ -16,7 +17,7 @@ public final class GridEvaluator {
     /** Cells per unit of work (a chunk of {@link Backprop}'s size). */
     private static final int CELLS = BlockMath.BLOCK;
 
-    /** Per thread: the forward buffers (exact, approximate) and the coordinates of one chunk. */
+    /** Per thread: the forward buffers (exact, float) and the coordinates of one chunk. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Helpers or not, by measured speed (grids are drawn again and again). */
@@ -61,18 +62,22 @@ public final class GridEvaluator {
         }
         int cells = w * h;
         int chunks = (cells + CELLS - 1) / CELLS;
+        FloatForward.Parameters rounded = approximate ? new FloatForward.Parameters(net) : null;
         ChunkRunner.shared().run(chunks, c -> {
             int c0 = c * CELLS;
             int c1 = Math.min(cells, c0 + CELLS);
-            evaluate(net, xs, ys, c0, c1, out, approximate);
+            if (rounded != null) {
+                evaluateInFloat(rounded, xs, ys, c0, c1, out);
+            } else {
+                evaluate(net, xs, ys, c0, c1, out);
+            }
         }, PACE);
     }
 
     /** Cells [c0, c1) of the grid, numbered row by row, through this thread's buffers. */
-    private static void evaluate(Network net, double[] xs, double[] ys, int c0, int c1, double[] out,
-                                 boolean approximate) {
+    private static void evaluate(Network net, double[] xs, double[] ys, int c0, int c1, double[] out) {
         Buffers b = BUFFERS.get();
-        Forward f = b.forward(net.architecture(), approximate);
+        Forward f = b.forward(net.architecture());
         int w = xs.length;
         int n = c1 - c0;
         double[] px = b.xy[0];
@@ -93,18 +98,49 @@ public final class GridEvaluator {
         }
     }
 
+    /** The same cells through the float pass: drawing only. */
+    private static void evaluateInFloat(FloatForward.Parameters p, double[] xs, double[] ys, int c0, int c1,
+                                        double[] out) {
+        Buffers b = BUFFERS.get();
+        FloatForward f = b.floatForward(p.arch);
+        int w = xs.length;
+        int n = c1 - c0;
+        float[] px = b.xyFloat[0];
+        float[] py = b.xyFloat[1];
+        for (int q = 0; q < n; q++) {
+            int cell = c0 + q;
+            px[q] = (float) xs[cell % w];
+            py[q] = (float) ys[cell / w];
+        }
+        f.run(p, b.xyFloat, n);
+        float[][] a = f.output();
+        int k = a.length;
+        for (int j = 0; j < k; j++) {
+            float[] aj = a[j];
+            for (int q = 0; q < n; q++) {
+                out[(c0 + q) * k + j] = aj[q];
+            }
+        }
+    }
+
     private static final class Buffers {
         final double[][] xy = new double[2][CELLS];
-        final Forward[] forwards = new Forward[2];
+        final float[][] xyFloat = new float[2][CELLS];
+        private Forward forward;
+        private FloatForward floatForward;
 
-        Forward forward(Architecture arch, boolean approximate) {
-            int slot = approximate ? 1 : 0;
-            Forward f = forwards[slot];
-            if (f == null || !f.arch.equals(arch)) {
-                f = new Forward(arch, CELLS, approximate);
-                forwards[slot] = f;
+        Forward forward(Architecture arch) {
+            if (forward == null || !forward.arch.equals(arch)) {
+                forward = new Forward(arch, CELLS);
             }
-            return f;
+            return forward;
+        }
+
+        FloatForward floatForward(Architecture arch) {
+            if (floatForward == null || !floatForward.architecture().equals(arch)) {
+                floatForward = new FloatForward(arch, CELLS);
+            }
+            return floatForward;
         }
     }
 

@@ -79,8 +79,9 @@ class GridEvaluatorTest {
                 }
             }
         }
-        // far inside the bound in practice; a broken kernel would be off by much more
-        assertTrue(worst < 1e-5, "worst difference " + worst);
+        // far inside the bound in practice (float's rounding: about 2e-5 at worst on these
+        // networks, one 256th of a colour step being 4e-3); a broken kernel is off by much more
+        assertTrue(worst < 1e-4, "worst difference " + worst);
     }
 
     @Test

@@ -144,6 +144,29 @@ public final class LabWindowProbe {
         });
         sampler.setDaemon(true);
         sampler.start();
+        // -Dprobe.sentinel=true: a plain thread at the FX thread's priority sleeps 1 ms at a time
+        // and notes when it wakes more than 5 ms late, to tell a late pulse the whole process (or
+        // the OS) was late for from one JavaFX held back
+        List<String> lateWakes = java.util.Collections.synchronizedList(new ArrayList<>());
+        if (Boolean.getBoolean("probe.sentinel")) {
+            Thread sentinel = new Thread(() -> {
+                while (done.getCount() > 0) {
+                    long before = System.nanoTime();
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long after = System.nanoTime();
+                    if (after - before > 6_000_000L && after > window[0] && after < window[1] && lateWakes.size() < 60) {
+                        lateWakes.add(String.format(Locale.ROOT, "%.3fs:%.1fms", (after - uptimeNanos) / 1e9,
+                                (after - before) / 1e6));
+                    }
+                }
+            }, "probe-sentinel");
+            sentinel.setDaemon(true);
+            sentinel.start();
+        }
         List<String> heap = new ArrayList<>();
         if (memoryMode) {
             MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
@@ -170,6 +193,10 @@ public final class LabWindowProbe {
                 g.length, seconds, g[g.length / 2] / 1e6, g[Math.min(g.length - 1, (int) (g.length * 0.99))] / 1e6,
                 g[g.length - 1] / 1e6, STALL_MS, Arrays.stream(g).filter(x -> x > STALL_MS * 1_000_000L).count());
         System.out.println("gaps over " + STALL_MS + " ms, ending at JVM uptime: " + String.join(" ", longGaps));
+        if (Boolean.getBoolean("probe.sentinel")) {
+            System.out.println("sentinel's 1 ms sleeps that took over 6 ms, ending at JVM uptime: "
+                    + String.join(" ", lateWakes));
+        }
         if (!stallProfile.isEmpty()) {
             System.out.println("FX thread during stalls (samples every ms, top frames):");
             stallProfile.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)

@@ -594,9 +594,14 @@ final class Backprop {
 
         Chunk(Architecture arch, int rows, boolean gradients) {
             output = new double[arch.outputs()][rows];
-            Network shape = gradients ? new Network(arch) : null;
-            weights = gradients ? shape.weights : null;
-            biases = gradients ? shape.biases : null;
+            if (gradients) {
+                Network shape = new Network(arch);
+                weights = shape.weights;
+                biases = shape.biases;
+            } else {
+                weights = null;
+                biases = null;
+            }
         }
     }
 

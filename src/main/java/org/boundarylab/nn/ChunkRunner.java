@@ -3,7 +3,6 @@ package org.boundarylab.nn;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -80,20 +79,11 @@ final class ChunkRunner {
         void run(int chunk, int lane);
     }
 
-    /** Runs task(0) ... task(count - 1), each exactly once, and returns when all are done. */
-    void run(int count, IntConsumer task) {
-        run(count, (c, lane) -> task.accept(c), null);
-    }
-
-    /** As {@link #run(int, Task, Pace)} for a task that does not care about its lane. */
-    void run(int count, IntConsumer task, Pace pace) {
-        run(count, (c, lane) -> task.accept(c), pace);
-    }
-
     /**
-     * Runs every chunk, letting {@code pace} choose between the helpers and the caller alone
-     * by the time each takes (see {@link Pace}). Either way every chunk is computed the same,
-     * so the choice changes the speed and never the results.
+     * Runs task(0, lane) ... task(count - 1, lane), each chunk exactly once, and returns when
+     * all are done, letting {@code pace} (if not null) choose between the helpers and the
+     * caller alone by the time each takes (see {@link Pace}). Either way every chunk is
+     * computed the same, so the choice changes the speed and never the results.
      */
     void run(int count, Task task, Pace pace) {
         if (count <= 1 || helpers.length == 0) {

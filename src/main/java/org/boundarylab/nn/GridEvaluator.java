@@ -63,7 +63,7 @@ public final class GridEvaluator {
         int cells = w * h;
         int chunks = (cells + CELLS - 1) / CELLS;
         FloatForward.Parameters rounded = approximate ? new FloatForward.Parameters(net) : null;
-        ChunkRunner.shared().run(chunks, c -> {
+        ChunkRunner.shared().run(chunks, (c, lane) -> {
             int c0 = c * CELLS;
             int c1 = Math.min(cells, c0 + CELLS);
             if (rounded != null) {

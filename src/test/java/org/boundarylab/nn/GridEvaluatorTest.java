@@ -79,9 +79,10 @@ class GridEvaluatorTest {
                 }
             }
         }
-        // far inside the bound in practice (float's rounding: about 2e-5 at worst on these
-        // networks, one 256th of a colour step being 4e-3); a broken kernel is off by much more
-        assertTrue(worst < 1e-4, "worst difference " + worst);
+        // far inside the bound in practice: float's rounding leaves 1.6e-5 at worst on these
+        // networks (the 2-64-64-4 tanh net; every figure here is deterministic), a colour
+        // step is 4e-3; a broken kernel is off by much more
+        assertTrue(worst < 3e-5, "worst difference " + worst);
     }
 
     @Test

@@ -145,9 +145,12 @@ public final class LabWindowProbe {
         sampler.setDaemon(true);
         sampler.start();
         // -Dprobe.sentinel=true: a plain thread at the FX thread's priority sleeps 1 ms at a time
-        // and notes when it wakes more than 5 ms late, to tell a late pulse the whole process (or
-        // the OS) was late for from one JavaFX held back
+        // and notes when a sleep lasts more than probe.sentinelMs (default 6), to tell a late
+        // pulse the whole process (or the OS) was late for from one JavaFX held back
         List<String> lateWakes = java.util.Collections.synchronizedList(new ArrayList<>());
+        long lateNanos = (long) (Double.parseDouble(System.getProperty("probe.sentinelMs", "6")) * 1e6);
+        // sleeps in the measured window, and how many of them were late
+        java.util.concurrent.atomic.AtomicIntegerArray sleeps = new java.util.concurrent.atomic.AtomicIntegerArray(2);
         if (Boolean.getBoolean("probe.sentinel")) {
             Thread sentinel = new Thread(() -> {
                 while (done.getCount() > 0) {
@@ -158,7 +161,10 @@ public final class LabWindowProbe {
                         return;
                     }
                     long after = System.nanoTime();
-                    if (after - before > 6_000_000L && after > window[0] && after < window[1] && lateWakes.size() < 60) {
+                    boolean measured = after > window[0] && after < window[1];
+                    sleeps.addAndGet(0, measured ? 1 : 0);
+                    sleeps.addAndGet(1, measured && after - before > lateNanos ? 1 : 0);
+                    if (after - before > lateNanos && measured && lateWakes.size() < 60) {
                         lateWakes.add(String.format(Locale.ROOT, "%.3fs:%.1fms", (after - uptimeNanos) / 1e9,
                                 (after - before) / 1e6));
                     }
@@ -194,8 +200,8 @@ public final class LabWindowProbe {
                 g[g.length - 1] / 1e6, STALL_MS, Arrays.stream(g).filter(x -> x > STALL_MS * 1_000_000L).count());
         System.out.println("gaps over " + STALL_MS + " ms, ending at JVM uptime: " + String.join(" ", longGaps));
         if (Boolean.getBoolean("probe.sentinel")) {
-            System.out.println("sentinel's 1 ms sleeps that took over 6 ms, ending at JVM uptime: "
-                    + String.join(" ", lateWakes));
+            System.out.printf(Locale.ROOT, "sentinel's 1 ms sleeps: %d, %d of them over %.1f ms; the first 60, ending"
+                    + " at JVM uptime: %s%n", sleeps.get(0), sleeps.get(1), lateNanos / 1e6, String.join(" ", lateWakes));
         }
         if (!stallProfile.isEmpty()) {
             System.out.println("FX thread during stalls (samples every ms, top frames):");

@@ -72,6 +72,8 @@ public final class LabWindowProbe {
         long[] window = new long[2];
         // [time, epoch] of the first snapshot after the warm-up and of the last one before the end
         long[][] epochMarks = {null, null};
+        // the FX thread's /proc schedstat (ns run, ns waited runnable, slices) as the window opens and closes
+        long[][] fxSched = {null, null};
 
         Platform.runLater(() -> {
             fxThread.set(Thread.currentThread());
@@ -116,6 +118,9 @@ public final class LabWindowProbe {
                 public void handle(long now) {
                     long t = System.nanoTime();
                     lastTick[0] = t;
+                    if (fxSched[0] == null && t > window[0]) {
+                        fxSched[0] = schedstat();
+                    }
                     if (last != 0 && last > window[0] && count[0] < gaps.length) {
                         gaps[count[0]++] = t - last;
                         if (t - last > STALL_MS * 1_000_000L && longGaps.size() < 60) {
@@ -125,6 +130,7 @@ public final class LabWindowProbe {
                     }
                     last = t;
                     if (t > window[1]) {
+                        fxSched[1] = schedstat();
                         stop();
                         vm.pause();
                         done.countDown();
@@ -186,7 +192,15 @@ public final class LabWindowProbe {
                 System.out.println(line);
             }
         }
+        // CPU of every thread over the window, to see who shares the cores with the FX thread
+        while (window[0] == 0 || System.nanoTime() < window[0]) {
+            Thread.sleep(5);
+        }
+        Map<String, long[]> cpuBefore = threadTimes();
+        long cpuFrom = System.nanoTime();
         done.await();
+        Map<String, long[]> cpuAfter = threadTimes();
+        double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
         sampler.join();
 
         long[] g = Arrays.copyOf(gaps, count[0]);
@@ -209,6 +223,12 @@ public final class LabWindowProbe {
                     .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
         }
         System.out.println("OS nice of the threads (Linux): " + niceValues());
+        System.out.println("CPU over the window, % of one core (Linux): " + cpuShares(cpuBefore, cpuAfter, cpuSeconds));
+        if (fxSched[0] != null && fxSched[1] != null && fxSched[1][2] > 0) {
+            System.out.printf(Locale.ROOT, "FX thread over the window (Linux schedstat): ran %.0f ms, waited runnable for"
+                            + " a core %.0f ms, in %d slices%n", (fxSched[1][0] - fxSched[0][0]) / 1e6,
+                    (fxSched[1][1] - fxSched[0][1]) / 1e6, fxSched[1][2] - fxSched[0][2]);
+        }
         double windowRate = Double.NaN;
         if (epochMarks[0] != null && epochMarks[1] != null && epochMarks[1][0] > epochMarks[0][0]) {
             windowRate = (epochMarks[1][1] - epochMarks[0][1]) * 1e9 / (epochMarks[1][0] - epochMarks[0][0]);
@@ -274,6 +294,58 @@ public final class LabWindowProbe {
      * The nice value of the window's threads as the OS sees them, from /proc (Linux only): by
      * native thread name, e.g. {@code boundary-lab-wo=19 QuantumRenderer=0}; empty elsewhere.
      */
+    /** The calling thread's ns on a core, ns runnable but waiting for one, and slices (zeros off Linux). */
+    private static long[] schedstat() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"))
+                    .trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[3];
+        }
+    }
+
+    /** Every thread of the process as "tid name" -> {user + system clock ticks, nice}; empty off Linux. */
+    private static Map<String, long[]> threadTimes() {
+        Map<String, long[]> times = new HashMap<>();
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return times;
+        }
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(d.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields 14, 15 and 19 of proc(5): utime, stime, nice
+                    times.put(d.getFileName() + " " + name, new long[] {
+                            Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[16])});
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return times;
+        }
+        return times;
+    }
+
+    /** Threads that used at least 0.5% of a core between the two readings, busiest first. */
+    private static String cpuShares(Map<String, long[]> before, Map<String, long[]> after, double seconds) {
+        double ticksPerSecond = 100; // USER_HZ, 100 on every Linux build that matters here
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new double[] {
+                        100 * (e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0])
+                                / ticksPerSecond / seconds, e.getValue()[1]}))
+                .filter(e -> e.getValue()[0] >= 0.5)
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%s (nice %d) %.1f  ",
+                        e.getKey().substring(e.getKey().indexOf(' ') + 1), (int) e.getValue()[1], e.getValue()[0])));
+        return out.toString().trim();
+    }
+
     private static String niceValues() {
         Map<String, java.util.TreeSet<String>> byName = new java.util.TreeMap<>();
         java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import impl.org.controlsfx.skin.DecorationPane;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -56,7 +57,12 @@ public final class LabApp extends Application {
 
     /** A scene of the lab view with its style sheet, at a size that fits a 1366x768 screen (and Monocle's 1280x800 headless screen). */
     public static Scene scene(LabWindow window) {
-        Scene scene = new Scene(window.root(), 1280, 760);
+        // The fields' error marks (ControlsFX decorations) are drawn by a DecorationPane at the
+        // root. Put there now, it spares the first invalid input from moving the whole window
+        // into one: a CSS pass over every node, which also warned about the charts' colours.
+        DecorationPane root = new DecorationPane();
+        root.setRoot(window.root());
+        Scene scene = new Scene(root, 1280, 760);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         org.boundarylab.ui.classroom.Classroom.install(window.controller(), scene);
         return scene;

@@ -148,8 +148,10 @@ class LabWindowTest {
     void invalidInputDisablesPlayAndSaysWhy(FxRobot robot) {
         Button play = node(robot, "#playButton", Button.class);
         Label message = node(robot, "#messageLabel", Label.class);
+        javafx.scene.Parent root = stage.getScene().getRoot();
         type(robot, "#hiddenLayersField", "5,,x");
         assertTrue(play.isDisabled());
+        assertTrue(root == stage.getScene().getRoot(), "the first error mark moved the window into a new root");
         TextField hidden = node(robot, "#hiddenLayersField", TextField.class);
         assertFalse(org.controlsfx.control.decoration.Decorator.getDecorations(hidden) == null
                 || org.controlsfx.control.decoration.Decorator.getDecorations(hidden).isEmpty(),

@@ -1,9 +1,14 @@
 package org.boundarylab.ui.files;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +72,11 @@ public final class FileActions {
     private final Object[] startChoices;
     private FileDialogs dialogs;
     private Path currentFile;
+    /**
+     * A digest of the lab as last saved or opened ({@link #fingerprint}); null for a lab never in
+     * a file.
+     */
+    private byte[] savedPrint;
     private Alert lastError;
 
     private FileActions(LabController controller, DataEditor editor) {
@@ -177,6 +187,9 @@ public final class FileActions {
     /** The lab as the window opened: its first settings, generated data, a fresh run. */
     public void newLab() {
         vm.pause();
+        if (!mayReplaceLab("starting a new lab")) {
+            return;
+        }
         leaveLesson();
         vm.applyAll(() -> {
             vm.featuresProperty().set(org.boundarylab.nn.Features.DEFAULT);
@@ -190,10 +203,66 @@ public final class FileActions {
             vm.useGeneratedData(); // new data always means a new run from epoch 0
         });
         setCurrentFile(null);
+        savedPrint = null;
     }
 
     public void open() {
-        dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(this::open);
+        vm.pause();
+        if (mayReplaceLab("opening another workspace")) {
+            dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(this::open);
+        }
+    }
+
+    /**
+     * Whether the lab may be replaced now: yes when nothing would be lost, else as the user
+     * answers (saving first when asked; a cancelled or failed save keeps the lab).
+     */
+    private boolean mayReplaceLab(String next) {
+        if (!hasUnsavedWork()) {
+            return true;
+        }
+        return switch (dialogs.askToSave(next)) {
+            case SAVE -> currentFile != null ? save(currentFile) : saveAs();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /**
+     * Whether replacing the lab now would lose work. A lab from a file (opened or saved) has
+     * unsaved work when what Save would write differs from what it was then; a lab that never
+     * was in a file, when it has trained (epoch above 0) or holds drawn or imported points, which
+     * its settings alone cannot make again.
+     */
+    public boolean hasUnsavedWork() {
+        Workspace now;
+        try {
+            now = WorkspaceBridge.capture(vm);
+        } catch (IllegalStateException e) {
+            return false; // no network yet, or settings that cannot be saved: nothing Save could keep
+        }
+        if (savedPrint == null) {
+            return now.epoch() > 0 || vm.customDataProperty().get();
+        }
+        return !Arrays.equals(savedPrint, fingerprint(now));
+    }
+
+    /**
+     * A digest of the workspace file Save would write, less the loss history, which the same
+     * network at the same epoch always has and which the lab fills in a little after the rest
+     * (streamed, so a large lab makes no large array).
+     */
+    private static byte[] fingerprint(Workspace lab) {
+        Workspace w = new Workspace(lab.settings(), lab.train(), lab.test(), lab.network(), null, lab.epoch());
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                WorkspaceFiles.write(out, w);
+            }
+            return digest.digest();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest the workspace", e);
+        }
     }
 
     /** Reads the whole file first; only a good file changes the lab. */
@@ -211,6 +280,8 @@ public final class FileActions {
         leaveLesson();
         WorkspaceBridge.restore(vm, w);
         setCurrentFile(file);
+        // what the file holds; the lab matches it once the opened run has started on the pool
+        savedPrint = fingerprint(w);
         return true;
     }
 
@@ -232,16 +303,20 @@ public final class FileActions {
         }
     }
 
-    public void saveAs() {
+    /** @return whether the lab was saved (false when the user cancelled or the save failed) */
+    public boolean saveAs() {
         String name = currentFile == null ? "lab" + WorkspaceFiles.EXTENSION : currentFile.getFileName().toString();
-        dialogs.showSave("Save workspace", name, WORKSPACE).map(WorkspaceFiles::withExtension).ifPresent(this::save);
+        return dialogs.showSave("Save workspace", name, WORKSPACE).map(WorkspaceFiles::withExtension)
+                .map(this::save).orElse(false);
     }
 
     /** Saves atomically; a failure leaves the previous file as it was and says why. */
     public boolean save(Path file) {
         try {
-            WorkspaceFiles.write(file, WorkspaceBridge.capture(vm));
+            Workspace w = WorkspaceBridge.capture(vm);
+            WorkspaceFiles.write(file, w);
             setCurrentFile(file);
+            savedPrint = fingerprint(w);
             return true;
         } catch (IllegalStateException | IllegalArgumentException e) {
             error("Cannot save the workspace", e.getMessage());

@@ -20,4 +20,22 @@ public interface FileDialogs {
 
     /** The file to write, or empty when the user cancelled; {@code initialName} is suggested. */
     Optional<Path> showSave(String title, String initialName, List<Filter> filters);
+
+    /** What to do with work not yet saved when the lab is about to be replaced. */
+    enum UnsavedChoice {
+        /** Save it first (Save As when the lab has no file yet); a cancelled or failed save keeps the lab. */
+        SAVE,
+        /** Replace the lab without saving. */
+        DISCARD,
+        /** Keep the lab as it is and do nothing. */
+        CANCEL
+    }
+
+    /**
+     * Asks what to do with the lab's unsaved work before {@code next} (e.g. "opening another
+     * workspace"). A stand-in that does not say keeps the work.
+     */
+    default UnsavedChoice askToSave(String next) {
+        return UnsavedChoice.CANCEL;
+    }
 }

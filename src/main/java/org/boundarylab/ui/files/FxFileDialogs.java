@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The system's file chooser, opening in the folder used last. */
+/** The system's file chooser, opening in the folder used last, and the question before unsaved work is replaced. */
 public final class FxFileDialogs implements FileDialogs {
     private final Supplier<Window> owner;
     private File lastFolder;
@@ -28,6 +31,20 @@ public final class FxFileDialogs implements FileDialogs {
         FileChooser chooser = chooser(title, filters);
         chooser.setInitialFileName(initialName);
         return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public UnsavedChoice askToSave(String next) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "This lab is not saved as it is now: its trained network, its data or its settings would be lost."
+                        + " Save it before " + next + "?", save, discard, ButtonType.CANCEL);
+        ask.setTitle("Unsaved lab");
+        ask.setHeaderText("Save the lab first?");
+        ask.initOwner(owner.get());
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? UnsavedChoice.SAVE : answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
     }
 
     private FileChooser chooser(String title, List<Filter> filters) {

@@ -34,8 +34,10 @@ public final class WorkspaceBridge {
     public static Workspace capture(LabViewModel vm) {
         TrainingSnapshot s = vm.snapshotProperty().get();
         if (vm.session() != null && vm.session().latest() != null
-                && (s == null || vm.session().latest().epoch() > s.epoch())) {
-            s = vm.session().latest(); // a step the window has not drawn yet
+                && (s == null || vm.session().latest().epoch() >= s.epoch())) {
+            // a step the window has not drawn yet, or a run just opened or reset whose first
+            // snapshot is not on screen yet (the one shown, at the same epoch, is the old run's)
+            s = vm.session().latest();
         }
         Split data = vm.dataProperty().get();
         if (s == null || s.network() == null || data == null) {

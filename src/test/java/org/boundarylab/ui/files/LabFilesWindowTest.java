@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,14 @@ class LabFilesWindowTest {
 
     /** A stand-in for the file choosers: answers every dialog with the given path. */
     private void answer(Path file) {
+        answer(file, FileDialogs.UnsavedChoice.CANCEL, new ArrayList<>());
+    }
+
+    /**
+     * Answers every file dialog with {@code file} and the question about unsaved work with
+     * {@code choice}, noting each such question in {@code asked}.
+     */
+    private void answer(Path file, FileDialogs.UnsavedChoice choice, List<String> asked) {
         actions.setDialogs(new FileDialogs() {
             @Override
             public Optional<Path> showOpen(String title, List<Filter> filters) {
@@ -76,6 +85,12 @@ class LabFilesWindowTest {
             @Override
             public Optional<Path> showSave(String title, String initialName, List<Filter> filters) {
                 return Optional.of(file);
+            }
+
+            @Override
+            public UnsavedChoice askToSave(String next) {
+                asked.add(next);
+                return choice;
             }
         });
     }
@@ -325,6 +340,7 @@ class LabFilesWindowTest {
         robot.interact(actions::autosave);
         assertTrue(Files.isRegularFile(location));
 
+        answer(location.resolveSibling("unused.blab"), FileDialogs.UnsavedChoice.DISCARD, new ArrayList<>());
         robot.interact(actions::newLab);
         assertFalse(vm.customDataProperty().get());
         javafx.application.Platform.runLater(actions::offerAutosave); // waits for an answer
@@ -334,6 +350,58 @@ class LabFilesWindowTest {
         assertEquals(drawn, vm.dataProperty().get());
         assertTrue(vm.customDataProperty().get());
         assertFalse(Files.exists(location), "a restored autosave is removed");
+    }
+
+    @Test
+    void newAndOpenAskBeforeUnsavedWorkIsLostAndSaveFirstWhenTold(FxRobot robot, @TempDir Path dir) throws Exception {
+        List<String> asked = new ArrayList<>();
+        Path file = dir.resolve("kept.blab");
+        settle(0);
+        assertFalse(actions.hasUnsavedWork(), "a fresh lab has nothing to lose");
+        answer(file, FileDialogs.UnsavedChoice.CANCEL, asked);
+        fire(robot, "newItem");
+        assertEquals(List.of(), asked, "New on a fresh lab asks nothing");
+
+        for (int i = 0; i < 3; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        settle(3);
+        assertTrue(actions.hasUnsavedWork(), "three epochs trained and never saved");
+        fire(robot, "newItem");
+        assertEquals(List.of("starting a new lab"), asked);
+        assertEquals(3, settle(3).epoch(), "Cancel keeps the lab as it was");
+        fire(robot, "openItem");
+        assertEquals(List.of("starting a new lab", "opening another workspace"), asked);
+        assertEquals(3, vm.snapshotProperty().get().epoch());
+
+        // Save: the lab goes to a file (Save As, there being none yet), then New goes ahead
+        answer(file, FileDialogs.UnsavedChoice.SAVE, asked);
+        fire(robot, "newItem");
+        assertTrue(Files.size(file) > 1000, "saved first");
+        settle(0);
+        assertEquals(Optional.empty(), actions.currentFile());
+
+        // a lab opened from a file is clean until it changes
+        fire(robot, "openItem");
+        assertEquals(3, asked.size(), "the new lab had nothing to lose: " + asked);
+        settle(3);
+        cleanSoon();
+        vm.step().get(10, TimeUnit.SECONDS);
+        settle(4);
+        assertTrue(actions.hasUnsavedWork(), "a step after opening");
+
+        // Don't Save replaces the lab; the file keeps the three epochs
+        answer(file, FileDialogs.UnsavedChoice.DISCARD, asked);
+        fire(robot, "openItem");
+        assertEquals(4, asked.size());
+        assertEquals(3, settle(3).epoch());
+        cleanSoon();
+    }
+
+    /** A lab just opened counts as saved once its run has started (a moment after Open). */
+    private void cleanSoon() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !actions.hasUnsavedWork()).get());
     }
 
     private static Network network(SweepController sweep, int setting) {

@@ -88,6 +88,7 @@ public final class LabController {
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
+    private java.util.function.Predicate<String> replaceGuard = next -> true;
     private AnimationTimer timer;
     private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
@@ -262,6 +263,22 @@ public final class LabController {
 
     public ChoiceBox<DatasetKind> datasetChoice() {
         return datasetChoice;
+    }
+
+    /**
+     * Sets who decides whether the lab may be replaced (the File menu's actions, which ask about
+     * unsaved work); until one is set, it may.
+     */
+    public void setReplaceGuard(java.util.function.Predicate<String> guard) {
+        replaceGuard = guard == null ? next -> true : guard;
+    }
+
+    /**
+     * Whether the lab may be replaced now by {@code next} (e.g. "opening this network from the
+     * sweep"): false when the user chose to keep it. Features that replace the lab ask this first.
+     */
+    public boolean mayReplaceLab(String next) {
+        return replaceGuard.test(next);
     }
 
     /** Runs {@code action} when the window closes, before training stops (autosave, sweep pool). */

@@ -118,8 +118,16 @@ public final class Classroom {
         menu.getItems().addAll(new SeparatorMenuItem(), open, save, new SeparatorMenuItem(), leave);
     }
 
-    /** Sets the lab up for a lesson; a lesson the lab cannot show is reported and changes nothing. */
+    /**
+     * Sets the lab up for a lesson; a lesson the lab cannot show is reported and changes nothing.
+     * Leaving the user's own lab for a lesson asks about its unsaved work first; going from one
+     * lesson to the next does not (a lesson's run is made again by starting it).
+     */
     public void startLesson(Lesson l) {
+        if (lessons.lessonProperty().get() == null
+                && !controller.mayReplaceLab("starting the lesson \"" + l.title() + "\"")) {
+            return;
+        }
         try {
             lessons.start(l);
         } catch (IllegalArgumentException e) {

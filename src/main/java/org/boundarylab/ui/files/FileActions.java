@@ -92,6 +92,7 @@ public final class FileActions {
         fillFileMenu(controller.fileMenu());
         fillDataMenu(controller.dataMenu());
         controller.onShutdown(this::autosave);
+        controller.setReplaceGuard(this::mayReplaceLab);
         controller.fileMenu().getProperties().put(FileActions.class, this);
     }
 
@@ -186,7 +187,6 @@ public final class FileActions {
 
     /** The lab as the window opened: its first settings, generated data, a fresh run. */
     public void newLab() {
-        vm.pause();
         if (!mayReplaceLab("starting a new lab")) {
             return;
         }
@@ -207,7 +207,6 @@ public final class FileActions {
     }
 
     public void open() {
-        vm.pause();
         if (mayReplaceLab("opening another workspace")) {
             dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(this::open);
         }
@@ -215,9 +214,11 @@ public final class FileActions {
 
     /**
      * Whether the lab may be replaced now: yes when nothing would be lost, else as the user
-     * answers (saving first when asked; a cancelled or failed save keeps the lab).
+     * answers (saving first when asked; a cancelled or failed save keeps the lab). Training
+     * pauses first, so what is asked about holds still.
      */
     private boolean mayReplaceLab(String next) {
+        vm.pause();
         if (!hasUnsavedWork()) {
             return true;
         }

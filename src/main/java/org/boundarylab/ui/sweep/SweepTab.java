@@ -27,6 +27,9 @@ public final class SweepTab {
         sweep.setExecutor(pool);
         sweep.setContext(vm::sweepContext);
         sweep.setOnOpenNetwork(net -> {
+            if (!lab.mayReplaceLab("opening this network from the sweep")) {
+                return;
+            }
             vm.showNetwork(net, epochsOf(net));
             lab.tabs().getSelectionModel().select(0);
         });

@@ -36,6 +36,8 @@ import org.boundarylab.lessons.Lesson;
 import org.boundarylab.lessons.LessonFiles;
 import org.boundarylab.ui.LabApp;
 import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.files.FileActions;
+import org.boundarylab.ui.files.FileDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +130,48 @@ class ClassroomWindowTest {
         if (!Double.isNaN(lesson.expect().minTestAccuracy())) {
             assertTrue(test >= lesson.expect().minTestAccuracy() - 0.0005, "test " + test);
         }
+    }
+
+    @Test
+    void leavingTheUsersOwnTrainedLabForALessonAsksFirstAndLessonToLessonDoesNot(FxRobot robot) throws Exception {
+        LabViewModel vm = window.controller().viewModel();
+        for (int i = 0; i < 3; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        List<String> asked = new ArrayList<>();
+        FileDialogs.UnsavedChoice[] answer = {FileDialogs.UnsavedChoice.CANCEL};
+        FileActions.of(window.controller()).setDialogs(new FileDialogs() {
+            @Override
+            public Optional<Path> showOpen(String title, List<Filter> filters) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> showSave(String title, String name, List<Filter> filters) {
+                return Optional.empty();
+            }
+
+            @Override
+            public UnsavedChoice askToSave(String next) {
+                asked.add(next);
+                return answer[0];
+            }
+        });
+        Lesson first = BuiltInLessons.byId("logistic-regression");
+        robot.interact(() -> classroom.startLesson(first));
+        assertEquals(List.of("starting the lesson \"" + first.title() + "\""), asked);
+        assertNull(classroom.lessons().lessonProperty().get(), "Cancel keeps the user's lab");
+
+        answer[0] = FileDialogs.UnsavedChoice.DISCARD;
+        robot.interact(() -> classroom.startLesson(first));
+        assertSame(first, classroom.lessons().lessonProperty().get());
+        for (int i = 0; i < 3; i++) {
+            vm.step().get(10, TimeUnit.SECONDS);
+        }
+        Lesson next = BuiltInLessons.byId("softmax-three");
+        robot.interact(() -> classroom.startLesson(next));
+        assertSame(next, classroom.lessons().lessonProperty().get());
+        assertEquals(2, asked.size(), "from one lesson to the next nothing is asked: " + asked);
     }
 
     @Test

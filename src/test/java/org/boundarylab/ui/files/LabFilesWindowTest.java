@@ -273,8 +273,19 @@ class LabFilesWindowTest {
         Network sameAsLab = network(sweep, 1);
         assertArrayEquals(own.predict(probe), sameAsLab.predict(probe));
 
+        // the lab's own thirty epochs were never saved: opening a thumbnail asks first
+        List<String> asked = new ArrayList<>();
+        answer(Path.of("unused.blab"), FileDialogs.UnsavedChoice.CANCEL, asked);
         robot.clickOn("#thumb-0");
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("opening this network from the sweep"), asked);
+        assertEquals(1, tabs.getSelectionModel().getSelectedIndex(), "Cancel stays on the sweep");
+        assertArrayEquals(own.predict(probe), vm.snapshotProperty().get().network().predict(probe),
+                "Cancel keeps the lab's network");
+        answer(Path.of("unused.blab"), FileDialogs.UnsavedChoice.DISCARD, asked);
+        robot.clickOn("#thumb-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, asked.size());
         assertEquals(0, tabs.getSelectionModel().getSelectedIndex(), "the Lab tab is shown");
         assertEquals("1", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText(),
                 "the hidden layers follow the opened network");

@@ -3,6 +3,7 @@ package org.boundarylab.ui;
 import java.util.Locale;
 import java.util.Map;
 import java.util.EnumMap;
+import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -88,7 +89,7 @@ public final class LabController {
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
-    private java.util.function.Predicate<String> replaceGuard = next -> true;
+    private Predicate<String> replaceGuard = next -> true;
     private AnimationTimer timer;
     private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
@@ -269,7 +270,7 @@ public final class LabController {
      * Sets who decides whether the lab may be replaced (the File menu's actions, which ask about
      * unsaved work); until one is set, it may.
      */
-    public void setReplaceGuard(java.util.function.Predicate<String> guard) {
+    public void setReplaceGuard(Predicate<String> guard) {
         replaceGuard = guard == null ? next -> true : guard;
     }
 

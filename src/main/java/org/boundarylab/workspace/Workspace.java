@@ -28,4 +28,16 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
     }
+
+    /**
+     * Whether {@code other} is the same lab: settings, points, epoch and every parameter of the
+     * network. The loss history is left out: the same network at the same epoch has the same
+     * one (a lab fills it in a moment after the rest). Compares values, so it costs a pass over
+     * the parameters and points, not a serialisation.
+     */
+    public boolean sameLabAs(Workspace other) {
+        return epoch == other.epoch && settings.equals(other.settings) && train.equals(other.train)
+                && test.equals(other.test) && network.architecture().equals(other.network.architecture())
+                && network.maxAbsDifference(other.network) == 0;
+    }
 }

@@ -1,14 +1,9 @@
 package org.boundarylab.ui.files;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +67,8 @@ public final class FileActions {
     private final Object[] startChoices;
     private FileDialogs dialogs;
     private Path currentFile;
-    /**
-     * A digest of the lab as last saved or opened ({@link #fingerprint}); null for a lab never in
-     * a file.
-     */
-    private byte[] savedPrint;
+    /** The lab as last saved or opened; null for a lab never in a file. */
+    private Workspace savedLab;
     private Alert lastError;
 
     private FileActions(LabController controller, DataEditor editor) {
@@ -203,7 +195,7 @@ public final class FileActions {
             vm.useGeneratedData(); // new data always means a new run from epoch 0
         });
         setCurrentFile(null);
-        savedPrint = null;
+        savedLab = null;
     }
 
     public void open() {
@@ -231,38 +223,22 @@ public final class FileActions {
 
     /**
      * Whether replacing the lab now would lose work. A lab from a file (opened or saved) has
-     * unsaved work when what Save would write differs from what it was then; a lab that never
-     * was in a file, when it has trained (epoch above 0) or holds drawn or imported points, which
-     * its settings alone cannot make again.
+     * unsaved work when it is no longer the lab of that moment ({@link Workspace#sameLabAs});
+     * a lab that never was in a file, when it has trained (epoch above 0) or holds drawn or
+     * imported points, which its settings alone cannot make again. A network whose settings
+     * cannot be saved just now (a field being typed in) counts as unsaved all the same: asked
+     * to save it, the user is told why it cannot be, and the lab stays.
      */
     public boolean hasUnsavedWork() {
-        Workspace now;
         try {
-            now = WorkspaceBridge.capture(vm);
+            Workspace now = WorkspaceBridge.capture(vm);
+            return savedLab == null ? now.epoch() > 0 || vm.customDataProperty().get() : !savedLab.sameLabAs(now);
         } catch (IllegalStateException e) {
-            return false; // no network yet, or settings that cannot be saved: nothing Save could keep
-        }
-        if (savedPrint == null) {
-            return now.epoch() > 0 || vm.customDataProperty().get();
-        }
-        return !Arrays.equals(savedPrint, fingerprint(now));
-    }
-
-    /**
-     * A digest of the workspace file Save would write, less the loss history, which the same
-     * network at the same epoch always has and which the lab fills in a little after the rest
-     * (streamed, so a large lab makes no large array).
-     */
-    private static byte[] fingerprint(Workspace lab) {
-        Workspace w = new Workspace(lab.settings(), lab.train(), lab.test(), lab.network(), null, lab.epoch());
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                WorkspaceFiles.write(out, w);
+            TrainingSnapshot shown = vm.snapshotProperty().get();
+            if (shown == null || shown.network() == null) {
+                return false; // no network yet: nothing to lose
             }
-            return digest.digest();
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot digest the workspace", e);
+            return savedLab != null || shown.epoch() > 0 || vm.customDataProperty().get();
         }
     }
 
@@ -282,7 +258,7 @@ public final class FileActions {
         WorkspaceBridge.restore(vm, w);
         setCurrentFile(file);
         // what the file holds; the lab matches it once the opened run has started on the pool
-        savedPrint = fingerprint(w);
+        savedLab = w;
         return true;
     }
 
@@ -317,7 +293,7 @@ public final class FileActions {
             Workspace w = WorkspaceBridge.capture(vm);
             WorkspaceFiles.write(file, w);
             setCurrentFile(file);
-            savedPrint = fingerprint(w);
+            savedLab = w;
             return true;
         } catch (IllegalStateException | IllegalArgumentException e) {
             error("Cannot save the workspace", e.getMessage());

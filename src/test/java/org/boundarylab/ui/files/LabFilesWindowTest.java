@@ -401,10 +401,22 @@ class LabFilesWindowTest {
         settle(4);
         assertTrue(actions.hasUnsavedWork(), "a step after opening");
 
+        // settings that cannot be saved just now do not make the trained network disposable:
+        // asked to save, the user is told why not, and the lab stays
+        robot.interact(() -> vm.textProperty(Field.LEARNING_RATE).set("-1"));
+        assertTrue(actions.hasUnsavedWork());
+        answer(file, FileDialogs.UnsavedChoice.SAVE, asked);
+        fire(robot, "newItem");
+        assertEquals(4, asked.size());
+        assertNotNull(actions.lastError(), "the failed save says why");
+        robot.interact(() -> actions.lastError().close());
+        assertEquals(4, vm.snapshotProperty().get().epoch(), "the lab is kept");
+        robot.interact(() -> vm.textProperty(Field.LEARNING_RATE).set("0.3"));
+
         // Don't Save replaces the lab; the file keeps the three epochs
         answer(file, FileDialogs.UnsavedChoice.DISCARD, asked);
         fire(robot, "openItem");
-        assertEquals(4, asked.size());
+        assertEquals(5, asked.size());
         assertEquals(3, settle(3).epoch());
         cleanSoon();
     }

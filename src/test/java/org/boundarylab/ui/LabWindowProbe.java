@@ -348,25 +348,10 @@ public final class LabWindowProbe {
 
     private static String niceValues() {
         Map<String, java.util.TreeSet<String>> byName = new java.util.TreeMap<>();
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
-            return "";
-        }
-        try (var dirs = java.nio.file.Files.list(tasks)) {
-            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
-                try {
-                    String stat = java.nio.file.Files.readString(d.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                            .replaceAll("-?[0-9]+$", "");
-                    String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-                    byName.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(nice);
-                } catch (java.io.IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        threadTimes().forEach((tidAndName, times) -> {
+            String name = tidAndName.substring(tidAndName.indexOf(' ') + 1).replaceAll("-?[0-9]+$", "");
+            byName.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(Long.toString(times[1]));
+        });
         StringBuilder out = new StringBuilder();
         byName.forEach((name, nices) -> {
             if (name.startsWith("boundary") || name.startsWith("sweep")

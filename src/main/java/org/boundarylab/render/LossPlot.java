@@ -137,11 +137,16 @@ public final class LossPlot {
         return log ? "loss (log scale)" : "loss";
     }
 
-    /** About {@code count} epoch ticks from 0 to the last epoch, labelled short (2k, 1.5M). */
+    /**
+     * About {@code count} epoch ticks from 0 to the last epoch, labelled short (2k, 1.5M); whole
+     * epochs only, so the first epochs' axis (0 to 1) shows 0 and 1, not a half epoch labelled 0.
+     */
     public List<Tick> xTicks(int count) {
         List<Tick> ticks = new ArrayList<>();
         for (double v : AxisTicks.nice(0, xMax, Math.max(1, count))) {
-            ticks.add(new Tick(v, epochLabel(v)));
+            if (v == Math.rint(v)) {
+                ticks.add(new Tick(v, epochLabel(v)));
+            }
         }
         return ticks;
     }

@@ -107,5 +107,9 @@ class LossPlotTest {
         List<String> x = LossPlot.of(epochs(101), falling(101), falling(101), false, 400)
                 .xTicks(4).stream().map(LossPlot.Tick::label).collect(Collectors.toList());
         assertEquals(List.of("0", "500", "1k"), x);
+        // at epoch 0 or 1 the axis runs 0 to 1: no tick between two epochs
+        List<String> first = LossPlot.of(new long[] {0}, new double[] {0.7}, new double[] {0.7}, false, 400)
+                .xTicks(4).stream().map(LossPlot.Tick::label).collect(Collectors.toList());
+        assertEquals(List.of("0", "1"), first);
     }
 }

@@ -143,6 +143,19 @@ public final class Network {
         return true;
     }
 
+    /** Whether the other network has the same architecture and every parameter the same to the bit. */
+    public boolean sameBits(Network other) {
+        if (!architecture.equals(other.architecture)) {
+            return false;
+        }
+        for (int l = 0; l < weights.length; l++) {
+            if (!Arrays.equals(weights[l], other.weights[l]) || !Arrays.equals(biases[l], other.biases[l])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Largest absolute difference between any parameter of the two networks. */
     public double maxAbsDifference(Network other) {
         double max = 0;

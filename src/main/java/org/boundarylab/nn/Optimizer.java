@@ -1,5 +1,6 @@
 package org.boundarylab.nn;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,6 +66,32 @@ public abstract class Optimizer {
     /** Moves the network's parameters one step against the gradient. */
     public abstract void step(Network net, Gradients g);
 
+    /** Updates made so far (only Adam's bias correction needs the count; the others report 0). */
+    long steps() {
+        return 0;
+    }
+
+    /** Copies of the rule's per-parameter memory, each shaped like the network (none for plain descent). */
+    List<Network> moments() {
+        return List.of();
+    }
+
+    /** Takes over memory read off {@link #steps()} and {@link #moments()} of the same rule and architecture. */
+    void restore(long steps, List<Network> moments) {
+        if (!moments.isEmpty()) {
+            throw new IllegalArgumentException("plain gradient descent keeps no moments");
+        }
+    }
+
+    /** Copies {@code from} into {@code into}: same architecture required. */
+    static void restoreMoment(Network from, Network into, String what) {
+        if (!from.architecture().equals(into.architecture())) {
+            throw new IllegalArgumentException(what + " is shaped " + from.architecture() + " but the network is "
+                    + into.architecture());
+        }
+        from.copyInto(into);
+    }
+
     /** W <- W - lr * dW. */
     static final class GradientDescent extends Optimizer {
         GradientDescent(double lr) {
@@ -90,15 +117,29 @@ public abstract class Optimizer {
     /** v <- beta v - lr dW; W <- W + v. */
     static final class Momentum extends Optimizer {
         private final double beta;
+        private final Network velocity;
         private final double[][] vw;
         private final double[][] vb;
 
         Momentum(Architecture arch, double lr, double beta) {
             super(lr);
             this.beta = beta;
-            Network shape = new Network(arch);
-            vw = shape.weights;
-            vb = shape.biases;
+            velocity = new Network(arch);
+            vw = velocity.weights;
+            vb = velocity.biases;
+        }
+
+        @Override
+        List<Network> moments() {
+            return List.of(velocity.copy());
+        }
+
+        @Override
+        void restore(long steps, List<Network> moments) {
+            if (moments.size() != 1) {
+                throw new IllegalArgumentException("momentum keeps one moment (the velocity), got " + moments.size());
+            }
+            restoreMoment(moments.get(0), velocity, "the velocity");
         }
 
         @Override
@@ -123,6 +164,8 @@ public abstract class Optimizer {
         private final double beta1;
         private final double beta2;
         private final double epsilon;
+        private final Network first;
+        private final Network second;
         private final double[][] mw;
         private final double[][] mb;
         private final double[][] sw;
@@ -134,12 +177,39 @@ public abstract class Optimizer {
             this.beta1 = beta1;
             this.beta2 = beta2;
             this.epsilon = epsilon;
-            Network m = new Network(arch);
-            Network s = new Network(arch);
-            mw = m.weights;
-            mb = m.biases;
-            sw = s.weights;
-            sb = s.biases;
+            first = new Network(arch);
+            second = new Network(arch);
+            mw = first.weights;
+            mb = first.biases;
+            sw = second.weights;
+            sb = second.biases;
+        }
+
+        @Override
+        long steps() {
+            return t;
+        }
+
+        @Override
+        List<Network> moments() {
+            return List.of(first.copy(), second.copy());
+        }
+
+        @Override
+        void restore(long steps, List<Network> moments) {
+            if (moments.size() != 2) {
+                throw new IllegalArgumentException("Adam keeps two moments, got " + moments.size());
+            }
+            if (steps < 0) {
+                throw new IllegalArgumentException("Adam's step count must be >= 0, got " + steps);
+            }
+            if (!moments.get(1).architecture().equals(second.architecture())) {
+                throw new IllegalArgumentException("the second moment is shaped " + moments.get(1).architecture()
+                        + " but the network is " + second.architecture());
+            }
+            restoreMoment(moments.get(0), first, "the first moment");
+            restoreMoment(moments.get(1), second, "the second moment");
+            t = steps;
         }
 
         @Override

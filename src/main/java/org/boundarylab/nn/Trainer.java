@@ -1,7 +1,5 @@
 package org.boundarylab.nn;
 
-import java.util.Random;
-
 /**
  * Trains one network on one data set, an epoch at a time. Not thread-safe: one thread drives
  * it; others see its progress only through copies (see {@link Network#copy()}).
@@ -19,7 +17,7 @@ public final class Trainer {
     private final int outputs;
     private final Backprop backprop;
     private final Gradients gradients;
-    private final Random shuffle;
+    private ShuffleRandom shuffle;
     private final int[] order;
     private final double[][] batchX;
     private final double[][] batchT;
@@ -48,7 +46,7 @@ public final class Trainer {
         int batch = options.effectiveBatch(rows);
         this.backprop = new Backprop(arch, batch);
         this.gradients = new Gradients(arch);
-        this.shuffle = new Random(options.shuffleSeed());
+        this.shuffle = ShuffleRandom.seeded(options.shuffleSeed());
         this.order = new int[rows];
         for (int r = 0; r < rows; r++) {
             order[r] = r;
@@ -67,6 +65,59 @@ public final class Trainer {
 
     public TrainingOptions options() {
         return options;
+    }
+
+    /** Whether epochs go in shuffled mini-batches (full batch never shuffles). */
+    private boolean shuffles() {
+        return backprop.capacity() < rows;
+    }
+
+    /** A copy of what the next epochs depend on besides the weights (see {@link TrainerState}). */
+    public TrainerState state() {
+        return new TrainerState(options.optimizer(), optimizer.steps(), optimizer.moments(), shuffle.state(),
+                shuffles() ? order : null);
+    }
+
+    /**
+     * Continues from a state taken off a trainer of the same architecture, optimiser and batch
+     * over the same number of examples: the next epochs are those that trainer would have run.
+     *
+     * @throws IllegalArgumentException when the state does not fit this trainer; nothing changes then
+     */
+    public void restore(TrainerState s) {
+        if (s.optimizer() != options.optimizer()) {
+            throw new IllegalArgumentException("the state is " + s.optimizer() + "'s but this run uses "
+                    + options.optimizer());
+        }
+        int[] savedOrder = s.order();
+        if (shuffles()) {
+            if (savedOrder == null || !isPermutation(savedOrder, rows)) {
+                throw new IllegalArgumentException("the saved shuffle order is not an order of the " + rows
+                        + " training examples");
+            }
+        } else if (savedOrder != null) {
+            throw new IllegalArgumentException("the state has a mini-batch order but this run trains full-batch");
+        }
+        ShuffleRandom random = ShuffleRandom.atState(s.shuffleState());
+        optimizer.restore(s.steps(), s.moments()); // checks the moments before changing any
+        shuffle = random;
+        if (savedOrder != null) {
+            System.arraycopy(savedOrder, 0, order, 0, rows);
+        }
+    }
+
+    private static boolean isPermutation(int[] p, int n) {
+        if (p.length != n) {
+            return false;
+        }
+        boolean[] seen = new boolean[n];
+        for (int v : p) {
+            if (v < 0 || v >= n || seen[v]) {
+                return false;
+            }
+            seen[v] = true;
+        }
+        return true;
     }
 
     /** Changes the learning rate and penalties for the next epochs, keeping the optimiser's state. */

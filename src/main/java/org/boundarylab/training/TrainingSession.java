@@ -3,6 +3,7 @@ package org.boundarylab.training;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import org.boundarylab.nn.Evaluation;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
 import org.boundarylab.nn.Trainer;
+import org.boundarylab.nn.TrainerState;
 import org.boundarylab.nn.TrainingOptions;
 
 /**
@@ -52,6 +54,9 @@ public final class TrainingSession implements AutoCloseable {
     private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final LossHistory history = new LossHistory();
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
+    /** Checkpoints asked for while playing; the loop serves them between two epochs. */
+    private final ConcurrentLinkedQueue<CompletableFuture<Checkpoint>> checkpointRequests =
+            new ConcurrentLinkedQueue<>();
 
     private volatile int snapshotEvery = 1;
     /** Play pauses by itself when training reaches this epoch; 0 = never. */
@@ -132,6 +137,59 @@ public final class TrainingSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Continues with the optimiser's memory and the mini-batch shuffle of a run saved earlier
+     * (see {@link Trainer#restore}). Call before {@link #start()}, with {@link #resumeAt}.
+     *
+     * @throws IllegalArgumentException when the state does not fit this run; nothing changes then
+     */
+    public void resumeTrainer(TrainerState state) {
+        synchronized (trainerLock) {
+            if (started.isDone()) {
+                throw new IllegalStateException("the run has already started");
+            }
+            trainer.restore(state);
+        }
+    }
+
+    /**
+     * The network and the trainer's state at one moment, for saving. Paused, it is taken on
+     * the pool as soon as no step is running; playing, the loop takes it between two epochs
+     * and trains on (nothing waits for a pause).
+     */
+    public synchronized CompletableFuture<Checkpoint> checkpoint() {
+        CompletableFuture<Checkpoint> request = new CompletableFuture<>();
+        if (playing) {
+            checkpointRequests.add(request); // served by the loop, at the latest as it ends
+        } else {
+            pool.execute(() -> {
+                synchronized (trainerLock) {
+                    request.complete(takeCheckpoint());
+                }
+            });
+        }
+        return request;
+    }
+
+    /** Under the trainer lock. */
+    private void serveCheckpoints() {
+        CompletableFuture<Checkpoint> request;
+        while ((request = checkpointRequests.poll()) != null) {
+            request.complete(takeCheckpoint());
+        }
+    }
+
+    /** Under the trainer lock, between epochs. */
+    private Checkpoint takeCheckpoint() {
+        Network net = trainer.network();
+        if (net.isFinite()) {
+            return new Checkpoint(epochsDone(), net.copy(), trainer.state());
+        }
+        TrainingSnapshot shown = latest.get();
+        return shown == null || shown.network() == null ? new Checkpoint(epochsDone(), null, null)
+                : new Checkpoint(shown.epoch(), shown.network().copy(), null);
     }
 
     private long epochsDone() {
@@ -303,9 +361,11 @@ public final class TrainingSession implements AutoCloseable {
                             epochsSinceSnapshot = 0;
                         }
                         if (endLoopIfAsked()) {
+                            serveCheckpoints(); // asked for before the loop said it ends
                             return;
                         }
                     }
+                    serveCheckpoints();
                     applyTuning();
                     if (half != null) {
                         Evaluation.Result before = trainer.epochMeasured();
@@ -324,6 +384,7 @@ public final class TrainingSession implements AutoCloseable {
                             stopRequested = true;
                         }
                         if (endLoopIfAsked()) {
+                            serveCheckpoints();
                             return;
                         }
                     }
@@ -347,6 +408,10 @@ public final class TrainingSession implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 synchronized (this) {
                     playing = false;
+                }
+                CompletableFuture<Checkpoint> request;
+                while ((request = checkpointRequests.poll()) != null) {
+                    request.completeExceptionally(e);
                 }
                 throw e;
             }

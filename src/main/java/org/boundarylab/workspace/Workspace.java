@@ -4,14 +4,33 @@ import org.boundarylab.data.Dataset;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Network;
+import org.boundarylab.nn.TrainerState;
 
 /**
  * Everything the lab needs to continue where a student stopped: the settings, the data actually
  * in use (generated, imported or drawn by hand, so it is stored point by point rather than
- * regenerated from the settings), the network as trained so far, its history and epoch count.
+ * regenerated from the settings), the network as trained so far, its history and epoch count,
+ * and what the trainer carries into the next epoch (the optimiser's memory, the mini-batch
+ * shuffle), so that training on after opening gives the losses it would have given unsaved.
+ *
+ * @param trainer null for a run whose trainer starts afresh from the network (a diverged run,
+ *                or a file saved without it); then momentum, Adam and mini-batch runs continue
+ *                with fresh optimiser memory
  */
 public record Workspace(LabSettings settings, Dataset train, Dataset test, Network network,
-                        TrainingHistory history, long epoch) {
+                        TrainingHistory history, long epoch, TrainerState trainer) {
+
+    /**
+     * The largest epoch count a workspace holds: far beyond any run (a billion epochs of the
+     * smallest network take hours), small enough that counting on from it never overflows.
+     */
+    public static final long MAX_EPOCH = 1_000_000_000_000L;
+
+    /** A workspace whose trainer starts afresh from the network. */
+    public Workspace(LabSettings settings, Dataset train, Dataset test, Network network, TrainingHistory history,
+                     long epoch) {
+        this(settings, train, test, network, history, epoch, null);
+    }
 
     public Workspace {
         if (settings == null || train == null || test == null || network == null) {
@@ -24,8 +43,16 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
         if (history == null) {
             history = new TrainingHistory();
         }
-        if (epoch < 0) {
-            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
+        if (epoch < 0 || epoch > MAX_EPOCH) {
+            throw new IllegalArgumentException("epoch must be from 0 to " + MAX_EPOCH + ", got " + epoch);
+        }
+        if (!network.architecture().equals(settings.architecture(train.classes()))) {
+            throw new IllegalArgumentException("the network is " + network.architecture() + " but the settings and "
+                    + train.classes() + " classes describe " + settings.architecture(train.classes()));
+        }
+        if (trainer != null && trainer.optimizer() != settings.optimizer()) {
+            throw new IllegalArgumentException("the trainer state is " + trainer.optimizer() + "'s but the settings use "
+                    + settings.optimizer());
         }
     }
 
@@ -39,5 +66,10 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
         return epoch == other.epoch && settings.equals(other.settings) && train.equals(other.train)
                 && test.equals(other.test) && network.architecture().equals(other.network.architecture())
                 && network.maxAbsDifference(other.network) == 0;
+    }
+
+    /** The same workspace with the trainer's state (or none). */
+    public Workspace withTrainer(TrainerState state) {
+        return new Workspace(settings, train, test, network, history, epoch, state);
     }
 }

@@ -19,7 +19,10 @@ import org.boundarylab.data.Dataset;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
+import org.boundarylab.nn.Optimizer;
+import org.boundarylab.nn.TrainerState;
 import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.io.JsonFields;
 import org.boundarylab.io.JsonFieldException;
@@ -36,13 +39,21 @@ import org.boundarylab.lessons.SettingsJson;
  *  "network": {... a whole model file, "format": "boundary-lab-model/1", layers, activations, loss,
  *              weights, biases ...},
  *  "epoch": 1200,
+ *  "trainer": {"optimizer": "adam", "steps": 1200,
+ *              "moments": [{"weights": [...], "biases": [...]}, ...],  (shaped like the network's)
+ *              "shuffle_state": 25214903917, "order": [3, 0, 2, ...]}  (order only for mini-batches)
  *  "history": {"columns": ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"],
  *              "rows": [[0, 0.69, 0.70, 0.5, 0.5], ...]}}     (unknown figures are null)
  * </pre>
  * Saves stream straight to a temporary file that replaces the old one only when complete and on
  * disk ({@link AtomicFiles}), so a crash or a kill in the middle leaves the previous file as it
- * was. Reading checks everything and refuses a bad file as a whole, naming the file and the
- * place; unknown keys are ignored.
+ * was.
+ *
+ * <p>Reading checks everything. The settings and the points are the lab: a file whose settings
+ * or points are not valid is refused as a whole, naming the file and the place. The network,
+ * the trainer's state and the history can be left out on their own when they fail their
+ * checks (or a newer format has keys this one does not know), but never silently:
+ * {@link #open} lists every part it left out, and {@link #read} refuses such a file.
  */
 public final class WorkspaceFiles {
     public static final String FORMAT = "boundary-lab-workspace/1";
@@ -50,8 +61,28 @@ public final class WorkspaceFiles {
     static final List<String> HISTORY_COLUMNS = List.of("epoch", "train_loss", "test_loss", "train_accuracy",
             "test_accuracy");
 
-    /** A workspace holds at most a few hundred thousand points; far bigger files are not ours. */
-    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+    /** The format family; a higher number than ours is a newer file, read as far as ours goes. */
+    static final String FORMAT_PREFIX = "boundary-lab-workspace/";
+    static final java.util.Set<String> KNOWN_KEYS = java.util.Set.of("format", "settings", "data", "network", "epoch",
+            "trainer", "history");
+
+    /**
+     * Training and test points together, as many as a CSV import may bring (its limit); a file
+     * with more is refused before any point is stored.
+     */
+    public static final int MAX_POINTS = org.boundarylab.data.CsvDatasets.MAX_ROWS;
+
+    /**
+     * The largest file opened: a lab of {@link #MAX_POINTS} points with the largest network and
+     * Adam's two moments stays well below it.
+     */
+    static final long MAX_FILE_BYTES = 400L * 1024 * 1024;
+
+    /**
+     * Reading holds the file's parsed form, several times the size of its text, at once: a file
+     * is opened only when the Java heap has this many times its size free.
+     */
+    static final int HEAP_PER_FILE_BYTE = 8;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -99,6 +130,10 @@ public final class WorkspaceFiles {
         MAPPER.writeTree(g, network);
         g.writeRaw('\n');
         g.writeNumberField("epoch", w.epoch());
+        if (w.trainer() != null) {
+            writeTrainer(g, w.trainer());
+            g.writeRaw('\n');
+        }
         g.writeObjectFieldStart("history");
         g.writeArrayFieldStart("columns");
         for (String c : HISTORY_COLUMNS) {
@@ -123,6 +158,40 @@ public final class WorkspaceFiles {
         g.flush();
     }
 
+    private static void writeTrainer(JsonGenerator g, TrainerState t) throws IOException {
+        g.writeObjectFieldStart("trainer");
+        g.writeStringField("optimizer", t.optimizer().id());
+        g.writeNumberField("steps", t.steps());
+        g.writeArrayFieldStart("moments");
+        for (Network m : t.moments()) {
+            g.writeRaw('\n');
+            g.writeStartObject();
+            g.writeArrayFieldStart("weights");
+            for (double[][] layer : m.weightMatrices()) {
+                g.writeStartArray();
+                for (double[] row : layer) {
+                    g.writeArray(row, 0, row.length);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("biases");
+            for (double[] b : m.biasVectors()) {
+                g.writeArray(b, 0, b.length);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("shuffle_state", t.shuffleState());
+        int[] order = t.order();
+        if (order != null) {
+            g.writeFieldName("order");
+            g.writeArray(order, 0, order.length);
+        }
+        g.writeEndObject();
+    }
+
     private static void writePoints(JsonGenerator g, String name, Dataset d) throws IOException {
         g.writeArrayFieldStart(name);
         for (int r = 0; r < d.size(); r++) {
@@ -144,30 +213,112 @@ public final class WorkspaceFiles {
         }
     }
 
-    public static Workspace read(Path file) throws WorkspaceFormatException, IOException {
-        String name = file.toString();
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw new WorkspaceFormatException(name + ": " + size + " bytes is far too large for a workspace file");
+    /**
+     * A workspace read with the parts that had to be left out, each said in a sentence (empty
+     * when the file was restored in full).
+     */
+    public record Opened(Workspace workspace, List<String> dropped) {
+        public Opened {
+            dropped = List.copyOf(dropped);
         }
-        if (size == 0) {
-            throw new WorkspaceFormatException(name + ": the file is empty");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name);
+
+        public boolean complete() {
+            return dropped.isEmpty();
         }
     }
 
-    /** Parses and checks a workspace; {@code sourceName} starts every error message. */
+    /**
+     * Reads a workspace in full, or refuses it: a file that could be opened only in part (see
+     * {@link #open}) is refused too, with what would be left out.
+     */
+    public static Workspace read(Path file) throws WorkspaceFormatException, IOException {
+        Opened opened = open(file);
+        if (!opened.complete()) {
+            throw new WorkspaceFormatException(file + ": cannot be restored in full: " + String.join("; ",
+                    opened.dropped()));
+        }
+        return opened.workspace();
+    }
+
+    /**
+     * Reads a workspace, leaving out the network, the trainer's state or the history when one of
+     * them fails its checks, and saying so in {@link Opened#dropped()}. Refuses a file whose
+     * settings or points are not valid, a file too large, and anything not a workspace; every
+     * message starts with the file's name.
+     */
+    public static Opened open(Path file) throws WorkspaceFormatException, IOException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new WorkspaceFormatException(name + ": is a folder, not a workspace file");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WorkspaceFormatException(name + ": no such file");
+        } catch (IOException e) {
+            throw new IOException(name + ": " + e.getMessage(), e);
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new WorkspaceFormatException(name + ": " + megabytes(size) + " is far too large for a workspace file"
+                    + " (at most " + megabytes(MAX_FILE_BYTES) + ")");
+        }
+        if (size == 0 && Files.isRegularFile(file)) {
+            throw new WorkspaceFormatException(name + ": the file is empty");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (size * HEAP_PER_FILE_BYTE > free) {
+            System.gc(); // what is free after a collection decides
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (size * HEAP_PER_FILE_BYTE > free) {
+                throw new WorkspaceFormatException(name + ": " + megabytes(size) + " needs about "
+                        + megabytes(size * HEAP_PER_FILE_BYTE) + " of memory to open; " + megabytes(free)
+                        + " is free (start Boundary Lab with a larger -Xmx to open it)");
+            }
+        }
+        // a device or pipe has no size: read it through a cap instead
+        try (InputStream in = new CappedInputStream(Files.newInputStream(file), MAX_FILE_BYTES, name)) {
+            return open(in, name);
+        } catch (OutOfMemoryError e) {
+            throw new WorkspaceFormatException(name + ": not enough memory to open this file (" + megabytes(size) + ")");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new WorkspaceFormatException(name + ": permission denied");
+        } catch (CappedInputStream.TooLargeException e) {
+            throw new WorkspaceFormatException(e.getMessage());
+        } catch (WorkspaceFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            String m = e.getMessage();
+            throw new IOException(m != null && m.startsWith(name) ? m : name + ": " + (m == null
+                    ? e.getClass().getSimpleName() : m), e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,.0f MB", bytes / 1e6);
+    }
+
+    /** Parses and checks a workspace in full; {@code sourceName} starts every error message. */
     public static Workspace read(InputStream in, String sourceName) throws WorkspaceFormatException, IOException {
+        Opened opened = open(in, sourceName);
+        if (!opened.complete()) {
+            throw new WorkspaceFormatException(sourceName + ": cannot be restored in full: "
+                    + String.join("; ", opened.dropped()));
+        }
+        return opened.workspace();
+    }
+
+    /** Parses and checks a workspace, leaving out what fails (see {@link #open(Path)}). */
+    public static Opened open(InputStream in, String sourceName) throws WorkspaceFormatException, IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = MAPPER.readTree(skipByteOrderMark(in));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split("\n", 2)[0];
-            throw new WorkspaceFormatException(sourceName + ": not valid JSON" + where + ": " + msg, e);
+            throw new WorkspaceFormatException(sourceName + ": not valid JSON" + where + ": "
+                    + Excerpts.of(e.getOriginalMessage()), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new WorkspaceFormatException(sourceName + ": the file is empty");
@@ -179,16 +330,44 @@ public final class WorkspaceFiles {
         }
     }
 
-    private static Workspace workspace(JsonNode root, String sourceName)
-            throws JsonFieldException, WorkspaceFormatException {
+    /** A UTF-8 byte-order mark, which some editors put first, is not part of the JSON. */
+    private static InputStream skipByteOrderMark(InputStream in) throws IOException {
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
+        byte[] head = new byte[3];
+        int n = p.readNBytes(head, 0, 3);
+        if (!(n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+            p.unread(head, 0, n);
+        }
+        return p;
+    }
+
+    private static Opened workspace(JsonNode root, String sourceName) throws JsonFieldException, WorkspaceFormatException {
         JsonFields f = JsonFields.of(root, "");
         if (!f.has("format")) {
             throw new JsonFieldException("no \"format\" key; a workspace file starts with \"format\": \"" + FORMAT + "\"");
         }
+        List<String> dropped = new ArrayList<>();
         String format = f.text("format");
         if (!format.equals(FORMAT)) {
-            throw new JsonFieldException("format is \"" + format + "\", expected \"" + FORMAT + "\"");
+            int version = newerVersion(format);
+            if (version <= 0) {
+                throw new JsonFieldException("format is \"" + Excerpts.of(format) + "\", expected \""
+                        + FORMAT + "\"");
+            }
+            dropped.add("the file is format " + version + ", from a newer Boundary Lab; it was read as format 1");
         }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(k -> {
+            if (!KNOWN_KEYS.contains(k)) {
+                unknown.add(Excerpts.of(k));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            dropped.add("parts this version does not know were left out: " + String.join(", ",
+                    unknown.subList(0, Math.min(8, unknown.size()))) + (unknown.size() > 8 ? ", ..." : ""));
+        }
+
+        // the lab itself: settings and points, or nothing
         LabSettings settings = SettingsJson.fromJson(f.required("settings"), "settings");
         JsonFields data = f.object("data");
         long classes = data.integer("classes");
@@ -196,34 +375,198 @@ public final class WorkspaceFiles {
             throw new JsonFieldException(data.path("classes") + ": " + classes + " classes; expected 2 to "
                     + org.boundarylab.data.Generators.MAX_CLASSES);
         }
+        long points = (long) data.array("train").size() + data.array("test").size();
+        if (points > MAX_POINTS) {
+            throw new JsonFieldException("data: " + String.format(java.util.Locale.ROOT, "%,d", points)
+                    + " points; a workspace holds at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS));
+        }
+        if (data.array("train").isEmpty()) {
+            throw new JsonFieldException(data.path("train") + ": no training points");
+        }
         Dataset train = points(data, "train", (int) classes);
         Dataset test = points(data, "test", (int) classes);
-
-        Network network;
-        try {
-            JsonNode tree = f.object("network") == null ? null : f.required("network");
-            network = ModelFiles.fromJson(MAPPER.writeValueAsString(tree), "network").network();
-        } catch (ModelFormatException e) {
-            throw new WorkspaceFormatException(sourceName + ": " + e.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always writes back", e);
-        }
         Architecture expected;
         try {
             expected = settings.architecture((int) classes);
         } catch (IllegalArgumentException e) {
             throw new JsonFieldException("settings do not fit the data: " + e.getMessage());
         }
+
+        // what the run had reached: each part checked on its own
+        Network network = null;
+        String networkProblem = null;
+        try {
+            network = network(f, settings, expected);
+        } catch (ModelFormatException | JsonFieldException e) {
+            networkProblem = e.getMessage();
+        }
+        long epoch = 0;
+        TrainerState trainer = null;
+        TrainingHistory history = new TrainingHistory();
+        if (network == null) {
+            network = settings.initialNetwork(expected);
+            dropped.add("the network was left out (" + Excerpts.message(networkProblem)
+                    + "); the lab starts again from the settings' first weights at epoch 0");
+        } else {
+            try {
+                epoch = f.integer("epoch", 0);
+                if (epoch < 0 || epoch > Workspace.MAX_EPOCH) {
+                    throw new JsonFieldException("epoch: " + epoch + " is outside 0.." + Workspace.MAX_EPOCH);
+                }
+            } catch (JsonFieldException e) {
+                throw e; // an epoch that is not a count makes the network's place in its run unknown
+            }
+            if (f.has("trainer")) {
+                try {
+                    trainer = trainer(f.object("trainer"), settings, network.architecture(), train.size());
+                } catch (JsonFieldException e) {
+                    dropped.add("the optimiser's state was left out (" + Excerpts.message(e.getMessage())
+                            + "); training on starts the optimiser afresh");
+                }
+            } else if (needsTrainer(settings, train.size())) {
+                dropped.add("the file has no optimiser state for " + settings.optimizer()
+                        + (settings.batchSize() > 0 ? " in mini-batches" : "")
+                        + "; training on starts the optimiser afresh");
+            }
+            if (f.has("history")) {
+                try {
+                    history = history(f.object("history"), epoch);
+                } catch (JsonFieldException e) {
+                    dropped.add("the loss history was left out (" + Excerpts.message(e.getMessage())
+                            + "); the loss chart starts at epoch " + epoch);
+                }
+            }
+        }
+        return new Opened(new Workspace(settings, train, test, network, history, epoch, trainer), dropped);
+    }
+
+    /** "boundary-lab-workspace/N" with N above ours gives N; anything else 0. */
+    private static int newerVersion(String format) {
+        if (!format.startsWith(FORMAT_PREFIX)) {
+            return 0;
+        }
+        String n = format.substring(FORMAT_PREFIX.length());
+        if (!n.matches("[0-9]{1,6}")) {
+            return 0;
+        }
+        int v = Integer.parseInt(n);
+        return v > 1 ? v : 0;
+    }
+
+    /** Whether a run with these settings carries state from epoch to epoch besides its weights. */
+    static boolean needsTrainer(LabSettings s, int trainRows) {
+        boolean miniBatch = s.trainingOptions().effectiveBatch(trainRows) < trainRows;
+        return miniBatch || TrainerState.momentsOf(s.optimizer()) > 0;
+    }
+
+    private static Network network(JsonFields f, LabSettings settings, Architecture expected)
+            throws JsonFieldException, ModelFormatException {
+        JsonNode tree = f.object("network") == null ? null : f.required("network");
+        org.boundarylab.io.ModelFile model;
+        try {
+            model = ModelFiles.fromJson(MAPPER.writeValueAsString(tree), "network");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always writes back", e);
+        }
+        Features features;
+        try {
+            features = model.features();
+        } catch (IllegalArgumentException e) {
+            throw new JsonFieldException("network.features: " + e.getMessage());
+        }
+        if (!features.equals(settings.features())) {
+            throw new JsonFieldException("the network is fed " + features + " but the settings give " + settings.features());
+        }
+        Network network = model.network();
         if (!network.architecture().equals(expected)) {
-            throw new JsonFieldException("network is " + network.architecture() + " but the settings and "
-                    + classes + " classes describe " + expected);
+            throw new JsonFieldException("the network is " + network.architecture() + " but the settings and the data's "
+                    + "classes describe " + expected);
         }
-        long epoch = f.integer("epoch", 0);
-        if (epoch < 0) {
-            throw new JsonFieldException("epoch: " + epoch + " is negative");
+        return network;
+    }
+
+    private static TrainerState trainer(JsonFields t, LabSettings settings, Architecture arch, int trainRows)
+            throws JsonFieldException {
+        Optimizer.Kind kind = t.parsed("optimizer", Optimizer.Kind::parse, null);
+        if (kind != settings.optimizer()) {
+            throw new JsonFieldException(t.path("optimizer") + ": " + kind + " but the settings use "
+                    + settings.optimizer());
         }
-        TrainingHistory history = f.has("history") ? history(f.object("history")) : new TrainingHistory();
-        return new Workspace(settings, train, test, network, history, epoch);
+        long steps = t.integer("steps", 0);
+        if (steps < 0) {
+            throw new JsonFieldException(t.path("steps") + ": " + steps + " is negative");
+        }
+        JsonNode list = t.array("moments");
+        if (list.size() != TrainerState.momentsOf(kind)) {
+            throw new JsonFieldException(t.path("moments") + ": " + kind + " keeps " + TrainerState.momentsOf(kind)
+                    + ", found " + list.size());
+        }
+        List<Network> moments = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            moments.add(moment(JsonFields.of(list.get(k), t.path("moments") + "[" + k + "]"), arch));
+        }
+        long state = t.integer("shuffle_state");
+        if (state < 0 || state >= (1L << 48)) {
+            throw new JsonFieldException(t.path("shuffle_state") + ": " + state + " is not a 48-bit number");
+        }
+        boolean miniBatch = settings.trainingOptions().effectiveBatch(trainRows) < trainRows;
+        int[] order = null;
+        if (miniBatch) {
+            order = t.intArray("order");
+            if (order.length != trainRows) {
+                throw new JsonFieldException(t.path("order") + ": " + order.length + " entries for " + trainRows
+                        + " training points");
+            }
+            boolean[] seen = new boolean[trainRows];
+            for (int v : order) {
+                if (v < 0 || v >= trainRows || seen[v]) {
+                    throw new JsonFieldException(t.path("order") + ": not an order of the training points (" + v + ")");
+                }
+                seen[v] = true;
+            }
+        }
+        return new TrainerState(kind, steps, moments, state, order);
+    }
+
+    private static Network moment(JsonFields m, Architecture arch) throws JsonFieldException {
+        JsonNode w = m.array("weights");
+        JsonNode b = m.array("biases");
+        int depth = arch.depth();
+        if (w.size() != depth || b.size() != depth) {
+            throw new JsonFieldException(m.path() + ": expected " + depth + " weight matrices and bias vectors");
+        }
+        double[][][] weights = new double[depth][][];
+        double[][] biases = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            String at = m.path("weights") + "[" + l + "]";
+            JsonNode layer = w.get(l);
+            int in = arch.width(l);
+            int out = arch.width(l + 1);
+            if (!layer.isArray() || layer.size() != in) {
+                throw new JsonFieldException(at + ": expected " + in + " rows");
+            }
+            weights[l] = new double[in][];
+            for (int i = 0; i < in; i++) {
+                weights[l][i] = numbers(layer.get(i), out, at + "[" + i + "]");
+            }
+            biases[l] = numbers(b.get(l), out, m.path("biases") + "[" + l + "]");
+        }
+        try {
+            return Network.of(arch, weights, biases);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFieldException(m.path() + ": " + e.getMessage());
+        }
+    }
+
+    private static double[] numbers(JsonNode row, int count, String at) throws JsonFieldException {
+        if (row == null || !row.isArray() || row.size() != count) {
+            throw new JsonFieldException(at + ": expected " + count + " numbers, found " + ModelFiles.describe(row));
+        }
+        double[] v = new double[count];
+        for (int k = 0; k < count; k++) {
+            v[k] = JsonFields.number(row.get(k), at + "[" + k + "]");
+        }
+        return v;
     }
 
     private static Dataset points(JsonFields data, String key, int classes) throws JsonFieldException {
@@ -248,7 +591,7 @@ public final class WorkspaceFiles {
         return new Dataset(x, y, classes);
     }
 
-    private static TrainingHistory history(JsonFields h) throws JsonFieldException {
+    private static TrainingHistory history(JsonFields h, long lastEpoch) throws JsonFieldException {
         if (h.has("columns")) {
             List<String> columns = h.textArray("columns");
             if (!columns.equals(HISTORY_COLUMNS)) {
@@ -268,6 +611,9 @@ public final class WorkspaceFiles {
             long epoch = JsonFields.integer(row.get(0), at + "[0]");
             if (epoch <= previous) {
                 throw new JsonFieldException(at + "[0]: epoch " + epoch + " does not follow " + previous);
+            }
+            if (epoch > lastEpoch) {
+                throw new JsonFieldException(at + "[0]: epoch " + epoch + " is after the network's epoch " + lastEpoch);
             }
             previous = epoch;
             double[] v = new double[4];

@@ -133,18 +133,25 @@ class WorkspaceFilesTest {
                 "data.test\\[0\\]\\[0\\]: expected a number, found the string \"x\"");
         refused(file, good.replace("\"learning_rate\":0.5", "\"learning_rate\":-2"),
                 "settings: learning rate must be a number above 0 and at most 100.0, got -2.0");
-        refused(file, good.replace("\"layers\":[2,5,3,1]", "\"layers\":[2,5,4,1]"),
-                "network: weights\\[1\\] has 5 rows, expected 5.*|network: weights\\[1\\]\\[0\\] has 3 values, expected 4");
-        refused(file, good.replace("\"hidden\":[5,3]", "\"hidden\":[5,4]"),
-                "network is 2-5-3-1 tanh/sigmoid binary_cross_entropy but the settings and 2 classes describe "
-                        + "2-5-4-1 tanh/sigmoid binary_cross_entropy");
-        refused(file, good.replace("boundary-lab-workspace/1", "boundary-lab-workspace/9"),
-                "format is \"boundary-lab-workspace/9\", expected \"boundary-lab-workspace/1\"");
+        String partly = "cannot be restored in full: ";
+        refused(file, good.replace("\"layers\":[2,5,3,1]", "\"layers\":[2,5,4,1]"), partly
+                + "the network was left out \\(network: weights\\[1\\]\\[0\\] has 3 values, expected 4\\); .*");
+        refused(file, good.replace("\"hidden\":[5,3]", "\"hidden\":[5,4]"), partly
+                + "the network was left out \\(the network is 2-5-3-1 tanh/sigmoid binary_cross_entropy but the settings "
+                + "and the data's classes describe 2-5-4-1 tanh/sigmoid binary_cross_entropy\\); .*");
+        refused(file, good.replace("boundary-lab-workspace/1", "boundary-lab-workspace/9"), partly
+                + "the file is format 9, from a newer Boundary Lab; it was read as format 1");
+        refused(file, good.replace("boundary-lab-workspace/1", "boundary-lab-notes/1"),
+                "format is \"boundary-lab-notes/1\", expected \"boundary-lab-workspace/1\"");
         refused(file, good.substring(0, good.length() / 2), "not valid JSON \\(line \\d+, column \\d+\\): .*");
         refused(file, good.replace("\"epoch\":3", "\"epoch\":\"three\""),
                 "epoch: expected a whole number, found the string \"three\"");
-        refused(file, good.replaceFirst("\"rows\":\\[\\s*\\[0,", "\"rows\":[[5,"),
-                "history.rows\\[1\\]\\[0\\]: epoch 1 does not follow 5");
+        refused(file, good.replaceFirst("\"rows\":\\[\\s*\\[0,", "\"rows\":[[2,"), partly
+                + "the loss history was left out \\(history.rows\\[1\\]\\[0\\]: epoch 1 does not follow 2\\); .*");
+        refused(file, good.replaceFirst("\"rows\":\\[\\s*\\[0,", "\"rows\":[[5,"), partly
+                + "the loss history was left out \\(history.rows\\[0\\]\\[0\\]: epoch 5 is after the network's epoch 3\\); .*");
+        refused(file, good.replace("\"epoch\":3", "\"epoch\":9223372036854775807"),
+                "epoch: 9223372036854775807 is outside 0..1000000000000");
         Files.write(file, new byte[0]);
         WorkspaceFormatException e = assertThrows(WorkspaceFormatException.class, () -> WorkspaceFiles.read(file));
         assertEquals(file + ": the file is empty", e.getMessage());

@@ -1,5 +1,6 @@
 package org.boundarylab.ui;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Optimizer;
 import org.boundarylab.nn.Regularization;
+import org.boundarylab.nn.TrainerState;
 import org.boundarylab.nn.TrainingOptions;
 import org.boundarylab.training.LossHistory;
 import org.boundarylab.training.TrainingSession;
@@ -103,6 +105,9 @@ public final class LabViewModel {
     private Network resumeNetwork;
     private long resumeEpoch;
     private LossHistory.Points resumeHistory;
+    private TrainerState resumeTrainer;
+    /** While {@link #restore} rebuilds the run: what of the saved state the run could not take. */
+    private List<String> resumeProblems;
     private int batching;
 
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
@@ -336,14 +341,26 @@ public final class LabViewModel {
      * (changing nothing) settings the lab's controls cannot show, saying which and why.
      */
     public void apply(LabSettings s) {
+        setFields(s, null);
+        dataDirty = true;
+        changed(Change.NETWORK); // not DATA: that would drop the lesson's train subset
+    }
+
+    /**
+     * Sets every control from {@code s} without reacting; {@code classes} is the class count for
+     * blobs and spirals (null: the settings' generator's two). Refuses, changing nothing,
+     * settings the controls cannot show.
+     */
+    private void setFields(LabSettings s, Integer classes) {
         OutputLoss out = OutputLoss.of(s.outputActivation(), s.loss());
         if (!activationChoices().contains(s.hiddenActivation())) {
             throw new IllegalArgumentException("the lab has no hidden activation " + s.hiddenActivation().id());
         }
         Map<Field, String> values = new EnumMap<>(Field.class);
         values.put(Field.SAMPLES, Integer.toString(s.samples()));
-        // the settings' generator makes two classes of blobs and spirals
-        values.put(Field.CLASSES, hasClassCount(s.dataset()) ? "2" : texts.get(Field.CLASSES).get());
+        // the settings' generator makes two classes of blobs and spirals; saved points may have more
+        values.put(Field.CLASSES, !hasClassCount(s.dataset()) ? texts.get(Field.CLASSES).get()
+                : classes == null ? "2" : Integer.toString(classes));
         values.put(Field.TEST_SHARE, plain(s.testRatio()));
         values.put(Field.DATA_SEED, Long.toString(s.dataSeed()));
         values.put(Field.HIDDEN_LAYERS, s.hiddenText());
@@ -380,8 +397,55 @@ public final class LabViewModel {
         } finally {
             applying = false;
         }
-        dataDirty = true;
-        changed(Change.NETWORK); // not DATA: that would drop the lesson's train subset
+    }
+
+    /**
+     * Puts a saved lab back as it was: every setting (output units, train subset, stop-at and
+     * input features included), the saved points (as custom data unless the generator gives
+     * exactly them), and the network at its epoch with its loss curve and the trainer's state,
+     * paused. Play then trains on as the saved lab would have.
+     *
+     * @param trainer null to start the optimiser afresh from the network
+     * @return what could not be put back, each in a sentence (empty when all of it was)
+     * @throws IllegalArgumentException when the lab's controls cannot show the settings; the lab
+     *                                  is unchanged then
+     */
+    public List<String> restore(LabSettings s, Split stored, Network network, long epoch, LossHistory.Points history,
+                                TrainerState trainer) {
+        int classes = stored.train().classes();
+        Architecture expected = s.architecture(classes);
+        if (!network.architecture().equals(expected)) {
+            throw new IllegalArgumentException("the network is " + network.architecture() + " but the settings describe "
+                    + expected);
+        }
+        if (hasClassCount(s.dataset())) {
+            String error = InputRules.check(Field.CLASSES, Integer.toString(classes));
+            if (!error.isEmpty()) {
+                throw new IllegalArgumentException("the lab cannot show this setup: " + error);
+            }
+        }
+        pause();
+        setFields(s, classes);
+        Split generated = generatedSplit();
+        applyAll(() -> {
+            boolean custom = !stored.equals(generated);
+            customData.set(custom);
+            data.set(custom ? stored : generated);
+            dataDirty = false;
+            resumeNetwork = network.copy();
+            resumeEpoch = epoch;
+            resumeHistory = history;
+            resumeTrainer = trainer;
+            resumeProblems = new ArrayList<>();
+            networkDirty = true;
+        });
+        List<String> problems = resumeProblems == null ? List.of() : resumeProblems;
+        resumeProblems = null;
+        if (session == null) {
+            problems = new ArrayList<>(problems);
+            problems.add("the run could not be built: " + setupError);
+        }
+        return List.copyOf(problems);
     }
 
     /**
@@ -663,6 +727,7 @@ public final class LabViewModel {
             resumeNetwork = network.copy();
             resumeEpoch = epoch;
             resumeHistory = history;
+            resumeTrainer = null;
             networkDirty = true;
         });
     }
@@ -759,6 +824,13 @@ public final class LabViewModel {
 
     private void regenerateData() {
         customData.set(false);
+        data.set(generatedSplit());
+        dataDirty = false;
+        networkDirty = true; // the number of classes may differ
+    }
+
+    /** The generator's data for the settings in the controls, split and cut to the train subset. */
+    private Split generatedSplit() {
         int samples = (Integer) InputRules.parse(Field.SAMPLES, texts.get(Field.SAMPLES).get());
         double share = (Double) InputRules.parse(Field.TEST_SHARE, texts.get(Field.TEST_SHARE).get());
         long seed = (Long) InputRules.parse(Field.DATA_SEED, texts.get(Field.DATA_SEED).get());
@@ -771,9 +843,7 @@ public final class LabViewModel {
         } else {
             all = Generators.generate(kind, samples, noise.get(), seed);
         }
-        data.set(withTrainSubset(Split.stratified(all, share, seed), trainSubset));
-        dataDirty = false;
-        networkDirty = true; // the number of classes may differ
+        return withTrainSubset(Split.stratified(all, share, seed), trainSubset);
     }
 
     private void rebuildSession() {
@@ -829,9 +899,23 @@ public final class LabViewModel {
             parametersText.set(Integer.toString(arch.parameterCount()));
             if (resuming) {
                 fresh.resumeAt(resumeEpoch, resumeHistory);
+                if (resumeTrainer != null) {
+                    try {
+                        fresh.resumeTrainer(resumeTrainer);
+                    } catch (IllegalArgumentException e) {
+                        if (resumeProblems != null) {
+                            resumeProblems.add("the optimiser's state did not fit (" + e.getMessage()
+                                    + "); training on starts the optimiser afresh");
+                        }
+                    }
+                }
+            } else if (resume != null && resumeProblems != null) {
+                resumeProblems.add("the network " + resume.architecture() + " does not fit the settings' " + arch
+                        + "; the lab starts from its own first weights at epoch 0");
             }
             resumeNetwork = null;
             resumeHistory = null;
+            resumeTrainer = null;
             // epoch 0 is measured on the pool and arrives like any other snapshot; until then
             // the previous picture stays up rather than a blank one
             fresh.start();

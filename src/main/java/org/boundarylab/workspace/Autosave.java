@@ -63,6 +63,14 @@ public final class Autosave {
         return Optional.of(WorkspaceFiles.read(location));
     }
 
+    /** The autosaved workspace with what had to be left out of it (see {@link WorkspaceFiles#open}). */
+    public Optional<WorkspaceFiles.Opened> open() throws WorkspaceFormatException, IOException {
+        if (!Files.isRegularFile(location)) {
+            return Optional.empty();
+        }
+        return Optional.of(WorkspaceFiles.open(location));
+    }
+
     /** Writes the workspace atomically, creating the folder when needed. */
     public void save(Workspace workspace) throws IOException {
         Path parent = location.toAbsolutePath().getParent();

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -70,6 +73,7 @@ public final class FileActions {
     /** The lab as last saved or opened; null for a lab never in a file. */
     private Workspace savedLab;
     private Alert lastError;
+    private int opening;
 
     private FileActions(LabController controller, DataEditor editor) {
         this.controller = controller;
@@ -200,7 +204,7 @@ public final class FileActions {
 
     public void open() {
         if (mayReplaceLab("opening another workspace")) {
-            dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(this::open);
+            dialogs.showOpen("Open workspace", WORKSPACE).ifPresent(f -> open(f));
         }
     }
 
@@ -242,24 +246,60 @@ public final class FileActions {
         }
     }
 
-    /** Reads the whole file first; only a good file changes the lab. */
-    public boolean open(Path file) {
-        Workspace w;
-        try {
-            w = WorkspaceFiles.read(file);
-        } catch (WorkspaceFormatException e) {
-            error("Cannot open the workspace", e.getMessage());
-            return false;
-        } catch (IOException e) {
-            error("Cannot open the workspace", file + ": " + describe(e));
-            return false;
+    /**
+     * Reads the whole file off the FX thread; only a file whose settings and points are good
+     * changes the lab. A part that had to be left out (a network, the optimiser's state or the
+     * history that failed its checks, a newer format's keys) is listed in a message.
+     *
+     * @return completes on the FX thread with whether the lab now holds the file
+     */
+    public CompletableFuture<Boolean> open(Path file) {
+        opening++;
+        return FileWork.run(() -> WorkspaceFiles.open(file)).handleAsync((opened, failure) -> {
+            opening--;
+            if (failure != null) {
+                error("Cannot open the workspace", readFailure(file, failure));
+                return false;
+            }
+            leaveLesson();
+            List<String> notRestored = new ArrayList<>(opened.dropped());
+            try {
+                notRestored.addAll(WorkspaceBridge.restore(vm, opened.workspace()));
+            } catch (IllegalArgumentException e) {
+                error("Cannot open the workspace", file + ": " + e.getMessage() + "\nThe lab is unchanged.");
+                return false;
+            }
+            setCurrentFile(file);
+            // what the file holds; the lab matches it once the opened run has started on the pool
+            savedLab = notRestored.isEmpty() ? opened.workspace() : null;
+            if (!notRestored.isEmpty()) {
+                warning("Opened in part", file.getFileName() + " could not be restored in full:\n• "
+                        + String.join("\n• ", notRestored));
+            }
+            return true;
+        }, Platform::runLater);
+    }
+
+    /** Files being read for Open (tests wait for none). */
+    public boolean isOpening() {
+        return opening > 0;
+    }
+
+    /** What went wrong reading {@code file}, in a sentence that names it. */
+    static String readFailure(Path file, Throwable failure) {
+        Throwable e = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (e instanceof WorkspaceFormatException) {
+            return e.getMessage();
         }
-        leaveLesson();
-        WorkspaceBridge.restore(vm, w);
-        setCurrentFile(file);
-        // what the file holds; the lab matches it once the opened run has started on the pool
-        savedLab = w;
-        return true;
+        if (e instanceof OutOfMemoryError) {
+            return file + ": not enough memory to open this file; nothing was changed";
+        }
+        if (e instanceof IOException io) {
+            String m = describe(io);
+            return m.startsWith(file.toString()) ? m : file + ": " + m;
+        }
+        return file + ": " + e; // a fault of ours: say what it was rather than nothing
     }
 
     /** A lesson's locks belong to the lesson's setup, not to a lab replaced by New or Open. */
@@ -349,19 +389,44 @@ public final class FileActions {
             ButtonType fresh = new ButtonType("Start fresh", ButtonBar.ButtonData.CANCEL_CLOSE);
             ask.getButtonTypes().setAll(restore, fresh);
             Optional<ButtonType> answer = ask.showAndWait();
-            try {
-                if (answer.isPresent() && answer.get() == restore) {
-                    Optional<Workspace> w = autosave.load();
-                    w.ifPresent(ws -> WorkspaceBridge.restore(vm, ws));
-                }
-                autosave.discard();
-            } catch (WorkspaceFormatException e) {
-                error("Cannot restore the autosaved lab", e.getMessage()
-                        + "\nThe lab starts fresh; the next exit replaces the damaged file.");
-            } catch (IOException e) {
-                error("Cannot restore the autosaved lab", autosave.location() + ": " + describe(e));
+            if (answer.isEmpty() || answer.get() != restore) {
+                discard(autosave);
+                return;
             }
+            opening++;
+            FileWork.run(autosave::open).handleAsync((opened, failure) -> {
+                opening--;
+                discard(autosave);
+                if (failure != null) {
+                    error("Cannot restore the autosaved lab", readFailure(autosave.location(), failure)
+                            + "\nThe lab starts fresh.");
+                    return false;
+                }
+                if (opened.isEmpty()) {
+                    return false;
+                }
+                List<String> notRestored = new ArrayList<>(opened.get().dropped());
+                try {
+                    notRestored.addAll(WorkspaceBridge.restore(vm, opened.get().workspace()));
+                } catch (IllegalArgumentException e) {
+                    error("Cannot restore the autosaved lab", e.getMessage() + "\nThe lab starts fresh.");
+                    return false;
+                }
+                if (!notRestored.isEmpty()) {
+                    warning("Restored in part", "The autosaved lab could not be restored in full:\n• "
+                            + String.join("\n• ", notRestored));
+                }
+                return true;
+            }, Platform::runLater);
         });
+    }
+
+    private void discard(Autosave autosave) {
+        try {
+            autosave.discard();
+        } catch (IOException e) {
+            System.err.println("could not remove " + autosave.location() + ": " + describe(e));
+        }
     }
 
     // ---- CSV ----
@@ -530,6 +595,21 @@ public final class FileActions {
             return "permission denied";
         }
         return m == null ? kind : m;
+    }
+
+    private void warning(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        Window owner = window();
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().setId("fileWarningDialog");
+        a.getDialogPane().setMinWidth(520);
+        lastError = a;
+        a.show();
     }
 
     private void error(String title, String message) {

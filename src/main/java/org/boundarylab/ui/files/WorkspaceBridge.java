@@ -5,11 +5,14 @@ import java.util.List;
 import org.boundarylab.data.Split;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.boundarylab.training.Checkpoint;
 import org.boundarylab.training.LossHistory;
+import org.boundarylab.training.TrainingSession;
 import org.boundarylab.training.TrainingSnapshot;
-import org.boundarylab.ui.InputRules.Field;
 import org.boundarylab.ui.LabViewModel;
-import org.boundarylab.ui.OutputLoss;
 import org.boundarylab.workspace.Workspace;
 
 /**
@@ -26,21 +29,21 @@ public final class WorkspaceBridge {
         return vm.typedSettings();
     }
 
+    /** How long a save waits for a playing run to reach the end of its epoch. */
+    static final long CHECKPOINT_TIMEOUT_SECONDS = 30;
+
     /**
-     * What the lab shows now: settings, data, the shown network at its epoch and the loss curve.
+     * The lab now: settings, data, the network with the trainer's state at one moment (a
+     * playing run hands them over between two epochs and trains on) and the loss curve up to
+     * that moment.
      *
      * @throws IllegalStateException when there is no network to save yet or a setting is not valid
      */
     public static Workspace capture(LabViewModel vm) {
-        TrainingSnapshot s = vm.snapshotProperty().get();
-        if (vm.session() != null && vm.session().latest() != null
-                && (s == null || vm.session().latest().epoch() >= s.epoch())) {
-            // a step the window has not drawn yet, or a run just opened or reset whose first
-            // snapshot is not on screen yet (the one shown, at the same epoch, is the old run's)
-            s = vm.session().latest();
-        }
         Split data = vm.dataProperty().get();
-        if (s == null || s.network() == null || data == null) {
+        TrainingSession session = vm.session();
+        TrainingSnapshot shown = vm.snapshotProperty().get();
+        if (data == null || session == null && (shown == null || shown.network() == null)) {
             throw new IllegalStateException("there is no network to save yet");
         }
         LabSettings settings;
@@ -49,8 +52,39 @@ public final class WorkspaceBridge {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the settings cannot be saved: " + e.getMessage(), e);
         }
-        return new Workspace(settings, data.train(), data.test(), s.network(), history(vm.history().points()),
-                s.epoch());
+        if (session == null) {
+            // the settings changed into a network the engine refuses: the one on screen is kept
+            return new Workspace(settings, data.train(), data.test(), shown.network(),
+                    history(vm.history().points(), shown.epoch()), shown.epoch());
+        }
+        Checkpoint c;
+        try {
+            c = session.checkpoint().get(CHECKPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the run did not come to the end of an epoch within "
+                    + CHECKPOINT_TIMEOUT_SECONDS + " s; pause it and save again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the run's state", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+        }
+        if (c.network() == null) {
+            throw new IllegalStateException("there is no network to save yet");
+        }
+        try {
+            return new Workspace(settings, data.train(), data.test(), c.network(),
+                    history(vm.history().points(), c.epoch()), c.epoch(), c.trainer());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
+        }
+    }
+
+    /** The loss curve up to and including {@code epoch}. */
+    static TrainingHistory history(LossHistory.Points p, long epoch) {
+        TrainingHistory all = history(p);
+        return TrainingHistory.of(all.rows().stream().filter(r -> r.epoch() <= epoch).toList(),
+                Math.max(TrainingHistory.DEFAULT_CAPACITY, all.rows().size()));
     }
 
     /** The lab's loss curve as workspace rows (the lab keeps losses only; accuracies are left unknown). */
@@ -81,42 +115,16 @@ public final class WorkspaceBridge {
     }
 
     /**
-     * Puts a workspace into the lab: the settings (one change), then the saved points as custom data
-     * unless the generator gives exactly them, and the network paused at its epoch.
+     * Puts a workspace into the lab: every setting, the saved points (custom data unless the
+     * generator gives exactly them), the network paused at its epoch with its loss curve and the
+     * trainer's state.
+     *
+     * @return what the lab could not take, each in a sentence (empty when it took everything)
+     * @throws IllegalArgumentException when the lab cannot show the settings; nothing changes then
      */
-    public static void restore(LabViewModel vm, Workspace w) {
-        LabSettings s = w.settings();
-        Split stored = new Split(w.train(), w.test());
-        vm.applyAll(() -> {
-            vm.datasetProperty().set(s.dataset());
-            vm.textProperty(Field.SAMPLES).set(Integer.toString(s.samples()));
-            if (LabViewModel.hasClassCount(s.dataset())) {
-                vm.textProperty(Field.CLASSES).set(Integer.toString(w.train().classes()));
-            }
-            vm.noiseProperty().set(s.noise());
-            vm.textProperty(Field.TEST_SHARE).set(number(s.testRatio()));
-            vm.textProperty(Field.DATA_SEED).set(Long.toString(s.dataSeed()));
-            vm.textProperty(Field.HIDDEN_LAYERS).set(s.hiddenText());
-            vm.activationProperty().set(s.hiddenActivation());
-            for (OutputLoss o : OutputLoss.values()) {
-                if (o.activation() == s.outputActivation() && o.loss() == s.loss()) {
-                    vm.outputLossProperty().set(o);
-                }
-            }
-            vm.initializerProperty().set(s.initializer());
-            vm.textProperty(Field.WEIGHT_SEED).set(Long.toString(s.weightSeed()));
-            vm.textProperty(Field.LEARNING_RATE).set(number(s.learningRate()));
-            vm.textProperty(Field.L2).set(number(s.l2()));
-            vm.textProperty(Field.L1).set(number(s.l1()));
-            vm.optimizerProperty().set(s.optimizer());
-            vm.textProperty(Field.BATCH_SIZE).set(s.batchSize() == 0 ? "" : Integer.toString(s.batchSize()));
-            vm.textProperty(Field.REDRAW_EVERY).set(Integer.toString(s.redrawEvery()));
-            vm.featuresProperty().set(s.features());
-            vm.useGeneratedData();
-        });
-        // the generator's data for these settings, or the saved points as custom data
-        boolean generated = stored.equals(vm.dataProperty().get());
-        vm.resume(generated ? null : stored, w.network(), w.epoch(), points(w.history()));
+    public static List<String> restore(LabViewModel vm, Workspace w) {
+        return vm.restore(w.settings(), new Split(w.train(), w.test()), w.network(), w.epoch(), points(w.history()),
+                w.trainer());
     }
 
     /** A number as a person would type it: 0.5, 5e-05, 2. */

@@ -76,6 +76,12 @@ public record TrainerState(Optimizer.Kind optimizer, long steps, List<Network> m
     }
 
     @Override
+    public String toString() {
+        return optimizer + " after " + steps + " steps, " + moments.size() + " moment(s), shuffle " + shuffleState
+                + (order == null ? "" : ", order of " + order.length);
+    }
+
+    @Override
     public int hashCode() {
         return java.util.Objects.hash(optimizer, steps, shuffleState, Arrays.hashCode(order), moments.size());
     }

@@ -67,6 +67,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean diverged;
     private volatile boolean closed;
     private volatile long epochOffset;
+    /** The newest snapshot whose network and losses were finite, at its own epoch. */
+    private volatile TrainingSnapshot lastFinite;
     /** Made on first use, on the pool, under the trainer lock; kept so a snapshot allocates little. */
     private Evaluation trainEvaluation;
     private Evaluation testEvaluation;
@@ -184,12 +186,14 @@ public final class TrainingSession implements AutoCloseable {
     /** Under the trainer lock, between epochs. */
     private Checkpoint takeCheckpoint() {
         Network net = trainer.network();
-        if (net.isFinite()) {
+        // a run stops at a non-finite loss even when its weights are still finite numbers: what
+        // it saves is then the last network it showed, as the window shows it
+        if (!diverged && net.isFinite()) {
             return new Checkpoint(epochsDone(), net.copy(), trainer.state());
         }
-        TrainingSnapshot shown = latest.get();
-        return shown == null || shown.network() == null ? new Checkpoint(epochsDone(), null, null)
-                : new Checkpoint(shown.epoch(), shown.network().copy(), null);
+        TrainingSnapshot last = lastFinite;
+        return last == null ? new Checkpoint(epochsDone(), null, null)
+                : new Checkpoint(last.epoch(), last.network().copy(), null);
     }
 
     private long epochsDone() {
@@ -449,6 +453,7 @@ public final class TrainingSession implements AutoCloseable {
             s = new TrainingSnapshot(epoch, s.network(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                     s.testAccuracy(), epochsPerSecond, false);
             history.add(epoch, s.trainLoss(), s.testLoss());
+            lastFinite = s;
         }
         latest.set(s);
         for (Consumer<TrainingSnapshot> l : listeners) {

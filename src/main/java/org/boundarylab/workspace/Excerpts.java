@@ -23,6 +23,9 @@ final class Excerpts {
 
     static final int MAX_MESSAGE = 300;
 
+    /** A run of characters without a space longer than this is a value poured out, not words. */
+    static final int MAX_TOKEN = 48;
+
     private static String of(String text, int max) {
         if (text == null) {
             return "unreadable";
@@ -35,11 +38,19 @@ final class Excerpts {
             line = line.substring(0, source);
         }
         StringBuilder out = new StringBuilder(Math.min(line.length(), max + 3));
-        for (int i = 0; i < line.length() && out.length() < max; i++) {
+        int token = 0;
+        int i = 0;
+        for (; i < line.length() && out.length() < max; i++) {
             char c = line.charAt(i);
-            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+            token = c == ' ' ? 0 : token + 1;
+            if (token == MAX_TOKEN + 1) {
+                out.append("...");
+            }
+            if (token <= MAX_TOKEN) {
+                out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+            }
         }
-        if (line.length() > max) {
+        if (i < line.length()) {
             out.append("...");
         }
         return out.toString();

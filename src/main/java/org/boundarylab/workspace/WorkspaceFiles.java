@@ -73,10 +73,11 @@ public final class WorkspaceFiles {
     public static final int MAX_POINTS = org.boundarylab.data.CsvDatasets.MAX_ROWS;
 
     /**
-     * The largest file opened: a lab of {@link #MAX_POINTS} points with the largest network and
-     * Adam's two moments stays well below it.
+     * The largest file opened. A lab of {@link #MAX_POINTS} points (about 45 MB of text) with the
+     * largest network the lab's controls allow (six layers of 256, about 330,000 parameters) and
+     * Adam's two moments beside it (about 22 MB) stays well below it.
      */
-    static final long MAX_FILE_BYTES = 400L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = 200L * 1000 * 1000;
 
     /**
      * Reading holds the file's parsed form, several times the size of its text, at once: a file
@@ -326,7 +327,9 @@ public final class WorkspaceFiles {
         try {
             return workspace(root, sourceName);
         } catch (JsonFieldException e) {
-            throw new WorkspaceFormatException(sourceName + ": " + e.getMessage(), e);
+            throw new WorkspaceFormatException(sourceName + ": " + Excerpts.message(e.getMessage()), e);
+        } catch (WorkspaceFormatException e) {
+            throw e;
         }
     }
 

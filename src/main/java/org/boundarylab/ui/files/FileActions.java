@@ -73,7 +73,8 @@ public final class FileActions {
     /** The lab as last saved or opened; null for a lab never in a file. */
     private Workspace savedLab;
     private Alert lastError;
-    private int opening;
+    /** Reads in flight (changed on the FX thread, read by tests from theirs). */
+    private final java.util.concurrent.atomic.AtomicInteger opening = new java.util.concurrent.atomic.AtomicInteger();
 
     private FileActions(LabController controller, DataEditor editor) {
         this.controller = controller;
@@ -254,9 +255,9 @@ public final class FileActions {
      * @return completes on the FX thread with whether the lab now holds the file
      */
     public CompletableFuture<Boolean> open(Path file) {
-        opening++;
+        opening.incrementAndGet();
         return FileWork.run(() -> WorkspaceFiles.open(file)).handleAsync((opened, failure) -> {
-            opening--;
+            opening.decrementAndGet();
             if (failure != null) {
                 error("Cannot open the workspace", readFailure(file, failure));
                 return false;
@@ -282,7 +283,7 @@ public final class FileActions {
 
     /** Files being read for Open (tests wait for none). */
     public boolean isOpening() {
-        return opening > 0;
+        return opening.get() > 0;
     }
 
     /** What went wrong reading {@code file}, in a sentence that names it. */
@@ -393,9 +394,9 @@ public final class FileActions {
                 discard(autosave);
                 return;
             }
-            opening++;
+            opening.incrementAndGet();
             FileWork.run(autosave::open).handleAsync((opened, failure) -> {
-                opening--;
+                opening.decrementAndGet();
                 discard(autosave);
                 if (failure != null) {
                     error("Cannot restore the autosaved lab", readFailure(autosave.location(), failure)

@@ -97,6 +97,17 @@ class LabFilesWindowTest {
 
     private void fire(FxRobot robot, String itemId) {
         robot.interact(() -> actions.menuItem(itemId).fire());
+        waitForFiles();
+    }
+
+    /** Open reads on a background thread and puts the lab back on the FX thread: wait for both. */
+    private void waitForFiles() {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !actions.isOpening());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("a file is still being read", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Point2D screenPoint(FxRobot robot, double x1, double x2) {
@@ -230,6 +241,20 @@ class LabFilesWindowTest {
         String message = actions.lastError().getContentText();
         assertTrue(message.contains("broken.blab"), message);
         robot.interact(() -> actions.lastError().close());
+
+        // a file whose loss history is damaged opens with the rest, and says what was left out
+        Path partly = dir.resolve("partly.blab");
+        Files.writeString(partly, Files.readString(file).replaceFirst("\"rows\":\\[\\s*\\[0,", "\"rows\":[[999,"));
+        answer(partly);
+        fire(robot, "openItem");
+        settle(40);
+        DialogPane warning = robot.lookup("#fileWarningDialog").queryAs(DialogPane.class);
+        assertNotNull(warning, "the user is told");
+        assertTrue(warning.getContentText().contains("the loss history was left out"), warning.getContentText());
+        assertEquals(data, vm.dataProperty().get());
+        assertArrayEquals(a.predict(probe), vm.snapshotProperty().get().network().predict(probe));
+        assertTrue(actions.hasUnsavedWork(), "a lab opened in part is not the file: closing it asks");
+        robot.interact(() -> actions.lastError().close());
     }
 
     /** One hand-drawn point through the editor, so the saved data is custom. */
@@ -357,7 +382,7 @@ class LabFilesWindowTest {
         javafx.application.Platform.runLater(actions::offerAutosave); // waits for an answer
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Restore");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForFiles();
         assertEquals(drawn, vm.dataProperty().get());
         assertTrue(vm.customDataProperty().get());
         assertFalse(Files.exists(location), "a restored autosave is removed");

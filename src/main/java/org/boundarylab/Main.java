@@ -4,7 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.boundarylab.cli.Cli;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
 
 /**
  * Starts Boundary Lab: with no arguments (or only {@code --smoke-test}) the window, with

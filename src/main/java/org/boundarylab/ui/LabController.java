@@ -3,7 +3,6 @@ package org.boundarylab.ui;
 import java.util.Locale;
 import java.util.Map;
 import java.util.EnumMap;
-import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -35,14 +34,21 @@ import org.controlsfx.validation.ValidationSupport;
 /**
  * Binds the lab view to its {@link LabViewModel} and forwards the buttons; the rules live in
  * the view-model. Also runs the per-frame loop that takes over snapshots and finished
- * pictures.
+ * pictures, follows the view options (presentation mode, theme) and the lesson's locks, and
+ * offers features the places they plug into ({@link MenuSlots}, {@link TabHost},
+ * {@link CanvasHost}, {@link ControlsHost}, {@link Lifecycle}); the app's assembly hands each
+ * feature only the ones it uses.
  */
-public final class LabController {
+public final class LabController implements MenuSlots, TabHost, CanvasHost, ControlsHost, Lifecycle {
+    /** The chart shares a short row with the figures: in presentation mode its type grows less than the canvas's. */
+    static final double CHART_SCALE = 1.3;
+
     private final LabViewModel vm;
     private final BoundaryFrames frames;
+    private final ViewOptions viewOptions;
+    private final LessonLocks locks;
 
     @FXML private TabPane tabs;
-    private org.boundarylab.ui.draw.DrawTools drawTools;
     @FXML private MenuBar menuBar;
     @FXML private Menu fileMenu;
     @FXML private Menu dataMenu;
@@ -79,6 +85,7 @@ public final class LabController {
     @FXML private CheckBox logScaleCheck;
     @FXML private Label epochLabel;
     @FXML private Label speedLabel;
+    @FXML private Label speedCaption;
     @FXML private Label parametersLabel;
     @FXML private Label trainLossLabel;
     @FXML private Label testLossLabel;
@@ -89,15 +96,17 @@ public final class LabController {
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
-    private Predicate<String> replaceGuard = next -> true;
     private AnimationTimer timer;
     private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
     private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
+    private static final System.Logger LOG = System.getLogger(LabController.class.getName());
 
-    public LabController(LabViewModel vm, BoundaryFrames frames) {
+    public LabController(LabViewModel vm, BoundaryFrames frames, ViewOptions viewOptions, LessonLocks locks) {
         this.vm = vm;
         this.frames = frames;
+        this.viewOptions = viewOptions;
+        this.locks = locks;
     }
 
     @FXML
@@ -105,6 +114,7 @@ public final class LabController {
         datasetChoice.getItems().setAll(DatasetKind.values());
         datasetChoice.setConverter(named(DatasetKind::displayName, DatasetKind.values()));
         datasetChoice.valueProperty().bindBidirectional(vm.datasetProperty());
+        showCustomInDatasetChoice();
         activationChoice.getItems().setAll(Activation.TANH, Activation.SIGMOID, Activation.RELU,
                 Activation.LEAKY_RELU, Activation.LINEAR);
         activationChoice.valueProperty().bindBidirectional(vm.activationProperty());
@@ -165,7 +175,6 @@ public final class LabController {
         gapLabel.textProperty().bind(vm.gapTextProperty());
 
         canvasView = new BoundaryCanvasView(canvasPane, boundaryCanvas, frames::setView);
-        boundaryCanvas.setUserData(canvasView);
         chartView = new LossChartView(lossChart);
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
@@ -179,11 +188,6 @@ public final class LabController {
         if (vm.session() != null) {
             frames.submit(vm.session().latest());
         }
-
-        // features with packages of their own: drawing data, files, the sweep tab
-        drawTools = org.boundarylab.ui.draw.DrawTools.install(this);
-        org.boundarylab.ui.files.FileActions.install(this, drawTools.editor());
-        org.boundarylab.ui.sweep.SweepTab.install(this);
 
         timer = new AnimationTimer() {
             @Override
@@ -199,12 +203,83 @@ public final class LabController {
             }
         };
         timer.start();
-        org.boundarylab.ui.diagram.NetworkDiagram.install(this);
+
+        new ControlLocks(this::control, locks);
+        viewOptions.presentationProperty().addListener((o, a, b) -> followViewOptions());
+        viewOptions.themeProperty().addListener((o, a, b) -> followViewOptions());
+        followViewOptions();
     }
 
-    /** Who of the window's pictures may update in a pulse; the diagram asks it too. */
+    /** While the data is drawn, imported or opened, the dataset choice says "Custom (from Moons)". */
+    private void showCustomInDatasetChoice() {
+        StringConverter<DatasetKind> plain = datasetChoice.getConverter();
+        StringConverter<DatasetKind> custom = new StringConverter<>() {
+            @Override
+            public String toString(DatasetKind k) {
+                String name = plain == null ? String.valueOf(k) : plain.toString(k);
+                return k != null && k == datasetChoice.getValue() ? "Custom (from " + name + ")" : name;
+            }
+
+            @Override
+            public DatasetKind fromString(String s) {
+                return plain == null ? null : plain.fromString(s);
+            }
+        };
+        Runnable update = () -> datasetChoice.setConverter(vm.customDataProperty().get() ? custom : plain);
+        vm.customDataProperty().addListener((o, a, b) -> update.run());
+        update.run();
+    }
+
+    /** Presentation mode and the theme: larger marks on the canvas and the chart, no speed figure. */
+    private void followViewOptions() {
+        boolean large = viewOptions.presentationProperty().get();
+        // the class needs the figures, not the speed; the row's room goes to the picture
+        for (Label l : new Label[] {speedLabel, speedCaption}) {
+            if (l != null) {
+                l.setVisible(!large);
+                l.setManaged(!large);
+            }
+        }
+        boolean dark = viewOptions.themeProperty().get() == ViewOptions.Theme.DARK;
+        canvasView.setAppearance(viewOptions.canvasScale(), dark);
+        lossChart.setAppearance(Math.min(viewOptions.canvasScale(), CHART_SCALE), dark);
+    }
+
+    /** The view's control with this fx:id, for the lesson locks (null for none). */
+    private javafx.scene.Node control(String fxId) {
+        return switch (fxId) {
+            case "datasetChoice" -> datasetChoice;
+            case "samplesField" -> samplesField;
+            case "noiseSlider" -> noiseSlider;
+            case "testShareField" -> testShareField;
+            case "dataSeedField" -> dataSeedField;
+            case "regenerateButton" -> regenerateButton;
+            case "hiddenLayersField" -> hiddenLayersField;
+            case "activationChoice" -> activationChoice;
+            case "outputChoice" -> outputChoice;
+            case "initializerChoice" -> initializerChoice;
+            case "weightSeedField" -> weightSeedField;
+            case "learningRateField" -> learningRateField;
+            case "l2Field" -> l2Field;
+            case "l1Field" -> l1Field;
+            case "optimizerChoice" -> optimizerChoice;
+            case "batchSizeField" -> batchSizeField;
+            case "stopAtField" -> stopAtField;
+            case "redrawEveryField" -> redrawEveryField;
+            default -> null;
+        };
+    }
+
+    // ---- the places features plug into ----
+
+    @Override
     public PulseShare pulseShare() {
         return pulseShare;
+    }
+
+    @Override
+    public javafx.scene.layout.StackPane sideSlot() {
+        return diagramPane;
     }
 
     /** The place beside the canvas where the network diagram goes. */
@@ -212,33 +287,49 @@ public final class LabController {
         return diagramPane;
     }
 
-    /** The drawing tools above the canvas (null before initialisation). */
-    public org.boundarylab.ui.draw.DrawTools drawTools() {
-        return drawTools;
-    }
-
-    public MenuBar menuBar() {
+    @Override
+    public MenuBar bar() {
         return menuBar;
     }
 
-    public Menu fileMenu() {
+    @Override
+    public Menu file() {
         return fileMenu;
     }
 
-    public Menu dataMenu() {
+    @Override
+    public Menu data() {
         return dataMenu;
     }
 
-    public Menu lessonsMenu() {
+    @Override
+    public Menu lessons() {
         return lessonsMenu;
     }
 
-    public Menu viewMenu() {
+    @Override
+    public Menu view() {
         return viewMenu;
     }
 
-    public Menu helpMenu() {
+    @Override
+    public Menu help() {
         return helpMenu;
+    }
+
+    @Override
+    public void addTab(javafx.scene.control.Tab tab) {
+        tabs.getTabs().add(tab);
+    }
+
+    @Override
+    public void select(javafx.scene.control.Tab tab) {
+        tabs.getSelectionModel().select(tab);
+    }
+
+    @Override
+    public void selectLab() {
+        tabs.getSelectionModel().select(0);
     }
 
     public TabPane tabs() {
@@ -249,40 +340,40 @@ public final class LabController {
         return vm;
     }
 
+    @Override
     public BoundaryCanvasView canvasView() {
         return canvasView;
     }
 
-    /** The loss chart under the canvas. */
-    public LossChart lossChart() {
-        return lossChart;
-    }
-
-    public Canvas boundaryCanvas() {
+    @Override
+    public Canvas canvas() {
         return boundaryCanvas;
     }
 
-    public ChoiceBox<DatasetKind> datasetChoice() {
-        return datasetChoice;
+    @Override
+    public void addToolbar(javafx.scene.Node bar) {
+        javafx.scene.layout.VBox column = (javafx.scene.layout.VBox) canvasPane.getParent();
+        column.getChildren().add(column.getChildren().indexOf(canvasPane), bar);
     }
 
-    /**
-     * Sets who decides whether the lab may be replaced (the File menu's actions, which ask about
-     * unsaved work); until one is set, it may.
-     */
-    public void setReplaceGuard(Predicate<String> guard) {
-        replaceGuard = guard == null ? next -> true : guard;
+    @Override
+    public void addBanner(javafx.scene.Node banner) {
+        ((javafx.scene.layout.VBox) canvasPane.getParent()).getChildren().add(0, banner);
     }
 
-    /**
-     * Whether the lab may be replaced now by {@code next} (e.g. "opening this network from the
-     * sweep"): false when the user chose to keep it. Features that replace the lab ask this first.
-     */
-    public boolean mayReplaceLab(String next) {
-        return replaceGuard.test(next);
+    @Override
+    public void focusPlay() {
+        playButton.requestFocus();
     }
 
-    /** Runs {@code action} when the window closes, before training stops (autosave, sweep pool). */
+    @Override
+    public void toggleLogScale() {
+        if (!logScaleCheck.isDisabled()) {
+            logScaleCheck.setSelected(!logScaleCheck.isSelected());
+        }
+    }
+
+    @Override
     public void onShutdown(Runnable action) {
         shutdownActions.add(action);
     }
@@ -293,7 +384,7 @@ public final class LabController {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                System.err.println("on closing the window: " + e); // the rest must still stop
+                LOG.log(System.Logger.Level.ERROR, "on closing the window", e); // the rest must still stop
             }
         }
         shutdownActions.clear();

@@ -1,5 +1,7 @@
 package org.boundarylab.ui;
 
+import org.boundarylab.ui.app.LabWindow;
+
 import java.io.File;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -23,7 +25,7 @@ public final class LabScreenshot {
         String kind = args.length > 3 ? args[3] : "moons";
         String classes = args.length > 4 ? args[4] : "3";
         ScreenshotSupport.startToolkit();
-        LabApp.LabWindow window = ScreenshotSupport.openLab(null, w -> {
+        LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
             model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
             model.datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));

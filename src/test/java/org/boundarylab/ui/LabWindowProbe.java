@@ -1,5 +1,8 @@
 package org.boundarylab.ui;
 
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -77,7 +80,7 @@ public final class LabWindowProbe {
 
         Platform.runLater(() -> {
             fxThread.set(Thread.currentThread());
-            LabApp.LabWindow w = LabApp.load();
+            LabWindow w = LabApp.load();
             Stage stage = new Stage();
             stage.setScene(LabApp.scene(w));
             stage.setWidth(1280);

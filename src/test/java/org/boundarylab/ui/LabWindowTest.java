@@ -1,5 +1,8 @@
 package org.boundarylab.ui;
 
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real lab window, driven through its controls, headless through Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
-    private LabApp.LabWindow window;
+    private LabWindow window;
     private Stage stage;
 
     @Start
@@ -98,7 +101,7 @@ class LabWindowTest {
         double before = canvas.getWidth();
         robot.interact(() -> stage.setWidth(stage.getWidth() - 200));
         waitUntil(5, () -> Math.abs(canvas.getWidth() - (before - 200)) < 1);
-        BoundaryCanvasView view = (BoundaryCanvasView) canvas.getUserData();
+        BoundaryCanvasView view = window.controller().canvasView();
         double aspect = view.shownView().width() / view.shownView().height();
         double plotAspect = (canvas.getWidth() - 66) / (canvas.getHeight() - 54);
         assertEquals(plotAspect, aspect, 1e-6, "x1 and x2 keep the same scale after the resize");
@@ -119,7 +122,7 @@ class LabWindowTest {
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Canvas canvas = node(robot, "#boundaryCanvas", Canvas.class);
-        BoundaryCanvasView view = (BoundaryCanvasView) canvas.getUserData();
+        BoundaryCanvasView view = window.controller().canvasView();
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         robot.interact(() -> shot.set(canvas.snapshot(null, null)));
         double[] upper = view.canvasPoint(0, 1);       // moon of class 0 (orange)

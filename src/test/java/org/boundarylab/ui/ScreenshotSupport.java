@@ -1,5 +1,8 @@
 package org.boundarylab.ui;
 
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -41,15 +44,21 @@ public final class ScreenshotSupport {
      * scene set (to size it or set view options), {@code afterShow} the shown window (to fill its
      * fields). Either may be null.
      */
-    public static LabApp.LabWindow openLab(Consumer<Stage> beforeShow, Consumer<LabApp.LabWindow> afterShow)
+    public static LabWindow openLab(Consumer<Stage> beforeShow, Consumer<LabWindow> afterShow)
             throws InterruptedException {
-        AtomicReference<LabApp.LabWindow> window = new AtomicReference<>();
+        return openLabWith(beforeShow == null ? null : (stage, w) -> beforeShow.accept(stage), afterShow);
+    }
+
+    /** As above, with the window (its view options, its features) beside the stage before it shows. */
+    public static LabWindow openLabWith(java.util.function.BiConsumer<Stage, LabWindow> beforeShow,
+                                    Consumer<LabWindow> afterShow) throws InterruptedException {
+        AtomicReference<LabWindow> window = new AtomicReference<>();
         onFx(() -> {
-            LabApp.LabWindow w = LabApp.load();
+            LabWindow w = LabApp.load();
             Stage stage = new Stage();
             stage.setScene(LabApp.scene(w));
             if (beforeShow != null) {
-                beforeShow.accept(stage);
+                beforeShow.accept(stage, w);
             }
             stage.show();
             if (afterShow != null) {
@@ -61,7 +70,7 @@ public final class ScreenshotSupport {
     }
 
     /** A snapshot of the window's whole scene, taken on the FX thread. */
-    public static WritableImage snapshot(LabApp.LabWindow window) throws InterruptedException {
+    public static WritableImage snapshot(LabWindow window) throws InterruptedException {
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         onFx(() -> shot.set(window.root().getScene().snapshot(null)));
         return shot.get();

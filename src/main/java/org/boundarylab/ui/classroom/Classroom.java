@@ -3,76 +3,81 @@ package org.boundarylab.ui.classroom;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.boundarylab.lessons.BuiltInLessons;
 import org.boundarylab.lessons.Lesson;
 import org.boundarylab.lessons.LessonFiles;
 import org.boundarylab.lessons.LessonFormatException;
-import org.boundarylab.ui.LabController;
+import org.boundarylab.ui.CanvasHost;
+import org.boundarylab.ui.ControlsHost;
 import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.LessonLocks;
+import org.boundarylab.ui.MenuSlots;
+import org.boundarylab.ui.ReplaceGuard;
+import org.boundarylab.ui.TabHost;
+import org.boundarylab.ui.ViewOptions;
 
 /**
- * The lab in front of a class: the Lessons menu and the lesson banner, locked controls,
- * presentation mode, themes, full screen, keyboard shortcuts and their help. Installed on the
- * lab's scene with one call, {@link #install}; everything it adds lives in this package.
+ * The lab in front of a class: the Lessons menu and the lesson banner, the lesson's locks
+ * (written to {@link LessonLocks}, which the lab view follows), the presentation mode and theme
+ * menus and style sheets ({@link ViewOptions}, which the pictures follow), full screen, keyboard
+ * shortcuts and their help. Installed on the lab's scene with one call, {@link #install}.
  */
 public final class Classroom {
     private static final String STYLESHEET = "classroom.css";
-    /** Presentation-mode type in the loss chart: 17 px ticks where the lab has 13. */
-    private static final double CHART_SCALE = 1.3;
-
-    private final LabController controller;
     private final Scene scene;
     private final LabViewModel lab;
     private final LessonSession lessons;
-    private final ViewOptions view = new ViewOptions();
+    private final ViewOptions view;
+    private final Ports ports;
     private LessonDialogs dialogs = new FxLessonDialogs();
     private HelpOverlay help;
     private LessonBanner banner;
 
-    private Classroom(LabController controller, Scene scene) {
-        this.controller = controller;
+    /**
+     * What the classroom features reach of the lab: its menus, its tabs and the places around the
+     * canvas, its keyboard targets, the question about unsaved work, and a way to the Sweep tab.
+     */
+    public record Ports(MenuSlots menus, TabHost tabs, CanvasHost canvas, ControlsHost controls, ReplaceGuard guard,
+                        Runnable showSweep) {
+    }
+
+    private Classroom(LabViewModel lab, Scene scene, ViewOptions view, Ports ports) {
         this.scene = scene;
-        this.lab = controller.viewModel();
+        this.lab = lab;
+        this.view = view;
+        this.ports = ports;
         this.lessons = new LessonSession(lab);
     }
 
-    /** Adds the classroom features to the lab's scene; {@link #of(Scene)} finds them again. */
-    public static Classroom install(LabController controller, Scene scene) {
-        Classroom c = new Classroom(controller, scene);
-        scene.getProperties().put(Classroom.class, c);
+    /** Adds the classroom features to the lab's scene; the lesson's locks go to {@code locks}. */
+    public static Classroom install(LabViewModel lab, Scene scene, ViewOptions view, LessonLocks locks, Ports ports) {
+        Classroom c = new Classroom(lab, scene, view, ports);
+        locks.lockedProperty().bind(c.lessons.lockedProperty());
+        locks.lessonTitleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> c.lessons.lessonProperty().get() == null ? "" : c.lessons.lessonProperty().get().title(),
+                c.lessons.lessonProperty()));
         scene.getStylesheets().add(Classroom.class.getResource(STYLESHEET).toExternalForm());
         c.installBanner();
-        new ControlLocks(scene.getRoot(), c.lessons);
-        c.fillLessonsMenu(controller.lessonsMenu());
-        c.fillViewMenu(controller.viewMenu());
-        c.fillHelpMenu(controller.helpMenu());
+        c.fillLessonsMenu(ports.menus().lessons());
+        c.fillViewMenu(ports.menus().view());
+        c.fillHelpMenu(ports.menus().help());
         c.installKeys();
         c.followViewOptions();
         return c;
-    }
-
-    /** The classroom features installed on a scene, or null. */
-    public static Classroom of(Scene scene) {
-        return (Classroom) scene.getProperties().get(Classroom.class);
     }
 
     public LessonSession lessons() {
@@ -91,11 +96,8 @@ public final class Classroom {
     // ---- lessons ----
 
     private void installBanner() {
-        Pane canvasPane = (Pane) scene.getRoot().lookup("#canvasPane");
-        if (canvasPane != null && canvasPane.getParent() instanceof VBox column) {
-            banner = new LessonBanner(lessons, this::leaveLesson);
-            column.getChildren().add(0, banner.node());
-        }
+        banner = new LessonBanner(lessons, this::leaveLesson);
+        ports.canvas().addBanner(banner.node());
     }
 
     private void fillLessonsMenu(Menu menu) {
@@ -125,7 +127,7 @@ public final class Classroom {
      */
     public void startLesson(Lesson l) {
         if (lessons.lessonProperty().get() == null
-                && !controller.mayReplaceLab("starting the lesson \"" + l.title() + "\"")) {
+                && !ports.guard().mayReplaceLab("starting the lesson \"" + l.title() + "\"")) {
             return;
         }
         try {
@@ -135,11 +137,7 @@ public final class Classroom {
             return;
         }
         if (l.isSweep()) {
-            for (Tab t : controller.tabs().getTabs()) {
-                if (t.getText().equals("Sweep")) {
-                    controller.tabs().getSelectionModel().select(t);
-                }
-            }
+            ports.showSweep().run();
         }
     }
 
@@ -246,7 +244,7 @@ public final class Classroom {
         if (help == null) {
             help = new HelpOverlay();
         }
-        help.show(window(), controller.menuBar());
+        help.show(window(), ports.menus().bar());
         return help;
     }
 
@@ -275,25 +273,7 @@ public final class Classroom {
         if (banner != null) {
             banner.setTextLines(large ? 3 : 5);
         }
-        // the class needs the figures, not the speed; the row's room goes to the picture
-        for (String id : new String[] {"#speedLabel", "#speedCaption"}) {
-            Node n = scene.getRoot().lookup(id);
-            if (n != null) {
-                n.setVisible(!large);
-                n.setManaged(!large);
-            }
-        }
-        if (controller.drawTools() != null) {
-            controller.drawTools().compactProperty().set(large);
-        }
-        boolean dark = view.themeProperty().get() == ViewOptions.Theme.DARK;
-        if (controller.canvasView() != null) {
-            controller.canvasView().setAppearance(view.canvasScale(), dark);
-        }
-        if (controller.lossChart() != null) {
-            // the chart shares a short row with the figures: its type grows less than the canvas's
-            controller.lossChart().setAppearance(Math.min(view.canvasScale(), CHART_SCALE), dark);
-        }
+        // the pictures and the speed figure follow the view options in the lab view itself
     }
 
     private static String css(String name) {
@@ -306,11 +286,8 @@ public final class Classroom {
         // Esc leaves a text field for the play button, so that the single-key shortcuts work
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
-                Node play = scene.getRoot().lookup("#playButton");
-                if (play != null) {
-                    play.requestFocus();
-                    e.consume();
-                }
+                ports.controls().focusPlay();
+                e.consume();
             }
         });
         // a handler, not a filter: a focused control that uses the key (Space on a button) wins
@@ -342,12 +319,7 @@ public final class Classroom {
                     lab.regenerate();
                 }
             }
-            case L -> {
-                Node check = scene.getRoot().lookup("#logScaleCheck");
-                if (check instanceof CheckBox box && !box.isDisabled()) {
-                    box.setSelected(!box.isSelected());
-                }
-            }
+            case L -> ports.controls().toggleLogScale();
             default -> {
                 return false;
             }

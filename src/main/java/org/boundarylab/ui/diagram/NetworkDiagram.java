@@ -42,7 +42,8 @@ import org.boundarylab.training.SharedPool;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
 import org.boundarylab.ui.PulseShare;
-import org.boundarylab.ui.LabController;
+import org.boundarylab.ui.CanvasHost;
+import org.boundarylab.ui.MenuSlots;
 import org.boundarylab.ui.LabViewModel;
 
 /**
@@ -125,19 +126,17 @@ public final class NetworkDiagram {
         build();
     }
 
-    /** Puts the diagram into the lab window's diagram pane and starts following its snapshots. */
-    public static NetworkDiagram install(LabController controller) {
-        NetworkDiagram d = new NetworkDiagram(controller.viewModel(), controller.canvasView(),
-                controller.pulseShare());
-        StackPane place = controller.diagramPane();
+    /** Puts the diagram beside the lab's canvas, adds its View menu item and starts following the run. */
+    public static NetworkDiagram install(LabViewModel vm, CanvasHost canvas, MenuSlots menus) {
+        NetworkDiagram d = new NetworkDiagram(vm, canvas.canvasView(), canvas.pulseShare());
+        StackPane place = canvas.sideSlot();
         place.getChildren().setAll(d.root);
-        place.setUserData(d);
         javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Network diagram");
         item.setId("diagramMenuItem");
         item.setSelected(true);
         item.setOnAction(e -> d.choose(!item.isSelected()));
         d.menuItem = item;
-        controller.viewMenu().getItems().add(item);
+        menus.view().getItems().add(item);
         d.start();
         return d;
     }

@@ -31,7 +31,8 @@ import org.boundarylab.data.DatasetKind;
 import org.boundarylab.data.Split;
 import org.boundarylab.render.Palette;
 import org.boundarylab.ui.BoundaryCanvasView;
-import org.boundarylab.ui.LabController;
+import org.boundarylab.ui.CanvasHost;
+import org.boundarylab.ui.MenuSlots;
 import org.boundarylab.ui.LabViewModel;
 
 /**
@@ -61,10 +62,10 @@ public final class DrawTools {
     private boolean lastCustom;
     private boolean erasing;
 
-    private DrawTools(LabController controller) {
-        this.vm = controller.viewModel();
-        this.canvasView = controller.canvasView();
-        this.canvas = controller.boundaryCanvas();
+    private DrawTools(LabViewModel vm, CanvasHost host, MenuSlots menus) {
+        this.vm = vm;
+        this.canvasView = host.canvasView();
+        this.canvas = host.canvas();
         this.editor = new DataEditor(vm.dataProperty().get(), this::applyEdit);
         lastCustom = vm.customDataProperty().get();
         vm.dataProperty().addListener((o, a, split) -> {
@@ -75,15 +76,12 @@ public final class DrawTools {
             rebuildClassButtons();
         });
         this.bar = buildBar();
-        Pane canvasPane = (Pane) canvas.getParent();
-        VBox column = (VBox) canvasPane.getParent();
-        column.getChildren().add(column.getChildren().indexOf(canvasPane), bar);
+        host.addToolbar(bar);
         // compact (presentation mode): the bar gives its row to the picture until drawing starts (Ctrl+D)
         bar.visibleProperty().bind(compact.not().or(drawToggle.selectedProperty()));
         bar.managedProperty().bind(bar.visibleProperty());
         installMouse();
-        installMenu(controller);
-        showCustomInDatasetChoice(controller);
+        installMenu(menus);
     }
 
     /** When set, the bar shows only while drawing (presentation mode needs the row for the picture). */
@@ -92,8 +90,8 @@ public final class DrawTools {
     }
 
     /** Adds the drawing bar, the canvas's mouse handling and the Data menu's edit items to the lab window. */
-    public static DrawTools install(LabController controller) {
-        return new DrawTools(controller);
+    public static DrawTools install(LabViewModel vm, CanvasHost host, MenuSlots menus) {
+        return new DrawTools(vm, host, menus);
     }
 
     public DataEditor editor() {
@@ -259,7 +257,7 @@ public final class DrawTools {
 
     // ---- menu ----
 
-    private void installMenu(LabController controller) {
+    private void installMenu(MenuSlots menus) {
         MenuItem undo = new MenuItem("Undo");
         undo.setId("undoItem");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
@@ -285,27 +283,8 @@ public final class DrawTools {
         generated.setId("generatedDataItem");
         generated.disableProperty().bind(vm.customDataProperty().not());
         generated.setOnAction(e -> vm.useGeneratedData());
-        controller.dataMenu().getItems().addAll(undo, redo, new SeparatorMenuItem(), draw, clear, generated);
+        menus.data().getItems().addAll(undo, redo, new SeparatorMenuItem(), draw, clear, generated);
     }
 
     /** The dataset choice says "custom" while the lab trains on points that are not the generator's. */
-    private void showCustomInDatasetChoice(LabController controller) {
-        ChoiceBox<DatasetKind> choice = controller.datasetChoice();
-        StringConverter<DatasetKind> plain = choice.getConverter();
-        StringConverter<DatasetKind> custom = new StringConverter<>() {
-            @Override
-            public String toString(DatasetKind k) {
-                String name = plain == null ? String.valueOf(k) : plain.toString(k);
-                return k != null && k == choice.getValue() ? "Custom (from " + name + ")" : name;
-            }
-
-            @Override
-            public DatasetKind fromString(String s) {
-                return plain == null ? null : plain.fromString(s);
-            }
-        };
-        Runnable update = () -> choice.setConverter(vm.customDataProperty().get() ? custom : plain);
-        vm.customDataProperty().addListener((o, a, b) -> update.run());
-        update.run();
-    }
 }

@@ -37,8 +37,10 @@ import org.boundarylab.nn.Optimizer;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.InputRules;
 import org.boundarylab.ui.InputRules.Field;
-import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.Lifecycle;
+import org.boundarylab.ui.MenuSlots;
+import org.boundarylab.ui.ReplaceGuard;
 import org.boundarylab.ui.OutputLoss;
 import org.boundarylab.ui.draw.DataEditor;
 import org.boundarylab.workspace.Autosave;
@@ -63,8 +65,10 @@ public final class FileActions {
     /** {@code -Dboundarylab.autosave=off} turns the autosave off. */
     public static final String AUTOSAVE_OFF = "off";
 
-    private final LabController controller;
+    private static final System.Logger LOG = System.getLogger(FileActions.class.getName());
     private final LabViewModel vm;
+    private final MenuSlots menus;
+    private final Runnable leaveLesson;
     private final DataEditor editor;
     private final Map<Field, String> startTexts = new EnumMap<>(Field.class);
     private final Object[] startChoices;
@@ -76,9 +80,10 @@ public final class FileActions {
     /** Reads in flight (changed on the FX thread, read by tests from theirs). */
     private final java.util.concurrent.atomic.AtomicInteger opening = new java.util.concurrent.atomic.AtomicInteger();
 
-    private FileActions(LabController controller, DataEditor editor) {
-        this.controller = controller;
-        this.vm = controller.viewModel();
+    private FileActions(LabViewModel vm, DataEditor editor, MenuSlots menus, Runnable leaveLesson) {
+        this.vm = vm;
+        this.menus = menus;
+        this.leaveLesson = leaveLesson;
         this.editor = editor;
         this.dialogs = new FxFileDialogs(this::window);
         for (Field f : Field.values()) {
@@ -86,21 +91,23 @@ public final class FileActions {
         }
         startChoices = new Object[] {vm.datasetProperty().get(), vm.noiseProperty().get(), vm.activationProperty().get(),
             vm.outputLossProperty().get(), vm.initializerProperty().get(), vm.optimizerProperty().get()};
-        fillFileMenu(controller.fileMenu());
-        fillDataMenu(controller.dataMenu());
-        controller.onShutdown(this::autosave);
-        controller.setReplaceGuard(this::mayReplaceLab);
-        controller.fileMenu().getProperties().put(FileActions.class, this);
+        fillFileMenu(menus.file());
+        fillDataMenu(menus.data());
     }
 
-    /** Fills the File menu and the Data menu's file items of the lab window. */
-    public static FileActions install(LabController controller, DataEditor editor) {
-        return new FileActions(controller, editor);
-    }
-
-    /** The actions installed in a lab window. */
-    public static FileActions of(LabController controller) {
-        return (FileActions) controller.fileMenu().getProperties().get(FileActions.class);
+    /**
+     * Fills the File menu and the Data menu's file items, autosaves when the window closes and
+     * becomes the one who decides whether the lab may be replaced (asking about unsaved work).
+     *
+     * @param leaveLesson ends a lesson, whose locks belong to its own setup, when New or Open
+     *                    replace the lab
+     */
+    public static FileActions install(LabViewModel vm, DataEditor editor, MenuSlots menus, Lifecycle lifecycle,
+                                      ReplaceGuard guard, Runnable leaveLesson) {
+        FileActions actions = new FileActions(vm, editor, menus, leaveLesson);
+        lifecycle.onShutdown(actions::autosave);
+        guard.decideWith(actions::mayReplaceLab);
+        return actions;
     }
 
     /** Replaces the file choosers (tests answer with paths of their own). */
@@ -163,7 +170,7 @@ public final class FileActions {
 
     /** A menu item of the File or Data menu (or the Export submenu) by its id. */
     public MenuItem menuItem(String id) {
-        for (Menu menu : List.of(controller.fileMenu(), controller.dataMenu())) {
+        for (Menu menu : List.of(menus.file(), menus.data())) {
             for (MenuItem i : menu.getItems()) {
                 if (id.equals(i.getId())) {
                     return i;
@@ -305,12 +312,7 @@ public final class FileActions {
 
     /** A lesson's locks belong to the lesson's setup, not to a lab replaced by New or Open. */
     private void leaveLesson() {
-        javafx.scene.Scene scene = controller.tabs().getScene();
-        org.boundarylab.ui.classroom.Classroom classroom =
-                scene == null ? null : org.boundarylab.ui.classroom.Classroom.of(scene);
-        if (classroom != null) {
-            classroom.leaveLesson();
-        }
+        leaveLesson.run();
     }
 
     public void save() {
@@ -367,7 +369,7 @@ public final class FileActions {
         } catch (IllegalStateException e) {
             // nothing worth keeping yet (no network, settings mid-edit)
         } catch (IOException | RuntimeException e) {
-            System.err.println("autosave failed: " + describe(e));
+            LOG.log(System.Logger.Level.WARNING, "autosave failed: " + describe(e));
         }
     }
 
@@ -426,7 +428,7 @@ public final class FileActions {
         try {
             autosave.discard();
         } catch (IOException e) {
-            System.err.println("could not remove " + autosave.location() + ": " + describe(e));
+            LOG.log(System.Logger.Level.WARNING, "could not remove " + autosave.location() + ": " + describe(e));
         }
     }
 
@@ -629,7 +631,7 @@ public final class FileActions {
     }
 
     private Window window() {
-        var scene = controller.menuBar().getScene();
+        var scene = menus.bar().getScene();
         return scene == null ? null : scene.getWindow();
     }
 }

@@ -6,8 +6,10 @@ import javafx.scene.control.Tab;
 import org.boundarylab.nn.Network;
 import org.boundarylab.training.sweep.SweepResult;
 import org.boundarylab.training.sweep.SweepRunner;
-import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.Lifecycle;
+import org.boundarylab.ui.ReplaceGuard;
+import org.boundarylab.ui.TabHost;
 
 /**
  * The sweep view as the lab window's "Sweep" tab: it sweeps the lab's current data and settings,
@@ -19,32 +21,31 @@ public final class SweepTab {
     private final SweepView view;
     private final Tab tab;
 
-    private SweepTab(LabController lab) {
-        LabViewModel vm = lab.viewModel();
+    private SweepTab(LabViewModel vm, TabHost tabs, ReplaceGuard guard, Lifecycle lifecycle) {
         view = SweepView.load();
         ExecutorService pool = SweepRunner.newPool(Runtime.getRuntime().availableProcessors());
         SweepController sweep = view.controller();
         sweep.setExecutor(pool);
         sweep.setContext(vm::sweepContext);
         sweep.setOnOpenNetwork(net -> {
-            if (!lab.mayReplaceLab("opening this network from the sweep")) {
+            if (!guard.mayReplaceLab("opening this network from the sweep")) {
                 return;
             }
             vm.showNetwork(net, epochsOf(net));
-            lab.tabs().getSelectionModel().select(0);
+            tabs.selectLab();
         });
         tab = new Tab("Sweep", view.root());
         tab.setId("sweepTab");
-        tab.getProperties().put(SweepTab.class, this);
-        lab.tabs().getTabs().add(tab);
-        lab.onShutdown(() -> {
+        tabs.addTab(tab);
+        lifecycle.onShutdown(() -> {
             sweep.shutdown();
             pool.shutdownNow();
         });
     }
 
-    public static SweepTab install(LabController lab) {
-        return new SweepTab(lab);
+    /** Adds the Sweep tab; opening a network from it asks {@code guard} first. */
+    public static SweepTab install(LabViewModel vm, TabHost tabs, ReplaceGuard guard, Lifecycle lifecycle) {
+        return new SweepTab(vm, tabs, guard, lifecycle);
     }
 
     public SweepView view() {

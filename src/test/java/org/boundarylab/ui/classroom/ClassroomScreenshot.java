@@ -1,5 +1,9 @@
 package org.boundarylab.ui.classroom;
 
+import org.boundarylab.ui.ViewOptions;
+
+import javafx.stage.Stage;
+
 import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +13,8 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import org.boundarylab.lessons.BuiltInLessons;
 import org.boundarylab.lessons.Lesson;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 
 /**
@@ -31,8 +36,8 @@ public final class ClassroomScreenshot {
         Lesson lesson = BuiltInLessons.byId(args.length > 2 ? args[2] : "sigmoid-5000-epochs");
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1500;
         ScreenshotSupport.startToolkit();
-        LabApp.LabWindow window = ScreenshotSupport.openLab(stage -> {
-            Classroom c = Classroom.of(stage.getScene());
+        LabWindow window = ScreenshotSupport.openLabWith((Stage stage, LabWindow w) -> {
+            Classroom c = w.classroom();
             if (mode.startsWith("presentation")) {
                 c.viewOptions().presentationProperty().set(true);
                 stage.setWidth(1024);
@@ -41,7 +46,7 @@ public final class ClassroomScreenshot {
             if (mode.contains("dark")) {
                 c.viewOptions().themeProperty().set(ViewOptions.Theme.DARK);
             }
-        }, w -> Classroom.of(w.root().getScene()).startLesson(lesson));
+        }, w -> w.classroom().startLesson(lesson));
         Scene scene = window.root().getScene();
         LabViewModel vm = window.controller().viewModel();
         vm.session().started().get(10, TimeUnit.SECONDS);
@@ -67,9 +72,9 @@ public final class ClassroomScreenshot {
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         if (mode.endsWith("help")) { // the shortcut list over the window
-            ScreenshotSupport.onFx(() -> Classroom.of(scene).showHelp());
+            ScreenshotSupport.onFx(() -> window.classroom().showHelp());
             Thread.sleep(500);
-            ScreenshotSupport.onFx(() -> shot.set(Classroom.of(scene).showHelp().table().getScene().snapshot(null)));
+            ScreenshotSupport.onFx(() -> shot.set(window.classroom().showHelp().table().getScene().snapshot(null)));
         } else {
             shot.set(ScreenshotSupport.snapshot(window));
         }

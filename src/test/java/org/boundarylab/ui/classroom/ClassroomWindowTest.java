@@ -1,9 +1,13 @@
 package org.boundarylab.ui.classroom;
 
+import org.boundarylab.ui.LockedControls;
+import org.boundarylab.ui.ViewOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +38,8 @@ import javafx.stage.Window;
 import org.boundarylab.lessons.BuiltInLessons;
 import org.boundarylab.lessons.Lesson;
 import org.boundarylab.lessons.LessonFiles;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.files.FileActions;
 import org.boundarylab.ui.files.FileDialogs;
@@ -53,7 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The classroom features in the real lab window, headless through Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class ClassroomWindowTest {
-    private LabApp.LabWindow window;
+    private LabWindow window;
     private Stage stage;
     private Classroom classroom;
 
@@ -64,7 +69,7 @@ class ClassroomWindowTest {
         Scene scene = LabApp.scene(window);
         stage.setScene(scene);
         stage.show();
-        classroom = Classroom.of(scene);
+        classroom = window.classroom();
     }
 
     @AfterEach
@@ -140,7 +145,7 @@ class ClassroomWindowTest {
         }
         List<String> asked = new ArrayList<>();
         FileDialogs.UnsavedChoice[] answer = {FileDialogs.UnsavedChoice.CANCEL};
-        FileActions.of(window.controller()).setDialogs(new FileDialogs() {
+        window.files().setDialogs(new FileDialogs() {
             @Override
             public Optional<Path> showOpen(String title, List<Filter> filters) {
                 return Optional.empty();
@@ -177,8 +182,8 @@ class ClassroomWindowTest {
     @Test
     void theSweepLessonSetsUpTheLabAndSelectsTheSweepTab(FxRobot robot) {
         TabPane tabs = node(robot, "#tabs", TabPane.class);
-        Tab sweep = new Tab("Sweep");
-        robot.interact(() -> tabs.getTabs().add(sweep));
+        Tab sweep = window.sweep().tab();
+        assertNotSame(sweep, tabs.getSelectionModel().getSelectedItem());
         Lesson lesson = BuiltInLessons.byId("hidden-size-sweep");
         robot.interact(() -> classroom.startLesson(lesson));
         assertSame(sweep, tabs.getSelectionModel().getSelectedItem());
@@ -289,7 +294,7 @@ class ClassroomWindowTest {
         robot.push(KeyCode.F10); // the menu bar takes the keys: File
         robot.push(KeyCode.RIGHT).push(KeyCode.RIGHT).push(KeyCode.DOWN); // Data, Lessons, open it
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.controller().lessonsMenu().isShowing(), "F10, arrows: the Lessons menu is open");
+        assertTrue(window.controller().lessons().isShowing(), "F10, arrows: the Lessons menu is open");
         robot.push(KeyCode.ENTER); // its first item
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(BuiltInLessons.all().get(0), classroom.lessons().lessonProperty().get());
@@ -389,7 +394,7 @@ class ClassroomWindowTest {
         // a command another feature puts in a menu, with its keys: the list reads it from the menus
         MenuItem undo = new MenuItem("_Undo point");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-        robot.interact(() -> window.controller().dataMenu().getItems().add(undo));
+        robot.interact(() -> window.controller().data().getItems().add(undo));
         robot.push(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         HelpOverlay help = classroom.showHelp();

@@ -1,5 +1,7 @@
 package org.boundarylab.ui.classroom;
 
+import org.boundarylab.ui.LockedControls;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -7,7 +7,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.boundarylab.ui.InputRules.Field;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 
 /**
@@ -35,12 +36,12 @@ public final class DiagramProbe {
         AtomicReference<long[]> before = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            LabApp.LabWindow w = LabApp.load();
+            LabWindow w = LabApp.load();
             Stage stage = new Stage();
             stage.setScene(LabApp.scene(w));
             stage.show();
             LabViewModel vm = w.controller().viewModel();
-            NetworkDiagram d = (NetworkDiagram) w.controller().diagramPane().getUserData();
+            NetworkDiagram d = w.diagram();
             vm.textProperty(Field.HIDDEN_LAYERS).set(hidden);
             vm.textProperty(Field.REDRAW_EVERY).set("1");
             model.set(vm);

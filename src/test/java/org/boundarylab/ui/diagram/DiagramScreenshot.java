@@ -8,7 +8,8 @@ import javafx.scene.image.WritableImage;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.nn.Features;
 import org.boundarylab.ui.InputRules.Field;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 
 /**
@@ -32,7 +33,7 @@ public final class DiagramScreenshot {
         int pinLayer = args.length > 6 ? Integer.parseInt(args[5]) : -1;
         int pinUnit = args.length > 6 ? Integer.parseInt(args[6]) : -1;
         ScreenshotSupport.startToolkit();
-        LabApp.LabWindow window = ScreenshotSupport.openLab(null, w -> {
+        LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
             model.datasetProperty().set(DatasetKind.parse(kind));
             model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
@@ -48,7 +49,7 @@ public final class DiagramScreenshot {
             Thread.sleep(800);
         }
         if (pinLayer >= 0) {
-            NetworkDiagram d = (NetworkDiagram) window.controller().diagramPane().getUserData();
+            NetworkDiagram d = window.diagram();
             ScreenshotSupport.onFx(() -> d.pinForProbe(pinLayer, pinUnit));
             Thread.sleep(1000);
         }

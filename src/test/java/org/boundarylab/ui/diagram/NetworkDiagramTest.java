@@ -21,7 +21,8 @@ import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.InputRules.Field;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The network diagram in the real lab window, driven with the pointer, headless through Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class NetworkDiagramTest {
-    private LabApp.LabWindow window;
+    private LabWindow window;
     private LabViewModel vm;
     private NetworkDiagram diagram;
 
@@ -45,7 +46,7 @@ class NetworkDiagramTest {
         stage.setScene(LabApp.scene(window));
         stage.show();
         vm = window.controller().viewModel();
-        diagram = (NetworkDiagram) window.controller().diagramPane().getUserData();
+        diagram = window.diagram();
     }
 
     @AfterEach

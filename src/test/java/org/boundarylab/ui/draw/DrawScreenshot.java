@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.files.FileActions;
 
@@ -23,14 +24,14 @@ public final class DrawScreenshot {
         File out = new File(args.length > 0 ? args[0] : "docs/screenshot-draw.png");
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         ScreenshotSupport.startToolkit();
-        LabApp.LabWindow window = ScreenshotSupport.openLab(null, null);
+        LabWindow window = ScreenshotSupport.openLab(null, null);
         Scene scene = window.root().getScene();
         Thread.sleep(500);
         ScreenshotSupport.onFx(() -> {
             LabViewModel vm = window.controller().viewModel();
             vm.textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
             vm.textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
-            DataEditor editor = FileActions.of(window.controller()).editor();
+            DataEditor editor = window.files().editor();
             ((javafx.scene.control.ToggleButton) scene.lookup("#drawToggle")).setSelected(true);
             editor.clear();
             // an inner ring of class 0 and an outer ring of class 1, painted as strokes
@@ -51,8 +52,7 @@ public final class DrawScreenshot {
             // the Sweep tab after a small width sweep of the drawn data
             ScreenshotSupport.onFx(() -> {
                 javafx.scene.control.TabPane tabs = window.controller().tabs();
-                org.boundarylab.ui.sweep.SweepController sweep = ((org.boundarylab.ui.sweep.SweepTab) tabs.getTabs()
-                        .get(1).getProperties().get(org.boundarylab.ui.sweep.SweepTab.class)).view().controller();
+                org.boundarylab.ui.sweep.SweepController sweep = window.sweep().view().controller();
                 tabs.getSelectionModel().select(1);
                 sweep.model().valuesProperty().set("1,2,3,6,20");
                 sweep.model().seedsProperty().set(3);

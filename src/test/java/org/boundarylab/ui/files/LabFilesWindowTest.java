@@ -28,7 +28,8 @@ import org.boundarylab.nn.Network;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
 import org.boundarylab.ui.InputRules.Field;
-import org.boundarylab.ui.LabApp;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.sweep.SweepController;
 import org.boundarylab.ui.sweep.SweepTab;
@@ -47,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drawing data, CSV import, workspace files and the sweep tab in the real lab window, headless. */
 @ExtendWith(ApplicationExtension.class)
 class LabFilesWindowTest {
-    private LabApp.LabWindow window;
+    private LabWindow window;
     private LabViewModel vm;
     private FileActions actions;
 
@@ -55,7 +56,7 @@ class LabFilesWindowTest {
     void start(Stage stage) {
         window = LabApp.load();
         vm = window.controller().viewModel();
-        actions = FileActions.of(window.controller());
+        actions = window.files();
         stage.setScene(LabApp.scene(window));
         stage.show();
     }
@@ -112,7 +113,7 @@ class LabFilesWindowTest {
 
     private Point2D screenPoint(FxRobot robot, double x1, double x2) {
         Canvas canvas = robot.lookup("#boundaryCanvas").queryAs(Canvas.class);
-        BoundaryCanvasView view = (BoundaryCanvasView) canvas.getUserData();
+        BoundaryCanvasView view = window.controller().canvasView();
         double[] p = view.canvasPoint(x1, x2);
         return canvas.localToScreen(p[0], p[1]);
     }
@@ -281,7 +282,7 @@ class LabFilesWindowTest {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals("Sweep", tabs.getTabs().get(1).getText());
         robot.interact(() -> tabs.getSelectionModel().select(1));
-        SweepController sweep = ((SweepTab) tabs.getTabs().get(1).getProperties().get(SweepTab.class)).view()
+        SweepController sweep = window.sweep().view()
                 .controller();
         robot.interact(() -> {
             sweep.model().valuesProperty().set("1,4");

@@ -1,11 +1,10 @@
-package org.boundarylab.ui.classroom;
+package org.boundarylab.ui;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -19,15 +18,18 @@ import javafx.scene.shape.SVGPath;
  */
 final class ControlLocks {
     private static final String PADLOCK = "M3 7V5a4 4 0 0 1 8 0v2h1v7H2V7zm2 0h4V5a2 2 0 0 0-4 0z";
-    private final Parent root;
+    private final java.util.function.Function<String, Node> controlById;
     private final Set<Node> locked = new HashSet<>();
     private final Map<Label, Tooltip> labelTips = new HashMap<>();
     private final Map<Label, Node> labelGraphics = new HashMap<>();
 
-    ControlLocks(Parent root, LessonSession session) {
-        this.root = root;
-        session.lockedProperty().addListener((o, a, names) -> apply(names,
-                session.lessonProperty().get() == null ? "" : session.lessonProperty().get().title()));
+    /**
+     * @param controlById the lab view's own control of an fx:id (null for none): the view hands
+     *                    over its controls, nobody searches its scene for them
+     */
+    ControlLocks(java.util.function.Function<String, Node> controlById, LessonLocks locks) {
+        this.controlById = controlById;
+        locks.lockedProperty().addListener((o, a, names) -> apply(names, locks.lessonTitleProperty().get()));
     }
 
     private void apply(Set<String> settingNames, String lessonTitle) {
@@ -43,7 +45,7 @@ final class ControlLocks {
         labelGraphics.forEach(Label::setGraphic);
         labelGraphics.clear();
         for (String id : LockedControls.controlsOf(settingNames)) {
-            Node n = root.lookup("#" + id);
+            Node n = controlById.apply(id);
             if (n == null) {
                 continue; // a view without this control has nothing to lock
             }

@@ -1,4 +1,4 @@
-package org.boundarylab.ui.classroom;
+package org.boundarylab.ui;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.boundarylab.ui.classroom;
+package org.boundarylab.ui;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

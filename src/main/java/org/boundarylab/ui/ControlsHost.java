@@ -1,0 +1,10 @@
+package org.boundarylab.ui;
+
+/** What keyboard shortcuts do to the lab's own controls. */
+public interface ControlsHost {
+    /** Moves the focus to the Play button (Esc from a text field, so single keys work again). */
+    void focusPlay();
+
+    /** Turns the loss chart's log scale on or off, unless its control is disabled. */
+    void toggleLogScale();
+}

@@ -1,5 +1,7 @@
 package org.boundarylab.ui.draw;
 
+import org.boundarylab.ui.DataEditor;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;

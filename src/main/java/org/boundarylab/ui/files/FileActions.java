@@ -42,7 +42,7 @@ import org.boundarylab.ui.Lifecycle;
 import org.boundarylab.ui.MenuSlots;
 import org.boundarylab.ui.ReplaceGuard;
 import org.boundarylab.ui.OutputLoss;
-import org.boundarylab.ui.draw.DataEditor;
+import org.boundarylab.ui.DataEditor;
 import org.boundarylab.workspace.Autosave;
 import org.boundarylab.workspace.Exports;
 import org.boundarylab.workspace.Workspace;

@@ -1,5 +1,7 @@
 package org.boundarylab.ui.draw;
 
+import org.boundarylab.ui.DataEditor;
+
 import org.boundarylab.ui.ScreenshotSupport;
 import java.io.File;
 import java.util.concurrent.TimeUnit;

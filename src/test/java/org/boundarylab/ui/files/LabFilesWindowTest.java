@@ -260,11 +260,11 @@ class LabFilesWindowTest {
 
     /** One hand-drawn point through the editor, so the saved data is custom. */
     private void actionsEditorAddPoint() {
-        org.boundarylab.ui.draw.DataEditor editor = findEditor();
+        org.boundarylab.ui.DataEditor editor = findEditor();
         editor.addPoint(0.25, 0.75);
     }
 
-    private org.boundarylab.ui.draw.DataEditor findEditor() {
+    private org.boundarylab.ui.DataEditor findEditor() {
         return actions.editor();
     }
 

@@ -1,4 +1,5 @@
-package org.boundarylab.ui.draw;
+package org.boundarylab.ui;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.boundarylab.ui.draw;
+package org.boundarylab.ui;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;

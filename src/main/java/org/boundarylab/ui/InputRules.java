@@ -62,21 +62,47 @@ public final class InputRules {
 
     /** The parsed value (Integer, Long, Double or int[]); throws with the message when invalid. */
     public static Object parse(Field field, String text) {
+        return switch (field) {
+            case SAMPLES, CLASSES, BATCH_SIZE, REDRAW_EVERY -> intValue(field, text);
+            case DATA_SEED, WEIGHT_SEED, STOP_AT -> longValue(field, text);
+            case TEST_SHARE, LEARNING_RATE, L2, L1 -> doubleValue(field, text);
+            case HIDDEN_LAYERS -> hiddenLayers(text);
+        };
+    }
+
+    /** A whole-number field's value (samples, classes, batch size, redraw interval); throws when invalid. */
+    public static int intValue(Field field, String text) {
         String t = text == null ? "" : text.trim();
         String name = field.label();
         return switch (field) {
             case SAMPLES -> wholeNumber(name, t, MIN_SAMPLES, MAX_SAMPLES);
             case CLASSES -> wholeNumber(name, t, 2, MAX_CLASSES);
-            case TEST_SHARE -> number(name, t, 0, false, 0.9, "a fraction such as 0.2");
+            case BATCH_SIZE -> t.isEmpty() || t.equalsIgnoreCase("full") ? 0 : wholeNumber(name, t, 1, MAX_BATCH);
+            case REDRAW_EVERY -> wholeNumber(name, t, 1, MAX_REDRAW_EVERY);
+            default -> throw new IllegalArgumentException(name + " is not a whole-number field");
+        };
+    }
+
+    /** A seed's value, or the epoch to stop at (0 = never); throws when invalid. */
+    public static long longValue(Field field, String text) {
+        String t = text == null ? "" : text.trim();
+        String name = field.label();
+        return switch (field) {
             case DATA_SEED, WEIGHT_SEED -> seed(name, t);
-            case HIDDEN_LAYERS -> hiddenLayers(t);
+            case STOP_AT -> t.isEmpty() || t.equalsIgnoreCase("never") ? 0L : wholeNumber(name, t, 1, MAX_STOP_AT);
+            default -> throw new IllegalArgumentException(name + " is not a seed or an epoch");
+        };
+    }
+
+    /** A number field's value (test share, learning rate, L2, L1); throws when invalid. */
+    public static double doubleValue(Field field, String text) {
+        String t = text == null ? "" : text.trim();
+        String name = field.label();
+        return switch (field) {
+            case TEST_SHARE -> number(name, t, 0, false, 0.9, "a fraction such as 0.2");
             case LEARNING_RATE -> number(name, t, 0, false, MAX_LEARNING_RATE, "a number such as 0.1");
             case L2, L1 -> number(name, t, 0, true, MAX_PENALTY, "a number such as 0.001, or 0 for none");
-            case BATCH_SIZE -> t.isEmpty() || t.equalsIgnoreCase("full") ? 0
-                    : wholeNumber(name, t, 1, MAX_BATCH);
-            case REDRAW_EVERY -> wholeNumber(name, t, 1, MAX_REDRAW_EVERY);
-            case STOP_AT -> t.isEmpty() || t.equalsIgnoreCase("never") ? 0L
-                    : (long) wholeNumber(name, t, 1, MAX_STOP_AT);
+            default -> throw new IllegalArgumentException(name + " is not a number field");
         };
     }
 

@@ -113,21 +113,21 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     private void initialize() {
         datasetChoice.getItems().setAll(DatasetKind.values());
         datasetChoice.setConverter(named(DatasetKind::displayName, DatasetKind.values()));
-        datasetChoice.valueProperty().bindBidirectional(vm.datasetProperty());
+        datasetChoice.valueProperty().bindBidirectional(vm.form().datasetProperty());
         showCustomInDatasetChoice();
         activationChoice.getItems().setAll(Activation.TANH, Activation.SIGMOID, Activation.RELU,
                 Activation.LEAKY_RELU, Activation.LINEAR);
-        activationChoice.valueProperty().bindBidirectional(vm.activationProperty());
+        activationChoice.valueProperty().bindBidirectional(vm.form().activationProperty());
         outputChoice.getItems().setAll(OutputLoss.values());
-        outputChoice.valueProperty().bindBidirectional(vm.outputLossProperty());
+        outputChoice.valueProperty().bindBidirectional(vm.form().outputLossProperty());
         initializerChoice.getItems().setAll(Initializer.values());
         initializerChoice.setConverter(named(LabController::initializerName, Initializer.values()));
-        initializerChoice.valueProperty().bindBidirectional(vm.initializerProperty());
+        initializerChoice.valueProperty().bindBidirectional(vm.form().initializerProperty());
         optimizerChoice.getItems().setAll(Optimizer.Kind.values());
         optimizerChoice.setConverter(named(LabController::optimizerName, Optimizer.Kind.values()));
-        optimizerChoice.valueProperty().bindBidirectional(vm.optimizerProperty());
-        noiseSlider.valueProperty().bindBidirectional(vm.noiseProperty());
-        noiseLabel.textProperty().bind(Bindings.format(Locale.ROOT, "Noise %.2f", vm.noiseProperty()));
+        optimizerChoice.valueProperty().bindBidirectional(vm.form().optimizerProperty());
+        noiseSlider.valueProperty().bindBidirectional(vm.form().noiseProperty());
+        noiseLabel.textProperty().bind(Bindings.format(Locale.ROOT, "Noise %.2f", vm.form().noiseProperty()));
 
         Map<Field, TextField> fields = new EnumMap<>(Field.class);
         fields.put(Field.SAMPLES, samplesField);
@@ -143,56 +143,56 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         fields.put(Field.REDRAW_EVERY, redrawEveryField);
         fields.put(Field.STOP_AT, stopAtField);
         fields.forEach((f, tf) -> {
-            tf.textProperty().bindBidirectional(vm.textProperty(f));
+            tf.textProperty().bindBidirectional(vm.form().textProperty(f));
             // the decoration shows the same message the view-model uses to block Play
             validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
-                String error = f == Field.CLASSES && !vm.classesApplyProperty().get() ? ""
+                String error = f == Field.CLASSES && !vm.form().classesApplyProperty().get() ? ""
                         : InputRules.check(f, text);
                 return ValidationResult.fromMessageIf(c, error, Severity.ERROR, !error.isEmpty());
             });
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(vm.errorProperty(f));
-            tf.tooltipProperty().bind(Bindings.when(vm.errorProperty(f).isEmpty()).then((Tooltip) null)
+            tip.textProperty().bind(vm.form().errorProperty(f));
+            tf.tooltipProperty().bind(Bindings.when(vm.form().errorProperty(f).isEmpty()).then((Tooltip) null)
                     .otherwise(tip));
         });
 
-        classesField.disableProperty().bind(vm.classesApplyProperty().not());
-        vm.classesApplyProperty().addListener((o, a, b) -> validation.revalidate(classesField));
-        playButton.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
-        playButton.disableProperty().bind(vm.playDisabledProperty());
-        stepButton.disableProperty().bind(vm.playingProperty().or(vm.validProperty().not()));
-        messageLabel.textProperty().bind(vm.messageProperty());
-        messageLabel.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        classesField.disableProperty().bind(vm.form().classesApplyProperty().not());
+        vm.form().classesApplyProperty().addListener((o, a, b) -> validation.revalidate(classesField));
+        playButton.textProperty().bind(Bindings.when(vm.run().playingProperty()).then("Pause").otherwise("Play"));
+        playButton.disableProperty().bind(vm.status().playDisabledProperty());
+        stepButton.disableProperty().bind(vm.run().playingProperty().or(vm.validProperty().not()));
+        messageLabel.textProperty().bind(vm.status().messageProperty());
+        messageLabel.visibleProperty().bind(vm.status().messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
 
-        epochLabel.textProperty().bind(vm.epochTextProperty());
-        speedLabel.textProperty().bind(vm.speedTextProperty());
-        parametersLabel.textProperty().bind(vm.parametersTextProperty());
-        trainLossLabel.textProperty().bind(vm.trainLossTextProperty());
-        testLossLabel.textProperty().bind(vm.testLossTextProperty());
-        trainAccuracyLabel.textProperty().bind(vm.trainAccuracyTextProperty());
-        testAccuracyLabel.textProperty().bind(vm.testAccuracyTextProperty());
-        gapLabel.textProperty().bind(vm.gapTextProperty());
+        epochLabel.textProperty().bind(vm.status().epochTextProperty());
+        speedLabel.textProperty().bind(vm.status().speedTextProperty());
+        parametersLabel.textProperty().bind(vm.status().parametersTextProperty());
+        trainLossLabel.textProperty().bind(vm.status().trainLossTextProperty());
+        testLossLabel.textProperty().bind(vm.status().testLossTextProperty());
+        trainAccuracyLabel.textProperty().bind(vm.status().trainAccuracyTextProperty());
+        testAccuracyLabel.textProperty().bind(vm.status().testAccuracyTextProperty());
+        gapLabel.textProperty().bind(vm.status().gapTextProperty());
 
         canvasView = new BoundaryCanvasView(canvasPane, boundaryCanvas, frames::setView);
         chartView = new LossChartView(lossChart);
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
 
-        vm.addFeaturedSnapshotListener(frames::submit);
-        vm.dataProperty().addListener((o, a, split) -> canvasView.setData(split));
-        vm.generationProperty().addListener((o, a, b) -> chartView.follow(vm.history()));
-        canvasView.setData(vm.dataProperty().get());
-        chartView.follow(vm.history());
+        vm.run().addFeaturedSnapshotListener(frames::submit);
+        vm.data().dataProperty().addListener((o, a, split) -> canvasView.setData(split));
+        vm.run().generationProperty().addListener((o, a, b) -> chartView.follow(vm.run().history()));
+        canvasView.setData(vm.data().dataProperty().get());
+        chartView.follow(vm.run().history());
         // the listener is in place first, so epoch 0 arrives one way or the other (twice is harmless)
-        if (vm.session() != null) {
-            frames.submit(vm.session().latest());
+        if (vm.run().session() != null) {
+            frames.submit(vm.run().session().latest());
         }
 
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                vm.pulse();
+                vm.run().pulse();
                 // the canvas, the chart and the diagram take turns (PulseShare)
                 if (frames.hasFrame() && pulseShare.claim(canvasView, now)) {
                     canvasView.show(frames.take());
@@ -225,8 +225,8 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
                 return plain == null ? null : plain.fromString(s);
             }
         };
-        Runnable update = () -> datasetChoice.setConverter(vm.customDataProperty().get() ? custom : plain);
-        vm.customDataProperty().addListener((o, a, b) -> update.run());
+        Runnable update = () -> datasetChoice.setConverter(vm.data().customDataProperty().get() ? custom : plain);
+        vm.data().customDataProperty().addListener((o, a, b) -> update.run());
         update.run();
     }
 
@@ -389,22 +389,22 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         }
         shutdownActions.clear();
         timer.stop();
-        vm.pause();
+        vm.run().pause();
     }
 
     @FXML
     private void onPlay() {
-        vm.togglePlay();
+        vm.run().togglePlay();
     }
 
     @FXML
     private void onStep() {
-        vm.step();
+        vm.run().step();
     }
 
     @FXML
     private void onReset() {
-        vm.reset();
+        vm.run().reset();
     }
 
     @FXML

@@ -27,23 +27,23 @@ public final class LabScreenshot {
         ScreenshotSupport.startToolkit();
         LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
-            model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
-            model.datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
-            model.textProperty(Field.CLASSES).set(classes);
+            model.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            model.form().datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
+            model.form().textProperty(Field.CLASSES).set(classes);
             if (!kind.equals("moons")) {
-                model.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+                model.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
             }
         });
         LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         WritableImage shot = ScreenshotSupport.snapshot(window);
         ScreenshotSupport.writePng(shot, out);
         System.out.println("wrote " + out + " (" + (int) shot.getWidth() + "x" + (int) shot.getHeight()
-                + ") after " + vm.epochTextProperty().get() + " epochs, test accuracy "
-                + vm.testAccuracyTextProperty().get());
+                + ") after " + vm.status().epochTextProperty().get() + " epochs, test accuracy "
+                + vm.status().testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
     }

@@ -27,48 +27,48 @@ class LabViewModelCustomDataTest {
     @Test
     void customDataStartsANewRunAndADataSettingGeneratesAgain() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        long generation = vm.generationProperty().get();
+        long generation = vm.run().generationProperty().get();
         vm.setCustomData(drawn);
-        assertSame(drawn, vm.dataProperty().get());
-        assertTrue(vm.customDataProperty().get());
-        assertEquals(generation + 1, vm.generationProperty().get(), "one new run");
-        assertEquals("27", vm.parametersTextProperty().get(), "2-4-3 for the three classes drawn: 2*4+4 + 4*3+3");
+        assertSame(drawn, vm.data().dataProperty().get());
+        assertTrue(vm.data().customDataProperty().get());
+        assertEquals(generation + 1, vm.run().generationProperty().get(), "one new run");
+        assertEquals("27", vm.status().parametersTextProperty().get(), "2-4-3 for the three classes drawn: 2*4+4 + 4*3+3");
 
-        vm.textProperty(Field.SAMPLES).set("100");
-        assertFalse(vm.customDataProperty().get());
-        assertEquals(100, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
+        vm.form().textProperty(Field.SAMPLES).set("100");
+        assertFalse(vm.data().customDataProperty().get());
+        assertEquals(100, vm.data().dataProperty().get().train().size() + vm.data().dataProperty().get().test().size());
 
-        Split generated = vm.dataProperty().get();
+        Split generated = vm.data().dataProperty().get();
         vm.setCustomData(drawn);
         vm.useGeneratedData();
-        assertFalse(vm.customDataProperty().get());
-        assertEquals(generated, vm.dataProperty().get());
+        assertFalse(vm.data().customDataProperty().get());
+        assertEquals(generated, vm.data().dataProperty().get());
     }
 
     @Test
     void manyEditsInApplyAllMakeOneRun() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        long generation = vm.generationProperty().get();
+        long generation = vm.run().generationProperty().get();
         vm.applyAll(() -> {
-            vm.datasetProperty().set(DatasetKind.SPIRAL);
-            vm.textProperty(Field.CLASSES).set("4");
-            vm.textProperty(Field.SAMPLES).set("120");
-            vm.textProperty(Field.HIDDEN_LAYERS).set("8,8");
-            vm.activationProperty().set(Activation.RELU);
+            vm.form().datasetProperty().set(DatasetKind.SPIRAL);
+            vm.form().textProperty(Field.CLASSES).set("4");
+            vm.form().textProperty(Field.SAMPLES).set("120");
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set("8,8");
+            vm.form().activationProperty().set(Activation.RELU);
         });
-        assertEquals(generation + 1, vm.generationProperty().get());
-        assertEquals(4, vm.dataProperty().get().train().classes());
+        assertEquals(generation + 1, vm.run().generationProperty().get());
+        assertEquals(4, vm.data().dataProperty().get().train().classes());
     }
 
     @Test
     void theSweepStartsFromTheLabsDataAndSettings() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         vm.setCustomData(drawn);
-        vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
-        vm.textProperty(Field.WEIGHT_SEED).set("9");
-        vm.textProperty(Field.L2).set("0.001");
-        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
-        vm.initializerProperty().set(Initializer.HE);
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("5,3");
+        vm.form().textProperty(Field.WEIGHT_SEED).set("9");
+        vm.form().textProperty(Field.L2).set("0.001");
+        vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        vm.form().initializerProperty().set(Initializer.HE);
         SweepContext c = vm.sweepContext();
         assertEquals(drawn.train(), c.train());
         assertEquals(drawn.test(), c.test());
@@ -80,7 +80,7 @@ class LabViewModelCustomDataTest {
         assertEquals(0.001, c.base().training().regularization().l2());
         assertEquals(0.3, c.base().training().learningRate());
 
-        vm.textProperty(Field.LEARNING_RATE).set("fast");
+        vm.form().textProperty(Field.LEARNING_RATE).set("fast");
         IllegalStateException e = assertThrows(IllegalStateException.class, vm::sweepContext);
         assertTrue(e.getMessage().contains("not valid"), e.getMessage());
     }

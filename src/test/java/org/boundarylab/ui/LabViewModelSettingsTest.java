@@ -27,7 +27,7 @@ class LabViewModelSettingsTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         for (Lesson lesson : BuiltInLessons.all()) {
             vm.apply(lesson.settings());
-            assertEquals(lesson.settings(), vm.currentSettings(), lesson.id());
+            assertEquals(lesson.settings(), vm.form().currentSettings(), lesson.id());
             assertTrue(vm.validProperty().get(), lesson.id());
         }
     }
@@ -38,14 +38,14 @@ class LabViewModelSettingsTest {
         LabSettings s = BuiltInLessons.byId("sigmoid-5000-epochs").settings();
         vm.apply(s);
         Split expected = s.split();
-        assertEquals(500, vm.dataProperty().get().train().size(), "the first 500 training points only");
-        assertArrayEquals(expected.train().x(), vm.dataProperty().get().train().x());
-        assertArrayEquals(expected.test().y(), vm.dataProperty().get().test().y());
+        assertEquals(500, vm.data().dataProperty().get().train().size(), "the first 500 training points only");
+        assertArrayEquals(expected.train().x(), vm.data().dataProperty().get().train().x());
+        assertArrayEquals(expected.test().y(), vm.data().dataProperty().get().test().y());
         // 2-5-5-2: two sigmoid outputs as the tutorial has, not the automatic single one
-        assertEquals("57", vm.parametersTextProperty().get());
-        assertEquals("5000", vm.textProperty(Field.STOP_AT).get());
-        assertEquals("5,5", vm.textProperty(Field.HIDDEN_LAYERS).get());
-        assertEquals(Activation.SIGMOID, vm.activationProperty().get());
+        assertEquals("57", vm.status().parametersTextProperty().get());
+        assertEquals("5000", vm.form().textProperty(Field.STOP_AT).get());
+        assertEquals("5,5", vm.form().textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals(Activation.SIGMOID, vm.form().activationProperty().get());
     }
 
     @Test
@@ -53,15 +53,15 @@ class LabViewModelSettingsTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         LabSettings s = BuiltInLessons.byId("two-hidden-layers").settings().withEpochs(300);
         vm.apply(s);
-        vm.session().started().get(10, TimeUnit.SECONDS);
-        vm.play();
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
+        vm.run().play();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (vm.playingProperty().get() && System.nanoTime() < deadline) {
+        while (vm.run().playingProperty().get() && System.nanoTime() < deadline) {
             Thread.sleep(10);
-            vm.pulse();
+            vm.run().pulse();
         }
-        assertFalse(vm.playingProperty().get(), "play ended by itself");
-        TrainingSnapshot shown = vm.snapshotProperty().get();
+        assertFalse(vm.run().playingProperty().get(), "play ended by itself");
+        TrainingSnapshot shown = vm.run().snapshotProperty().get();
         assertEquals(300, shown.epoch());
         LessonRunner.Result headless = LessonRunner.run(s);
         assertEquals(headless.trainAccuracy(), shown.trainAccuracy(), 0.0);
@@ -72,11 +72,11 @@ class LabViewModelSettingsTest {
     @Test
     void aSetupTheControlsCannotShowIsRefusedAndChangesNothing() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        String before = vm.textProperty(Field.HIDDEN_LAYERS).get();
+        String before = vm.form().textProperty(Field.HIDDEN_LAYERS).get();
         LabSettings tooDeep = LabSettings.defaults().withHidden(3, 3, 3, 3, 3, 3, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vm.apply(tooDeep));
         assertTrue(e.getMessage().contains("Hidden layers: at most 6"), e.getMessage());
-        assertEquals(before, vm.textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals(before, vm.form().textProperty(Field.HIDDEN_LAYERS).get());
         LabSettings manySamples = LabSettings.defaults().toBuilder().samples(50_000).build();
         e = assertThrows(IllegalArgumentException.class, () -> vm.apply(manySamples));
         assertTrue(e.getMessage().contains("Samples must be from 10 to 20000"), e.getMessage());
@@ -85,13 +85,13 @@ class LabViewModelSettingsTest {
     @Test
     void currentSettingsNamesWhatStopsThemFromBeingSaved() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.textProperty(Field.LEARNING_RATE).set("fast");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, vm::currentSettings);
+        vm.form().textProperty(Field.LEARNING_RATE).set("fast");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, vm.form()::currentSettings);
         assertTrue(e.getMessage().startsWith("Learning rate: 'fast' is not a number"), e.getMessage());
-        vm.textProperty(Field.LEARNING_RATE).set("0.3");
-        vm.datasetProperty().set(DatasetKind.SPIRAL);
-        vm.textProperty(Field.CLASSES).set("3");
-        e = assertThrows(IllegalArgumentException.class, vm::currentSettings);
+        vm.form().textProperty(Field.LEARNING_RATE).set("0.3");
+        vm.form().datasetProperty().set(DatasetKind.SPIRAL);
+        vm.form().textProperty(Field.CLASSES).set("3");
+        e = assertThrows(IllegalArgumentException.class, vm.form()::currentSettings);
         assertTrue(e.getMessage().contains("set Classes to 2"), e.getMessage());
     }
 
@@ -99,10 +99,10 @@ class LabViewModelSettingsTest {
     void changingTheDataOrTheOutputDropsTheLessonsHiddenSettings() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         vm.apply(BuiltInLessons.byId("sigmoid-5000-epochs").settings());
-        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
-        assertEquals(0, vm.currentSettings().outputUnits());
-        vm.textProperty(Field.DATA_SEED).set("7");
-        assertEquals(0, vm.currentSettings().trainSubset());
-        assertEquals(800, vm.dataProperty().get().train().size());
+        vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        assertEquals(0, vm.form().currentSettings().outputUnits());
+        vm.form().textProperty(Field.DATA_SEED).set("7");
+        assertEquals(0, vm.form().currentSettings().trainSubset());
+        assertEquals(800, vm.data().dataProperty().get().train().size());
     }
 }

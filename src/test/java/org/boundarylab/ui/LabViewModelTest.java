@@ -22,16 +22,16 @@ class LabViewModelTest {
 
     /** Waits for the current run's epoch 0 (measured on the pool) and shows it. */
     private static void settle(LabViewModel vm) throws Exception {
-        vm.session().started().get(10, TimeUnit.SECONDS);
-        vm.pulse();
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
+        vm.run().pulse();
     }
 
     private static TrainingSnapshot steps(LabViewModel vm, int n) throws Exception {
         TrainingSnapshot s = null;
         for (int i = 0; i < n; i++) {
-            s = vm.step().get(10, TimeUnit.SECONDS);
+            s = vm.run().step().get(10, TimeUnit.SECONDS);
         }
-        vm.pulse();
+        vm.run().pulse();
         return s;
     }
 
@@ -39,138 +39,138 @@ class LabViewModelTest {
     void startsOnMoonsReadyToPlay() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         settle(vm);
-        assertEquals(DatasetKind.MOONS, vm.datasetProperty().get());
+        assertEquals(DatasetKind.MOONS, vm.form().datasetProperty().get());
         assertTrue(vm.validProperty().get());
-        assertFalse(vm.playDisabledProperty().get());
-        assertEquals("", vm.messageProperty().get());
-        assertEquals("0", vm.epochTextProperty().get());
-        assertEquals(400, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
-        assertEquals(80, vm.dataProperty().get().test().size());
-        assertEquals("17", vm.parametersTextProperty().get(), "2-4-1: 2*4+4 + 4*1+1");
+        assertFalse(vm.status().playDisabledProperty().get());
+        assertEquals("", vm.status().messageProperty().get());
+        assertEquals("0", vm.status().epochTextProperty().get());
+        assertEquals(400, vm.data().dataProperty().get().train().size() + vm.data().dataProperty().get().test().size());
+        assertEquals(80, vm.data().dataProperty().get().test().size());
+        assertEquals("17", vm.status().parametersTextProperty().get(), "2-4-1: 2*4+4 + 4*1+1");
     }
 
     @Test
     void invalidInputDisablesPlayShowsTheMessageAndKeepsTheLastNetwork() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         steps(vm, 3);
-        TrainingSnapshot shown = vm.snapshotProperty().get();
-        TrainingSession run = vm.session();
+        TrainingSnapshot shown = vm.run().snapshotProperty().get();
+        TrainingSession run = vm.run().session();
         for (String bad : new String[] {"5,,x", "0", "-3", "1e9", "abc"}) {
-            vm.textProperty(Field.HIDDEN_LAYERS).set(bad);
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set(bad);
             assertFalse(vm.validProperty().get(), bad);
-            assertTrue(vm.playDisabledProperty().get(), bad);
-            assertTrue(vm.messageProperty().get().startsWith("Hidden layers"), vm.messageProperty().get());
-            assertEquals(vm.errorProperty(Field.HIDDEN_LAYERS).get(), vm.messageProperty().get());
-            assertSame(shown, vm.snapshotProperty().get(), "the last valid network keeps showing");
-            assertSame(run, vm.session());
-            vm.play();
-            assertFalse(vm.playingProperty().get(), "Play does nothing on invalid input");
+            assertTrue(vm.status().playDisabledProperty().get(), bad);
+            assertTrue(vm.status().messageProperty().get().startsWith("Hidden layers"), vm.status().messageProperty().get());
+            assertEquals(vm.form().errorProperty(Field.HIDDEN_LAYERS).get(), vm.status().messageProperty().get());
+            assertSame(shown, vm.run().snapshotProperty().get(), "the last valid network keeps showing");
+            assertSame(run, vm.run().session());
+            vm.run().play();
+            assertFalse(vm.run().playingProperty().get(), "Play does nothing on invalid input");
         }
         for (String bad : new String[] {"0", "-3", "1e9", "0.1x"}) {
-            vm.textProperty(Field.HIDDEN_LAYERS).set("4");
-            vm.textProperty(Field.LEARNING_RATE).set(bad);
-            assertTrue(vm.playDisabledProperty().get(), bad);
-            assertTrue(vm.messageProperty().get().startsWith("Learning rate"), vm.messageProperty().get());
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set("4");
+            vm.form().textProperty(Field.LEARNING_RATE).set(bad);
+            assertTrue(vm.status().playDisabledProperty().get(), bad);
+            assertTrue(vm.status().messageProperty().get().startsWith("Learning rate"), vm.status().messageProperty().get());
         }
-        vm.textProperty(Field.LEARNING_RATE).set("0.3");
+        vm.form().textProperty(Field.LEARNING_RATE).set("0.3");
         assertTrue(vm.validProperty().get());
-        assertFalse(vm.playDisabledProperty().get());
-        assertEquals("", vm.messageProperty().get());
+        assertFalse(vm.status().playDisabledProperty().get());
+        assertEquals("", vm.status().messageProperty().get());
     }
 
     @Test
     void changingDataOrArchitectureResetsButTheLearningRateDoesNot() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         steps(vm, 5);
-        assertEquals(5, vm.snapshotProperty().get().epoch());
-        TrainingSession run = vm.session();
+        assertEquals(5, vm.run().snapshotProperty().get().epoch());
+        TrainingSession run = vm.run().session();
 
-        vm.textProperty(Field.LEARNING_RATE).set("0.1");
-        vm.textProperty(Field.L2).set("0.001");
-        vm.textProperty(Field.L1).set("0.0001");
-        assertSame(run, vm.session(), "retuning keeps the run");
-        assertEquals(5, vm.snapshotProperty().get().epoch());
+        vm.form().textProperty(Field.LEARNING_RATE).set("0.1");
+        vm.form().textProperty(Field.L2).set("0.001");
+        vm.form().textProperty(Field.L1).set("0.0001");
+        assertSame(run, vm.run().session(), "retuning keeps the run");
+        assertEquals(5, vm.run().snapshotProperty().get().epoch());
         assertEquals(6, steps(vm, 1).epoch());
 
-        Split before = vm.dataProperty().get();
-        vm.noiseProperty().set(0.3);
-        assertNotSame(before, vm.dataProperty().get(), "new data");
-        assertNotSame(run, vm.session(), "new run");
+        Split before = vm.data().dataProperty().get();
+        vm.form().noiseProperty().set(0.3);
+        assertNotSame(before, vm.data().dataProperty().get(), "new data");
+        assertNotSame(run, vm.run().session(), "new run");
         settle(vm);
-        assertEquals(0, vm.snapshotProperty().get().epoch());
+        assertEquals(0, vm.run().snapshotProperty().get().epoch());
 
         steps(vm, 2);
-        run = vm.session();
-        vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
-        assertNotSame(run, vm.session());
+        run = vm.run().session();
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("5,3");
+        assertNotSame(run, vm.run().session());
         settle(vm);
-        assertEquals(0, vm.snapshotProperty().get().epoch());
-        assertEquals(2 * 5 + 5 + 5 * 3 + 3 + 3 + 1, vm.session().parameterCount());
+        assertEquals(0, vm.run().snapshotProperty().get().epoch());
+        assertEquals(2 * 5 + 5 + 5 * 3 + 3 + 3 + 1, vm.run().session().parameterCount());
 
-        run = vm.session();
-        vm.activationProperty().set(Activation.RELU);
-        assertNotSame(run, vm.session());
+        run = vm.run().session();
+        vm.form().activationProperty().set(Activation.RELU);
+        assertNotSame(run, vm.run().session());
 
-        run = vm.session();
-        vm.datasetProperty().set(DatasetKind.GAUSSIAN);
-        assertNotSame(run, vm.session());
+        run = vm.run().session();
+        vm.form().datasetProperty().set(DatasetKind.GAUSSIAN);
+        assertNotSame(run, vm.run().session());
     }
 
     @Test
     void resetGivesTheSameRunAgain() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         double loss = steps(vm, 25).trainLoss();
-        vm.reset();
+        vm.run().reset();
         settle(vm);
-        assertEquals(0, vm.snapshotProperty().get().epoch());
+        assertEquals(0, vm.run().snapshotProperty().get().epoch());
         assertEquals(loss, steps(vm, 25).trainLoss(), 0.0);
     }
 
     @Test
     void regenerateDrawsNewDataFromTheNextSeed() {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        Split before = vm.dataProperty().get();
+        Split before = vm.data().dataProperty().get();
         vm.regenerate();
-        assertEquals("1", vm.textProperty(Field.DATA_SEED).get());
-        assertNotEquals(before, vm.dataProperty().get());
+        assertEquals("1", vm.form().textProperty(Field.DATA_SEED).get());
+        assertNotEquals(before, vm.data().dataProperty().get());
     }
 
     @Test
     void multiClassDataGetsOneOutputPerClassWithSoftmax() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
         settle(vm);
-        assertEquals(2, vm.snapshotProperty().get().network().architecture().outputs());
+        assertEquals(2, vm.run().snapshotProperty().get().network().architecture().outputs());
     }
 
     @Test
     void divergencePausesWithAMessageAndKeepsAFiniteNetwork() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.activationProperty().set(Activation.LINEAR);
-        vm.datasetProperty().set(DatasetKind.XOR);
-        vm.textProperty(Field.LEARNING_RATE).set("1000");
-        vm.textProperty(Field.REDRAW_EVERY).set("1");
-        vm.play();
+        vm.form().activationProperty().set(Activation.LINEAR);
+        vm.form().datasetProperty().set(DatasetKind.XOR);
+        vm.form().textProperty(Field.LEARNING_RATE).set("1000");
+        vm.form().textProperty(Field.REDRAW_EVERY).set("1");
+        vm.run().play();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (vm.playingProperty().get() && System.nanoTime() < deadline) {
+        while (vm.run().playingProperty().get() && System.nanoTime() < deadline) {
             Thread.sleep(5);
-            vm.pulse();
+            vm.run().pulse();
         }
-        assertFalse(vm.playingProperty().get(), "paused by itself");
-        assertTrue(vm.divergedProperty().get());
-        assertTrue(vm.messageProperty().get().contains("smaller learning rate"), vm.messageProperty().get());
-        assertTrue(vm.snapshotProperty().get().network().isFinite());
+        assertFalse(vm.run().playingProperty().get(), "paused by itself");
+        assertTrue(vm.run().divergedProperty().get());
+        assertTrue(vm.status().messageProperty().get().contains("smaller learning rate"), vm.status().messageProperty().get());
+        assertTrue(vm.run().snapshotProperty().get().network().isFinite());
         // Play after a divergence starts again from epoch 0 with the settings now in place
-        vm.textProperty(Field.LEARNING_RATE).set("0.1");
-        vm.play();
-        assertFalse(vm.divergedProperty().get());
-        vm.pause();
+        vm.form().textProperty(Field.LEARNING_RATE).set("0.1");
+        vm.run().play();
+        assertFalse(vm.run().divergedProperty().get());
+        vm.run().pause();
     }
 
     @Test
     void tutorialNetworkReachesHighTestAccuracyOnMoons() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("5,3");
         TrainingSnapshot s = steps(vm, 1500);
         System.out.println("5,3 after 1500 epochs: train " + s.trainAccuracy() + " test " + s.testAccuracy());
         assertTrue(s.testAccuracy() >= 0.95, "test accuracy " + s.testAccuracy());
@@ -179,32 +179,32 @@ class LabViewModelTest {
     @Test
     void blobsAndSpiralsTakeAClassCountThatOtherDataIgnores() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.textProperty(Field.CLASSES).set("x");
+        vm.form().textProperty(Field.CLASSES).set("x");
         assertTrue(vm.validProperty().get(), "moons have two classes whatever the field says");
-        vm.textProperty(Field.CLASSES).set("4");
-        vm.datasetProperty().set(DatasetKind.GAUSSIAN);
-        assertTrue(vm.classesApplyProperty().get());
-        assertEquals(4, vm.dataProperty().get().train().classes());
-        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        vm.form().textProperty(Field.CLASSES).set("4");
+        vm.form().datasetProperty().set(DatasetKind.GAUSSIAN);
+        assertTrue(vm.form().classesApplyProperty().get());
+        assertEquals(4, vm.data().dataProperty().get().train().classes());
+        vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
         settle(vm);
-        assertEquals(4, vm.snapshotProperty().get().network().architecture().outputs());
-        vm.textProperty(Field.CLASSES).set("1");
+        assertEquals(4, vm.run().snapshotProperty().get().network().architecture().outputs());
+        vm.form().textProperty(Field.CLASSES).set("1");
         assertFalse(vm.validProperty().get());
-        assertTrue(vm.messageProperty().get().startsWith("Classes"), vm.messageProperty().get());
-        vm.datasetProperty().set(DatasetKind.MOONS);
+        assertTrue(vm.status().messageProperty().get().startsWith("Classes"), vm.status().messageProperty().get());
+        vm.form().datasetProperty().set(DatasetKind.MOONS);
         assertTrue(vm.validProperty().get());
     }
 
     @Test
     void aLossFarAboveItsStartWarnsAboutTheRateWithoutStopping() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
-        vm.activationProperty().set(Activation.SIGMOID);
-        vm.textProperty(Field.LEARNING_RATE).set("1000");
+        vm.form().activationProperty().set(Activation.SIGMOID);
+        vm.form().textProperty(Field.LEARNING_RATE).set("1000");
         steps(vm, 200);
-        assertTrue(vm.messageProperty().get().contains("probably too large"), vm.messageProperty().get());
-        assertFalse(vm.divergedProperty().get());
-        vm.reset();
+        assertTrue(vm.status().messageProperty().get().contains("probably too large"), vm.status().messageProperty().get());
+        assertFalse(vm.run().divergedProperty().get());
+        vm.run().reset();
         settle(vm);
-        assertEquals("", vm.messageProperty().get());
+        assertEquals("", vm.status().messageProperty().get());
     }
 }

@@ -91,14 +91,14 @@ public final class LabWindowProbe {
                 ((Button) stage.getScene().lookup("#diagramCollapse")).fire();
             }
             if (!classes.isEmpty()) {
-                vm.datasetProperty().set(DatasetKind.GAUSSIAN);
-                vm.textProperty(Field.CLASSES).set(classes);
+                vm.form().datasetProperty().set(DatasetKind.GAUSSIAN);
+                vm.form().textProperty(Field.CLASSES).set(classes);
             }
-            vm.textProperty(Field.SAMPLES).set(samples);
-            vm.textProperty(Field.HIDDEN_LAYERS).set(hidden);
-            vm.textProperty(Field.REDRAW_EVERY).set(redraw);
+            vm.form().textProperty(Field.SAMPLES).set(samples);
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            vm.form().textProperty(Field.REDRAW_EVERY).set(redraw);
             model.set(vm);
-            vm.addSnapshotListener(s -> {
+            vm.run().addSnapshotListener(s -> {
                 long t = System.nanoTime();
                 if (window[0] == 0 || t < window[0]) {
                     return;
@@ -110,7 +110,7 @@ public final class LabWindowProbe {
                 }
             });
             if (!"false".equals(System.getProperty("probe.play"))) {
-                vm.play(); // -Dprobe.play=false: the idle window, for the gaps it has without training
+                vm.run().play(); // -Dprobe.play=false: the idle window, for the gaps it has without training
             }
             window[0] = System.nanoTime() + warmUp;
             window[1] = window[0] + seconds * 1_000_000_000L;
@@ -135,7 +135,7 @@ public final class LabWindowProbe {
                     if (t > window[1]) {
                         fxSched[1] = schedstat();
                         stop();
-                        vm.pause();
+                        vm.run().pause();
                         done.countDown();
                     }
                 }
@@ -190,7 +190,7 @@ public final class LabWindowProbe {
                 System.gc();
                 long used = mx.getHeapMemoryUsage().getUsed();
                 String line = String.format(Locale.ROOT, "t %4.0f s  heap used after GC %6.1f MB  epoch %s",
-                        (System.nanoTime() - t0) / 1e9, used / 1048576.0, model.get().epochTextProperty().get());
+                        (System.nanoTime() - t0) / 1e9, used / 1048576.0, model.get().status().epochTextProperty().get());
                 heap.add(line);
                 System.out.println(line);
             }
@@ -238,9 +238,9 @@ public final class LabWindowProbe {
         }
         System.out.printf(Locale.ROOT, "window: %.2f epochs/s (epochs %d..%d), session's own figure %s epochs/s%n",
                 windowRate, epochMarks[0] == null ? -1 : epochMarks[0][1], epochMarks[1] == null ? -1
-                        : epochMarks[1][1], vm.speedTextProperty().get());
+                        : epochMarks[1][1], vm.status().speedTextProperty().get());
         if (!memoryMode) {
-            while (vm.session().isPlaying()) {
+            while (vm.run().session().isPlaying()) {
                 Thread.sleep(20);
             }
             // on a pool thread, at the priority the app's own training runs at
@@ -396,25 +396,25 @@ public final class LabWindowProbe {
      * after a 1 s warm-up and the last before {@code seconds} more.
      */
     private static double headlessSessionRate(LabViewModel vm, int seconds) throws InterruptedException {
-        Split split = vm.dataProperty().get();
-        Features inputs = vm.featuresProperty().get();
-        int[] hidden = InputRules.hiddenLayers(vm.textProperty(Field.HIDDEN_LAYERS).get());
-        OutputLoss out = vm.outputLossProperty().get();
+        Split split = vm.data().dataProperty().get();
+        Features inputs = vm.form().featuresProperty().get();
+        int[] hidden = InputRules.hiddenLayers(vm.form().textProperty(Field.HIDDEN_LAYERS).get());
+        OutputLoss out = vm.form().outputLossProperty().get();
         Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
-                vm.activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
-        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.textProperty(Field.WEIGHT_SEED).get());
-        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.textProperty(Field.BATCH_SIZE).get());
-        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.textProperty(Field.LEARNING_RATE).get());
-        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.textProperty(Field.L2).get()),
-                (Double) InputRules.parse(Field.L1, vm.textProperty(Field.L1).get()));
-        Network net = vm.initializerProperty().get().create(arch, seed);
-        int every = Integer.parseInt(vm.textProperty(Field.REDRAW_EVERY).get().trim());
+                vm.form().activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
+        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.form().textProperty(Field.WEIGHT_SEED).get());
+        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.form().textProperty(Field.BATCH_SIZE).get());
+        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.form().textProperty(Field.LEARNING_RATE).get());
+        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.form().textProperty(Field.L2).get()),
+                (Double) InputRules.parse(Field.L1, vm.form().textProperty(Field.L1).get()));
+        Network net = vm.form().initializerProperty().get().create(arch, seed);
+        int every = Integer.parseInt(vm.form().textProperty(Field.REDRAW_EVERY).get().trim());
         long start = System.nanoTime() + 1_000_000_000L;
         long end = start + seconds * 1_000_000_000L;
         long[][] marks = {null, null};
         try (org.boundarylab.training.TrainingSession session = new org.boundarylab.training.TrainingSession(net,
                 inputs.map(split.train().x()), split.train().y(), inputs.map(split.test().x()), split.test().y(),
-                new TrainingOptions(vm.optimizerProperty().get(), rate, reg, batch, seed),
+                new TrainingOptions(vm.form().optimizerProperty().get(), rate, reg, batch, seed),
                 org.boundarylab.training.SharedPool.get())) {
             session.setSnapshotEvery(every);
             session.addListener(snap -> {
@@ -445,20 +445,20 @@ public final class LabWindowProbe {
 
     /** The same network and data as the window's run, trained by a bare loop for about {@code seconds}. */
     private static double bareTrainerRate(LabViewModel vm, int seconds) {
-        Split split = vm.dataProperty().get();
-        Features inputs = vm.featuresProperty().get();
-        int[] hidden = InputRules.hiddenLayers(vm.textProperty(Field.HIDDEN_LAYERS).get());
-        OutputLoss out = vm.outputLossProperty().get();
+        Split split = vm.data().dataProperty().get();
+        Features inputs = vm.form().featuresProperty().get();
+        int[] hidden = InputRules.hiddenLayers(vm.form().textProperty(Field.HIDDEN_LAYERS).get());
+        OutputLoss out = vm.form().outputLossProperty().get();
         Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
-                vm.activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
-        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.textProperty(Field.WEIGHT_SEED).get());
-        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.textProperty(Field.BATCH_SIZE).get());
-        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.textProperty(Field.LEARNING_RATE).get());
-        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.textProperty(Field.L2).get()),
-                (Double) InputRules.parse(Field.L1, vm.textProperty(Field.L1).get()));
-        Network net = vm.initializerProperty().get().create(arch, seed);
+                vm.form().activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
+        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.form().textProperty(Field.WEIGHT_SEED).get());
+        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.form().textProperty(Field.BATCH_SIZE).get());
+        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.form().textProperty(Field.LEARNING_RATE).get());
+        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.form().textProperty(Field.L2).get()),
+                (Double) InputRules.parse(Field.L1, vm.form().textProperty(Field.L1).get()));
+        Network net = vm.form().initializerProperty().get().create(arch, seed);
         Trainer trainer = new Trainer(net, inputs.map(split.train().x()), split.train().y(),
-                new TrainingOptions(vm.optimizerProperty().get(), rate, reg, batch, seed));
+                new TrainingOptions(vm.form().optimizerProperty().get(), rate, reg, batch, seed));
         long warm = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warm) {
             trainer.epoch(false);

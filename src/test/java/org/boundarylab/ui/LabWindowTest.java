@@ -198,8 +198,8 @@ class LabWindowTest {
     void divergencePausesWithAMessage(FxRobot robot) throws Exception {
         LabViewModel vm = window.controller().viewModel();
         robot.interact(() -> {
-            vm.datasetProperty().set(DatasetKind.XOR);
-            vm.activationProperty().set(Activation.LINEAR);
+            vm.form().datasetProperty().set(DatasetKind.XOR);
+            vm.form().activationProperty().set(Activation.LINEAR);
         });
         type(robot, "#learningRateField", "1000");
         type(robot, "#redrawEveryField", "1");
@@ -208,7 +208,7 @@ class LabWindowTest {
         waitUntil(30, () -> message.getText().contains("smaller learning rate"));
         Button play = node(robot, "#playButton", Button.class);
         waitUntil(10, () -> play.getText().equals("Play"));
-        assertTrue(vm.snapshotProperty().get().network().isFinite(), "the last finite network stays on screen");
+        assertTrue(vm.run().snapshotProperty().get().network().isFinite(), "the last finite network stays on screen");
         assertTrue(node(robot, "#trainLossLabel", Label.class).getText().matches("[0-9.e+-]+"),
                 node(robot, "#trainLossLabel", Label.class).getText());
     }
@@ -232,7 +232,7 @@ class LabWindowTest {
         waitUntil(10, () -> epoch.getText().equals("8"));
         assertEquals(first, loss.getText());
         assertEquals(firstTest, node(robot, "#testLossLabel", Label.class).getText());
-        assertEquals(String.format(Locale.ROOT, "%.4f", window.controller().viewModel().snapshotProperty().get()
+        assertEquals(String.format(Locale.ROOT, "%.4f", window.controller().viewModel().run().snapshotProperty().get()
                 .trainLoss()), loss.getText());
     }
 

@@ -162,7 +162,7 @@ public final class Classroom {
     private void saveLessonFile() {
         Lesson current = lessons.lessonProperty().get();
         try {
-            lab.currentSettings(); // refuse before asking anything
+            lab.form().currentSettings(); // refuse before asking anything
         } catch (IllegalArgumentException e) {
             dialogs.showError(window(), "The current setup cannot be saved as a lesson", e.getMessage());
             return;
@@ -186,7 +186,7 @@ public final class Classroom {
      */
     Lesson lessonToSave(String title, String text) {
         Lesson current = lessons.lessonProperty().get();
-        return new Lesson(Lesson.idFrom(title), title, text, lab.currentSettings(),
+        return new Lesson(Lesson.idFrom(title), title, text, lab.form().currentSettings(),
                 current == null ? null : current.lockedControls(), null, null);
     }
 
@@ -311,9 +311,9 @@ public final class Classroom {
     /** Runs the action of a single-key shortcut; false for a key that is none. */
     private boolean plainKey(KeyCode code) {
         switch (code) {
-            case SPACE -> lab.togglePlay();
-            case S -> lab.step();
-            case R -> lab.reset();
+            case SPACE -> lab.run().togglePlay();
+            case S -> lab.run().step();
+            case R -> lab.run().reset();
             case N -> {
                 if (!lessons.isLocked("data_seed")) {
                     lab.regenerate();

@@ -33,8 +33,8 @@ public final class LessonSession {
 
     public LessonSession(LabViewModel lab) {
         this.lab = lab;
-        lab.snapshotProperty().addListener((o, a, s) -> snapshotShown(s));
-        lab.generationProperty().addListener((o, a, b) -> {
+        lab.run().snapshotProperty().addListener((o, a, s) -> snapshotShown(s));
+        lab.run().generationProperty().addListener((o, a, b) -> {
             if (lesson.get() != null) {
                 verdict.set(Verdict.NOT_YET);
                 status.set(startText(lesson.get()));

@@ -222,15 +222,15 @@ public final class NetworkDiagram {
         root.setPadding(new Insets(8, 10, 8, 10));
         root.setSpacing(6);
 
-        vm.featuresProperty().addListener((o, a, b) -> syncSwitches());
-        vm.dataProperty().addListener((o, a, split) -> dataChanged(split));
-        vm.playingProperty().addListener((o, a, playing) -> {
+        vm.form().featuresProperty().addListener((o, a, b) -> syncSwitches());
+        vm.data().dataProperty().addListener((o, a, split) -> dataChanged(split));
+        vm.run().playingProperty().addListener((o, a, playing) -> {
             if (playing) {
                 closeEditor();
             }
         });
         syncSwitches();
-        dataChanged(vm.dataProperty().get());
+        dataChanged(vm.data().dataProperty().get());
     }
 
     private void start() {
@@ -291,7 +291,7 @@ public final class NetworkDiagram {
     }
 
     private void syncSwitches() {
-        Features f = vm.featuresProperty().get();
+        Features f = vm.form().featuresProperty().get();
         for (CheckBox box : switches) {
             box.setSelected(f.contains((Feature) box.getUserData()));
         }
@@ -299,7 +299,7 @@ public final class NetworkDiagram {
 
     private void switchFeature(Feature f, CheckBox box) {
         try {
-            vm.featuresProperty().set(vm.featuresProperty().get().with(f, box.isSelected()));
+            vm.form().featuresProperty().set(vm.form().featuresProperty().get().with(f, box.isSelected()));
             info.setText(box.isSelected() ? f.label() + " is now an input; training starts again."
                     : f.label() + " is no longer an input; training starts again.");
         } catch (IllegalArgumentException e) {
@@ -331,7 +331,7 @@ public final class NetworkDiagram {
         if (collapsed) {
             return;
         }
-        TrainingSnapshot s = vm.snapshotProperty().get();
+        TrainingSnapshot s = vm.run().snapshotProperty().get();
         DiagramFrames.Focus focus = focus();
         Viewport canvas = canvasView.shownView();
         double width = body.getWidth();
@@ -347,7 +347,7 @@ public final class NetworkDiagram {
             submittedWidth = width;
             submittedHeight = height;
             submittedScale = scale;
-            frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas,
+            frames.submit(new DiagramFrames.Request(s, vm.run().shownFeaturesProperty().get(), thumbView, focus, canvas,
                     width, height, scale));
         }
         DiagramFrames.Result r = frames.hasResult() && pulseShare.claim(this, now) ? frames.take() : null;
@@ -612,7 +612,7 @@ public final class NetworkDiagram {
         if (last == null) {
             return;
         }
-        if (vm.playingProperty().get()) {
+        if (vm.run().playingProperty().get()) {
             info.setText("Pause training to change a weight or bias by hand.");
             return;
         }
@@ -649,8 +649,8 @@ public final class NetworkDiagram {
             showEditError(e.getMessage());
             return;
         }
-        CompletableFuture<TrainingSnapshot> done = target[1] < 0 ? vm.editBias(target[0], target[2], value)
-                : vm.editWeight(target[0], target[1], target[2], value);
+        CompletableFuture<TrainingSnapshot> done = target[1] < 0 ? vm.run().editBias(target[0], target[2], value)
+                : vm.run().editWeight(target[0], target[1], target[2], value);
         done.whenComplete((s, error) -> Platform.runLater(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;

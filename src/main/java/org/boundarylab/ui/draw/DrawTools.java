@@ -68,13 +68,13 @@ public final class DrawTools {
         this.vm = vm;
         this.canvasView = host.canvasView();
         this.canvas = host.canvas();
-        this.editor = new DataEditor(vm.dataProperty().get(), this::applyEdit);
-        lastCustom = vm.customDataProperty().get();
-        vm.dataProperty().addListener((o, a, split) -> {
+        this.editor = new DataEditor(vm.data().dataProperty().get(), this::applyEdit);
+        lastCustom = vm.data().customDataProperty().get();
+        vm.data().dataProperty().addListener((o, a, split) -> {
             if (!applying) {
                 editor.observe(split, lastCustom);
             }
-            lastCustom = vm.customDataProperty().get();
+            lastCustom = vm.data().customDataProperty().get();
             rebuildClassButtons();
         });
         this.bar = buildBar();
@@ -150,9 +150,9 @@ public final class DrawTools {
         count.setId("pointCountLabel");
         count.getStyleClass().add("point-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> {
-            Split s = vm.dataProperty().get();
+            Split s = vm.data().dataProperty().get();
             return s == null ? "" : s.train().size() + " train · " + s.test().size() + " test";
-        }, vm.dataProperty()));
+        }, vm.data().dataProperty()));
         Label hint = new Label("click, drag: add · right-click: erase");
         hint.setId("drawHint");
         hint.getStyleClass().add("draw-hint");
@@ -283,7 +283,7 @@ public final class DrawTools {
         clear.setOnAction(e -> editor.clear());
         MenuItem generated = new MenuItem("Generated data again");
         generated.setId("generatedDataItem");
-        generated.disableProperty().bind(vm.customDataProperty().not());
+        generated.disableProperty().bind(vm.data().customDataProperty().not());
         generated.setOnAction(e -> vm.useGeneratedData());
         menus.data().getItems().addAll(undo, redo, new SeparatorMenuItem(), draw, clear, generated);
     }

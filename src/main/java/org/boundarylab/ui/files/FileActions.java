@@ -87,10 +87,10 @@ public final class FileActions {
         this.editor = editor;
         this.dialogs = new FxFileDialogs(this::window);
         for (Field f : Field.values()) {
-            startTexts.put(f, vm.textProperty(f).get());
+            startTexts.put(f, vm.form().textProperty(f).get());
         }
-        startChoices = new Object[] {vm.datasetProperty().get(), vm.noiseProperty().get(), vm.activationProperty().get(),
-            vm.outputLossProperty().get(), vm.initializerProperty().get(), vm.optimizerProperty().get()};
+        startChoices = new Object[] {vm.form().datasetProperty().get(), vm.form().noiseProperty().get(), vm.form().activationProperty().get(),
+            vm.form().outputLossProperty().get(), vm.form().initializerProperty().get(), vm.form().optimizerProperty().get()};
         fillFileMenu(menus.file());
         fillDataMenu(menus.data());
     }
@@ -196,14 +196,14 @@ public final class FileActions {
         }
         leaveLesson();
         vm.applyAll(() -> {
-            vm.featuresProperty().set(org.boundarylab.nn.Features.DEFAULT);
-            startTexts.forEach((f, t) -> vm.textProperty(f).set(t));
-            vm.datasetProperty().set((DatasetKind) startChoices[0]);
-            vm.noiseProperty().set((Double) startChoices[1]);
-            vm.activationProperty().set((Activation) startChoices[2]);
-            vm.outputLossProperty().set((OutputLoss) startChoices[3]);
-            vm.initializerProperty().set((Initializer) startChoices[4]);
-            vm.optimizerProperty().set((Optimizer.Kind) startChoices[5]);
+            vm.form().featuresProperty().set(org.boundarylab.nn.Features.DEFAULT);
+            startTexts.forEach((f, t) -> vm.form().textProperty(f).set(t));
+            vm.form().datasetProperty().set((DatasetKind) startChoices[0]);
+            vm.form().noiseProperty().set((Double) startChoices[1]);
+            vm.form().activationProperty().set((Activation) startChoices[2]);
+            vm.form().outputLossProperty().set((OutputLoss) startChoices[3]);
+            vm.form().initializerProperty().set((Initializer) startChoices[4]);
+            vm.form().optimizerProperty().set((Optimizer.Kind) startChoices[5]);
             vm.useGeneratedData(); // new data always means a new run from epoch 0
         });
         setCurrentFile(null);
@@ -222,7 +222,7 @@ public final class FileActions {
      * pauses first, so what is asked about holds still.
      */
     private boolean mayReplaceLab(String next) {
-        vm.pause();
+        vm.run().pause();
         if (!hasUnsavedWork()) {
             return true;
         }
@@ -244,13 +244,13 @@ public final class FileActions {
     public boolean hasUnsavedWork() {
         try {
             Workspace now = WorkspaceBridge.capture(vm);
-            return savedLab == null ? now.epoch() > 0 || vm.customDataProperty().get() : !savedLab.sameLabAs(now);
+            return savedLab == null ? now.epoch() > 0 || vm.data().customDataProperty().get() : !savedLab.sameLabAs(now);
         } catch (IllegalStateException e) {
-            TrainingSnapshot shown = vm.snapshotProperty().get();
+            TrainingSnapshot shown = vm.run().snapshotProperty().get();
             if (shown == null || shown.network() == null) {
                 return false; // no network yet: nothing to lose
             }
-            return savedLab != null || shown.epoch() > 0 || vm.customDataProperty().get();
+            return savedLab != null || shown.epoch() > 0 || vm.data().customDataProperty().get();
         }
     }
 
@@ -461,7 +461,7 @@ public final class FileActions {
     public boolean importTestSet(Path file) {
         try {
             editor.replace("import test set " + file.getFileName(),
-                    DataFiles.importTestSet(file, vm.dataProperty().get()));
+                    DataFiles.importTestSet(file, vm.data().dataProperty().get()));
             return true;
         } catch (DataFormatException e) {
             error("Cannot import " + file.getFileName(), e.getMessage() + "\nNothing was imported.");
@@ -477,7 +477,7 @@ public final class FileActions {
     }
 
     public boolean exportCsv(boolean test, Path file) {
-        Split s = vm.dataProperty().get();
+        Split s = vm.data().dataProperty().get();
         return write("Cannot export the data", file, () -> DataFiles.export(test ? s.test() : s.train(), file));
     }
 
@@ -491,7 +491,7 @@ public final class FileActions {
 
     public boolean exportBoundaryPng(Path file, Exports.PngOptions options) {
         FeaturedModel net = shownModel();
-        Split s = vm.dataProperty().get();
+        Split s = vm.data().dataProperty().get();
         return net != null && write("Cannot export the picture", file,
                 () -> Exports.boundaryPng(net, s.train(), s.test(), options, file));
     }
@@ -502,7 +502,7 @@ public final class FileActions {
 
     public boolean exportLossHistory(Path file) {
         return write("Cannot export the loss history", file,
-                () -> Exports.lossHistoryCsv(WorkspaceBridge.history(vm.history().points()), file));
+                () -> Exports.lossHistoryCsv(WorkspaceBridge.history(vm.run().history().points()), file));
     }
 
     private void exportModel() {
@@ -530,19 +530,19 @@ public final class FileActions {
 
     public boolean exportReport(Path file) {
         FeaturedModel net = shownModel();
-        Split s = vm.dataProperty().get();
+        Split s = vm.data().dataProperty().get();
         return net != null && write("Cannot export the report", file,
                 () -> Exports.classificationReport(net, s.train(), s.test(), file));
     }
 
     /** The network on screen with the inputs it is fed. */
     private FeaturedModel shownModel() {
-        TrainingSnapshot s = vm.snapshotProperty().get();
+        TrainingSnapshot s = vm.run().snapshotProperty().get();
         if (s == null || s.network() == null) {
             error("Nothing to export yet", "There is no network yet: press Step or Play first.");
             return null;
         }
-        return new FeaturedModel(vm.shownFeaturesProperty().get(), s.network());
+        return new FeaturedModel(vm.run().shownFeaturesProperty().get(), s.network());
     }
 
     private Optional<Exports.PngOptions> askPngOptions() {
@@ -582,7 +582,7 @@ public final class FileActions {
     }
 
     private <T> T validOr(Field f, T fallback) {
-        String t = vm.textProperty(f).get();
+        String t = vm.form().textProperty(f).get();
         @SuppressWarnings("unchecked")
         T v = InputRules.check(f, t).isEmpty() ? (T) InputRules.parse(f, t) : fallback;
         return v;

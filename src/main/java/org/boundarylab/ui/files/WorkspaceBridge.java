@@ -26,7 +26,7 @@ public final class WorkspaceBridge {
 
     /** The lab's settings as typed; throws IllegalArgumentException naming a setting that is not valid. */
     public static LabSettings settings(LabViewModel vm) {
-        return vm.typedSettings();
+        return vm.form().typedSettings();
     }
 
     /** How long a save waits for a playing run to reach the end of its epoch. */
@@ -40,9 +40,9 @@ public final class WorkspaceBridge {
      * @throws IllegalStateException when there is no network to save yet or a setting is not valid
      */
     public static Workspace capture(LabViewModel vm) {
-        Split data = vm.dataProperty().get();
-        TrainingSession session = vm.session();
-        TrainingSnapshot shown = vm.snapshotProperty().get();
+        Split data = vm.data().dataProperty().get();
+        TrainingSession session = vm.run().session();
+        TrainingSnapshot shown = vm.run().snapshotProperty().get();
         if (data == null || session == null && (shown == null || shown.network() == null)) {
             throw new IllegalStateException("there is no network to save yet");
         }
@@ -55,7 +55,7 @@ public final class WorkspaceBridge {
         if (session == null) {
             // the settings changed into a network the engine refuses: the one on screen is kept
             return new Workspace(settings, data.train(), data.test(), shown.network(),
-                    history(vm.history().points(), shown.epoch()), shown.epoch());
+                    history(vm.run().history().points(), shown.epoch()), shown.epoch());
         }
         Checkpoint c;
         try {
@@ -74,7 +74,7 @@ public final class WorkspaceBridge {
         }
         try {
             return new Workspace(settings, data.train(), data.test(), c.network(),
-                    history(vm.history().points(), c.epoch()), c.epoch(), c.trainer());
+                    history(vm.run().history().points(), c.epoch()), c.epoch(), c.trainer());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
         }

@@ -49,13 +49,13 @@ public final class ClassroomScreenshot {
         }, w -> w.classroom().startLesson(lesson));
         Scene scene = window.root().getScene();
         LabViewModel vm = window.controller().viewModel();
-        vm.session().started().get(10, TimeUnit.SECONDS);
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
         if (epochs == 0) {
-            ScreenshotSupport.onFx(vm::play);
+            ScreenshotSupport.onFx(vm.run()::play);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (System.nanoTime() < deadline) {
                 AtomicReference<Boolean> playing = new AtomicReference<>();
-                ScreenshotSupport.onFx(() -> playing.set(vm.playingProperty().get()));
+                ScreenshotSupport.onFx(() -> playing.set(vm.run().playingProperty().get()));
                 if (!playing.get()) {
                     break;
                 }
@@ -63,7 +63,7 @@ public final class ClassroomScreenshot {
             }
         } else {
             for (int i = 0; i < epochs; i++) {
-                vm.step().get(10, TimeUnit.SECONDS);
+                vm.run().step().get(10, TimeUnit.SECONDS);
             }
         }
         if (args.length > 4) { // e.g. #learningRateField: shows the focus ring
@@ -80,8 +80,8 @@ public final class ClassroomScreenshot {
         }
         ScreenshotSupport.writePng(shot.get(), out);
         System.out.println("wrote " + out + " (" + (int) shot.get().getWidth() + "x" + (int) shot.get().getHeight()
-                + ") " + mode + ", lesson " + lesson.id() + " at epoch " + vm.epochTextProperty().get()
-                + ", train " + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
+                + ") " + mode + ", lesson " + lesson.id() + " at epoch " + vm.status().epochTextProperty().get()
+                + ", train " + vm.status().trainAccuracyTextProperty().get() + ", test " + vm.status().testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
     }

@@ -110,7 +110,7 @@ class ClassroomWindowTest {
         assertTrue(banner.isVisible());
         assertEquals("Lesson: " + lesson.title(), banner.getText());
         assertEquals(lesson.text(), node(robot, "#lessonText", Label.class).getText());
-        assertEquals(lesson.settings(), window.controller().viewModel().currentSettings());
+        assertEquals(lesson.settings(), window.controller().viewModel().form().currentSettings());
 
         robot.clickOn("#playButton");
         Label status = node(robot, "#lessonStatus", Label.class);
@@ -141,7 +141,7 @@ class ClassroomWindowTest {
     void leavingTheUsersOwnTrainedLabForALessonAsksFirstAndLessonToLessonDoesNot(FxRobot robot) throws Exception {
         LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < 3; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         List<String> asked = new ArrayList<>();
         FileDialogs.UnsavedChoice[] answer = {FileDialogs.UnsavedChoice.CANCEL};
@@ -171,7 +171,7 @@ class ClassroomWindowTest {
         robot.interact(() -> classroom.startLesson(first));
         assertSame(first, classroom.lessons().lessonProperty().get());
         for (int i = 0; i < 3; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         Lesson next = BuiltInLessons.byId("softmax-three");
         robot.interact(() -> classroom.startLesson(next));
@@ -187,7 +187,7 @@ class ClassroomWindowTest {
         Lesson lesson = BuiltInLessons.byId("hidden-size-sweep");
         robot.interact(() -> classroom.startLesson(lesson));
         assertSame(sweep, tabs.getSelectionModel().getSelectedItem());
-        assertEquals(lesson.settings(), window.controller().viewModel().currentSettings());
+        assertEquals(lesson.settings(), window.controller().viewModel().form().currentSettings());
         assertEquals("3", node(robot, "#hiddenLayersField", TextField.class).getText());
         assertTrue(node(robot, "#lessonStatus", Label.class).getText().contains("Sweep tab"));
         // the figure itself is checked headless (HiddenSizeSweepLessonTest): seven 20000-epoch runs
@@ -217,7 +217,7 @@ class ClassroomWindowTest {
         assertNull(samplesLabel.getTooltip());
         assertNull(samplesLabel.getGraphic());
         assertFalse(node(robot, "#lessonBanner", TitledPane.class).isVisible());
-        assertEquals(lesson.settings(), window.controller().viewModel().currentSettings(), "the setup stays");
+        assertEquals(lesson.settings(), window.controller().viewModel().form().currentSettings(), "the setup stays");
     }
 
     private static Label rowLabel(FxRobot robot, String text) {
@@ -236,7 +236,7 @@ class ClassroomWindowTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("5,3 ");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("5,3 ", hidden.getText(), "Space types in a field rather than playing");
-        assertFalse(vm.playingProperty().get());
+        assertFalse(vm.run().playingProperty().get());
         for (int i = 0; i < 40 && !rate.isFocused(); i++) {
             robot.push(KeyCode.TAB);
         }
@@ -248,7 +248,7 @@ class ClassroomWindowTest {
         robot.push(KeyCode.SPACE);
         waitUntil(60, () -> percent(robot, "#testAccuracyLabel") >= 0.95);
         robot.push(KeyCode.SPACE);
-        waitUntil(10, () -> !vm.playingProperty().get());
+        waitUntil(10, () -> !vm.run().playingProperty().get());
         assertEquals("37", node(robot, "#parametersLabel", Label.class).getText(), "the typed 2-5-3-1 network");
         assertTrue(percent(robot, "#testAccuracyLabel") >= 0.95);
 
@@ -310,10 +310,10 @@ class ClassroomWindowTest {
         robot.interact(() -> node(robot, "#learningRateField", Node.class).requestFocus());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.controller().viewModel().playingProperty().get(), "Enter: play");
+        assertTrue(window.controller().viewModel().run().playingProperty().get(), "Enter: play");
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(window.controller().viewModel().playingProperty().get(), "Enter again: pause");
+        assertFalse(window.controller().viewModel().run().playingProperty().get(), "Enter again: pause");
         robot.push(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen(), "F11: full screen");
@@ -444,7 +444,7 @@ class ClassroomWindowTest {
         StubDialogs stub = new StubDialogs(file);
         classroom.setDialogs(stub);
         robot.interact(() -> classroom.startLesson(BuiltInLessons.byId("softmax-three")));
-        robot.interact(() -> window.controller().viewModel().textProperty(
+        robot.interact(() -> window.controller().viewModel().form().textProperty(
                 org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("8"));
         robot.clickOn("Lessons");
         robot.clickOn("Save current setup as lesson…");
@@ -457,7 +457,7 @@ class ClassroomWindowTest {
         assertEquals(8, saved.settings().hidden()[0]);
 
         robot.interact(() -> classroom.leaveLesson());
-        robot.interact(() -> window.controller().viewModel().textProperty(
+        robot.interact(() -> window.controller().viewModel().form().textProperty(
                 org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("2"));
         robot.clickOn("Lessons");
         robot.clickOn("Open lesson file…");

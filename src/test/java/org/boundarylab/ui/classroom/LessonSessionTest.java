@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 class LessonSessionTest {
 
     private static void playToTheEnd(LabViewModel vm) throws Exception {
-        vm.session().started().get(10, TimeUnit.SECONDS);
-        vm.play();
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
+        vm.run().play();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (vm.playingProperty().get() && System.nanoTime() < deadline) {
+        while (vm.run().playingProperty().get() && System.nanoTime() < deadline) {
             Thread.sleep(10);
-            vm.pulse();
+            vm.run().pulse();
         }
-        assertFalse(vm.playingProperty().get(), "the run stops by itself");
+        assertFalse(vm.run().playingProperty().get(), "the run stops by itself");
     }
 
     @Test
@@ -42,7 +42,7 @@ class LessonSessionTest {
         Lesson lesson = BuiltInLessons.byId("logistic-regression");
         session.start(lesson);
         assertSame(lesson, session.lessonProperty().get());
-        assertEquals(lesson.settings(), vm.currentSettings());
+        assertEquals(lesson.settings(), vm.form().currentSettings());
         assertEquals(Set.of("dataset", "samples", "noise", "test_ratio", "data_seed"), session.lockedProperty().get());
         assertTrue(session.isLocked("samples"));
         assertFalse(session.isLocked("hidden"));
@@ -51,19 +51,19 @@ class LessonSessionTest {
         assertEquals(LessonSession.Verdict.NOT_YET, session.verdictProperty().get());
 
         playToTheEnd(vm);
-        assertEquals(2000, vm.snapshotProperty().get().epoch());
+        assertEquals(2000, vm.run().snapshotProperty().get().epoch());
         assertEquals(LessonSession.Verdict.REACHED, session.verdictProperty().get());
         assertTrue(session.statusProperty().get().startsWith("Epoch 2,000: train 8"),
                 session.statusProperty().get());
         assertTrue(session.statusProperty().get().contains("The tutorial's figure is reached"));
 
-        vm.reset(); // a new run: the verdict is for the run that ends next
+        vm.run().reset(); // a new run: the verdict is for the run that ends next
         assertEquals(LessonSession.Verdict.NOT_YET, session.verdictProperty().get());
 
         session.leave();
         assertNull(session.lessonProperty().get());
         assertEquals(Set.of(), session.lockedProperty().get());
-        assertEquals(lesson.settings(), vm.currentSettings(), "leaving keeps the setup");
+        assertEquals(lesson.settings(), vm.form().currentSettings(), "leaving keeps the setup");
     }
 
     @Test
@@ -92,7 +92,7 @@ class LessonSessionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> session.start(tooWide));
         assertTrue(e.getMessage().contains("Hidden layers: layer 1 has 500 units"), e.getMessage());
         assertSame(first, session.lessonProperty().get());
-        assertEquals("5,3", vm.textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals("5,3", vm.form().textProperty(Field.HIDDEN_LAYERS).get());
     }
 
     @Test

@@ -42,11 +42,11 @@ public final class DiagramProbe {
             stage.show();
             LabViewModel vm = w.controller().viewModel();
             NetworkDiagram d = w.diagram();
-            vm.textProperty(Field.HIDDEN_LAYERS).set(hidden);
-            vm.textProperty(Field.REDRAW_EVERY).set("1");
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            vm.form().textProperty(Field.REDRAW_EVERY).set("1");
             model.set(vm);
             diagram.set(d);
-            vm.play();
+            vm.run().play();
             long from = System.nanoTime() + 1_000_000_000L;
             long until = from + seconds * 1_000_000_000L;
             new AnimationTimer() {
@@ -69,7 +69,7 @@ public final class DiagramProbe {
                     last = t;
                     if (t > until) {
                         stop();
-                        vm.pause();
+                        vm.run().pause();
                         done.countDown();
                     }
                 }
@@ -85,7 +85,7 @@ public final class DiagramProbe {
                         + " %d pulses, gap median %.1f ms, p99 %.1f ms; %s epochs%n",
                 hidden, pin ? " (a unit pinned)" : "", c.length, seconds, c[c.length / 2] / 1e6,
                 c[Math.min(c.length - 1, (int) (c.length * 0.99))] / 1e6, c[c.length - 1] / 1e6, g.length,
-                g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6, model.get().epochTextProperty().get());
+                g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6, model.get().status().epochTextProperty().get());
         Platform.exit();
         System.exit(0);
     }

@@ -35,13 +35,13 @@ public final class DiagramScreenshot {
         ScreenshotSupport.startToolkit();
         LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
-            model.datasetProperty().set(DatasetKind.parse(kind));
-            model.textProperty(Field.HIDDEN_LAYERS).set(hidden);
-            model.featuresProperty().set(Features.parse(features));
+            model.form().datasetProperty().set(DatasetKind.parse(kind));
+            model.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
+            model.form().featuresProperty().set(Features.parse(features));
         });
         LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1000);
         if (collapsed) {
@@ -55,8 +55,8 @@ public final class DiagramScreenshot {
         }
         WritableImage shot = ScreenshotSupport.snapshot(window);
         ScreenshotSupport.writePng(shot, out);
-        System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, test accuracy "
-                + vm.testAccuracyTextProperty().get());
+        System.out.println("wrote " + out + " after " + vm.status().epochTextProperty().get() + " epochs, test accuracy "
+                + vm.status().testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
     }

@@ -61,7 +61,7 @@ class NetworkDiagramTest {
 
     /** Sets the hidden layers and waits until the diagram shows that network. */
     private void network(FxRobot robot, String hidden, int... layers) throws Exception {
-        robot.interact(() -> vm.textProperty(Field.HIDDEN_LAYERS).set(hidden));
+        robot.interact(() -> vm.form().textProperty(Field.HIDDEN_LAYERS).set(hidden));
         waitUntil(() -> shows(layers));
     }
 
@@ -167,7 +167,7 @@ class NetworkDiagramTest {
     @Test
     void aWeightTypedOnALinkChangesThePrediction(FxRobot robot) throws Exception {
         network(robot, "5,3", 2, 5, 3, 1);
-        TrainingSnapshot before = vm.snapshotProperty().get();
+        TrainingSnapshot before = vm.run().snapshotProperty().get();
         double[][] probe = {{0.5, 0.25}, {-1, 1}, {2, -0.5}};
         double[][] predictedBefore = before.network().predict(probe);
 
@@ -184,13 +184,13 @@ class NetworkDiagramTest {
         robot.eraseText(field.getText().length() + 2).write("abc").push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#diagramEditError").queryAs(Label.class).getText().contains("'abc' is not a number"));
-        assertEquals(before, vm.snapshotProperty().get(), "an invalid value changes nothing");
+        assertEquals(before, vm.run().snapshotProperty().get(), "an invalid value changes nothing");
 
         robot.push(KeyCode.END).eraseText(3).write("-7.5").push(KeyCode.ENTER);
-        waitUntil(() -> vm.snapshotProperty().get() != before);
-        Network after = vm.snapshotProperty().get().network();
+        waitUntil(() -> vm.run().snapshotProperty().get() != before);
+        Network after = vm.run().snapshotProperty().get().network();
         assertEquals(-7.5, after.weight(2, 1, 0));
-        assertEquals(before.epoch(), vm.snapshotProperty().get().epoch());
+        assertEquals(before.epoch(), vm.run().snapshotProperty().get().epoch());
         double[][] predictedAfter = after.predict(probe);
         assertNotEquals(predictedBefore[0][0], predictedAfter[0][0]);
         assertNotEquals(predictedBefore[1][0], predictedAfter[1][0]);
@@ -199,7 +199,7 @@ class NetworkDiagramTest {
         robot.doubleClickOn("#unit-3-0");
         waitUntil(field::isVisible);
         robot.push(KeyCode.END).eraseText(field.getText().length() + 2).write("3").push(KeyCode.ENTER);
-        waitUntil(() -> vm.snapshotProperty().get().network().bias(2, 0) == 3.0);
+        waitUntil(() -> vm.run().snapshotProperty().get().network().bias(2, 0) == 3.0);
     }
 
     @Test
@@ -208,8 +208,8 @@ class NetworkDiagramTest {
         robot.clickOn("#feature-x1_squared");
         robot.clickOn("#feature-x2_squared");
         waitUntil(() -> shows(4, 5, 3, 1));
-        assertEquals(Features.parse("x1,x2,x1^2,x2^2"), vm.featuresProperty().get());
-        assertEquals(4, vm.snapshotProperty().get().network().architecture().inputs());
+        assertEquals(Features.parse("x1,x2,x1^2,x2^2"), vm.form().featuresProperty().get());
+        assertEquals(4, vm.run().snapshotProperty().get().network().architecture().inputs());
         assertEquals(4, robot.lookup(".diagram-unit.input").queryAll().size());
         assertEquals("47", robot.lookup("#parametersLabel").queryAs(Label.class).getText());
 
@@ -219,6 +219,6 @@ class NetworkDiagramTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#feature-x2_squared").queryAs(CheckBox.class).isSelected());
         assertTrue(robot.lookup("#diagramInfo").queryAs(Label.class).getText().contains("at least one input"));
-        assertEquals(Features.parse("x2^2"), vm.featuresProperty().get());
+        assertEquals(Features.parse("x2^2"), vm.form().featuresProperty().get());
     }
 }

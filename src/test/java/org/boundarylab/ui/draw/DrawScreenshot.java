@@ -31,8 +31,8 @@ public final class DrawScreenshot {
         Thread.sleep(500);
         ScreenshotSupport.onFx(() -> {
             LabViewModel vm = window.controller().viewModel();
-            vm.textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
-            vm.textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
+            vm.form().textProperty(org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).set("6");
+            vm.form().textProperty(org.boundarylab.ui.InputRules.Field.LEARNING_RATE).set("0.5");
             DataEditor editor = window.files().editor();
             ((javafx.scene.control.ToggleButton) scene.lookup("#drawToggle")).setSelected(true);
             editor.clear();
@@ -47,7 +47,7 @@ public final class DrawScreenshot {
         });
         LabViewModel vm = window.controller().viewModel();
         for (int i = 0; i < epochs; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         Thread.sleep(1500); // a few pulses: the frame is evaluated on the pool, then drawn
         if (args.length > 2 && args[2].equals("sweep")) {
@@ -65,8 +65,8 @@ public final class DrawScreenshot {
         }
         WritableImage shot = ScreenshotSupport.snapshot(window);
         ScreenshotSupport.writePng(shot, out);
-        System.out.println("wrote " + out + " after " + vm.epochTextProperty().get() + " epochs, train "
-                + vm.trainAccuracyTextProperty().get() + ", test " + vm.testAccuracyTextProperty().get());
+        System.out.println("wrote " + out + " after " + vm.status().epochTextProperty().get() + " epochs, train "
+                + vm.status().trainAccuracyTextProperty().get() + ", test " + vm.status().testAccuracyTextProperty().get());
         Platform.exit();
         System.exit(0);
     }

@@ -119,15 +119,15 @@ class LabFilesWindowTest {
     }
 
     private int trainSize() {
-        return vm.dataProperty().get().train().size();
+        return vm.data().dataProperty().get().train().size();
     }
 
     private TrainingSnapshot settle(long epoch) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            TrainingSnapshot s = vm.snapshotProperty().get();
+            TrainingSnapshot s = vm.run().snapshotProperty().get();
             return s != null && s.epoch() == epoch && s.network() != null;
         });
-        return vm.snapshotProperty().get();
+        return vm.run().snapshotProperty().get();
     }
 
     @Test
@@ -138,11 +138,11 @@ class LabFilesWindowTest {
         robot.clickOn(screenPoint(robot, 0.0, 0.0));
         robot.clickOn(screenPoint(robot, 0.5, 0.0));
         assertEquals(start + 2, trainSize());
-        Split two = vm.dataProperty().get();
+        Split two = vm.data().dataProperty().get();
         assertEquals(1, two.train().label(start));
-        assertTrue(vm.customDataProperty().get());
+        assertTrue(vm.data().customDataProperty().get());
         String shown = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class).getConverter()
-                .toString(vm.datasetProperty().get());
+                .toString(vm.form().datasetProperty().get());
         assertTrue(shown.startsWith("Custom"), shown);
 
         // a drag paints several points, spaced apart; undo takes the whole stroke back
@@ -155,7 +155,7 @@ class LabFilesWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(start + 2, trainSize(), "Ctrl+Z takes the stroke back");
-        assertSame(two, vm.dataProperty().get());
+        assertSame(two, vm.data().dataProperty().get());
         robot.clickOn("#undoButton");
         robot.clickOn("#undoButton");
         assertEquals(start, trainSize());
@@ -165,7 +165,7 @@ class LabFilesWindowTest {
 
         // right-click erases the points under the pointer (the drawn one and any close to it)
         robot.clickOn(screenPoint(robot, 0.0, 0.0), MouseButton.SECONDARY);
-        Split erased = vm.dataProperty().get();
+        Split erased = vm.data().dataProperty().get();
         assertTrue(erased.train().size() <= start, "at least the drawn point is gone");
         for (int i = 0; i < erased.train().size(); i++) {
             assertTrue(Math.hypot(erased.train().x1(i), erased.train().x2(i)) > 0.02,
@@ -179,14 +179,14 @@ class LabFilesWindowTest {
     void aBadCsvChangesNothingAndSaysWhichLine(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,not-a-number,0\n");
-        Split before = vm.dataProperty().get();
-        long generation = vm.generationProperty().get();
+        Split before = vm.data().dataProperty().get();
+        long generation = vm.run().generationProperty().get();
         answer(bad);
         fire(robot, "importCsvItem");
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(before, vm.dataProperty().get(), "the data is untouched");
-        assertEquals(generation, vm.generationProperty().get(), "the run is untouched");
-        assertFalse(vm.customDataProperty().get());
+        assertSame(before, vm.data().dataProperty().get(), "the data is untouched");
+        assertEquals(generation, vm.run().generationProperty().get(), "the run is untouched");
+        assertFalse(vm.data().customDataProperty().get());
         DialogPane dialog = robot.lookup("#fileErrorDialog").queryAs(DialogPane.class);
         assertNotNull(dialog);
         assertTrue(dialog.getContentText().contains("bad.csv:4"), dialog.getContentText());
@@ -196,21 +196,21 @@ class LabFilesWindowTest {
         // the same file mended imports, split by the test share
         Files.writeString(bad, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,0.3,0\n0.9,0.9,1\n0.2,0.1,0\n");
         fire(robot, "importCsvItem");
-        assertEquals(5, vm.dataProperty().get().train().size() + vm.dataProperty().get().test().size());
-        assertTrue(vm.customDataProperty().get());
+        assertEquals(5, vm.data().dataProperty().get().train().size() + vm.data().dataProperty().get().test().size());
+        assertTrue(vm.data().customDataProperty().get());
     }
 
     @Test
     void saveThenOpenRestoresTheDataAndTheSamePredictions(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> {
-            vm.textProperty(Field.HIDDEN_LAYERS).set("6,3");
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set("6,3");
             actionsEditorAddPoint();
         });
         for (int i = 0; i < 40; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         TrainingSnapshot saved = settle(40);
-        Split data = vm.dataProperty().get();
+        Split data = vm.data().dataProperty().get();
         Path file = dir.resolve("mine.blab");
         answer(file);
         fire(robot, "saveAsItem");
@@ -218,14 +218,14 @@ class LabFilesWindowTest {
         assertEquals(Optional.of(file), actions.currentFile());
 
         fire(robot, "newItem");
-        assertFalse(vm.customDataProperty().get());
-        assertEquals("4", vm.textProperty(Field.HIDDEN_LAYERS).get());
+        assertFalse(vm.data().customDataProperty().get());
+        assertEquals("4", vm.form().textProperty(Field.HIDDEN_LAYERS).get());
 
         fire(robot, "openItem");
         TrainingSnapshot opened = settle(40);
-        assertEquals(data, vm.dataProperty().get());
-        assertTrue(vm.customDataProperty().get());
-        assertEquals("6,3", vm.textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals(data, vm.data().dataProperty().get());
+        assertTrue(vm.data().customDataProperty().get());
+        assertEquals("6,3", vm.form().textProperty(Field.HIDDEN_LAYERS).get());
         double[][] probe = {{0, 0}, {1, -0.5}, {-0.7, 1.1}, {2.5, 0.25}, {0.123, 0.456}};
         Network a = saved.network();
         Network b = opened.network();
@@ -236,9 +236,9 @@ class LabFilesWindowTest {
         Path broken = dir.resolve("broken.blab");
         Files.writeString(broken, Files.readString(file).replace("\"epoch\"", "\"epoch\": -3, \"x\""));
         answer(broken);
-        Split now = vm.dataProperty().get();
+        Split now = vm.data().dataProperty().get();
         fire(robot, "openItem");
-        assertSame(now, vm.dataProperty().get());
+        assertSame(now, vm.data().dataProperty().get());
         String message = actions.lastError().getContentText();
         assertTrue(message.contains("broken.blab"), message);
         robot.interact(() -> actions.lastError().close());
@@ -252,8 +252,8 @@ class LabFilesWindowTest {
         DialogPane warning = robot.lookup("#fileWarningDialog").queryAs(DialogPane.class);
         assertNotNull(warning, "the user is told");
         assertTrue(warning.getContentText().contains("the loss history was left out"), warning.getContentText());
-        assertEquals(data, vm.dataProperty().get());
-        assertArrayEquals(a.predict(probe), vm.snapshotProperty().get().network().predict(probe));
+        assertEquals(data, vm.data().dataProperty().get());
+        assertArrayEquals(a.predict(probe), vm.run().snapshotProperty().get().network().predict(probe));
         assertTrue(actions.hasUnsavedWork(), "a lab opened in part is not the file: closing it asks");
         robot.interact(() -> actions.lastError().close());
     }
@@ -271,11 +271,11 @@ class LabFilesWindowTest {
     @Test
     void theSweepTabSweepsTheLabsSettingsAndOpensAThumbnailInTheLab(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.textProperty(Field.SAMPLES).set("60");
-            vm.textProperty(Field.HIDDEN_LAYERS).set("4");
+            vm.form().textProperty(Field.SAMPLES).set("60");
+            vm.form().textProperty(Field.HIDDEN_LAYERS).set("4");
         });
         for (int i = 0; i < 30; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         Network own = settle(30).network();
 
@@ -306,7 +306,7 @@ class LabFilesWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("opening this network from the sweep"), asked);
         assertEquals(1, tabs.getSelectionModel().getSelectedIndex(), "Cancel stays on the sweep");
-        assertArrayEquals(own.predict(probe), vm.snapshotProperty().get().network().predict(probe),
+        assertArrayEquals(own.predict(probe), vm.run().snapshotProperty().get().network().predict(probe),
                 "Cancel keeps the lab's network");
         answer(Path.of("unused.blab"), FileDialogs.UnsavedChoice.DISCARD, asked);
         robot.clickOn("#thumb-0");
@@ -316,14 +316,14 @@ class LabFilesWindowTest {
         assertEquals("1", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText(),
                 "the hidden layers follow the opened network");
         TrainingSnapshot s = settle(30);
-        assertFalse(vm.playingProperty().get(), "opened paused");
+        assertFalse(vm.run().playingProperty().get(), "opened paused");
         assertArrayEquals(network(sweep, 0).predict(probe), s.network().predict(probe));
     }
 
     @Test
     void exportsWriteEachFileAndCsvComesBackAsTheSameData(FxRobot robot, @TempDir Path dir) throws Exception {
         for (int i = 0; i < 5; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         settle(5);
         Path png = dir.resolve("b.png");
@@ -344,10 +344,10 @@ class LabFilesWindowTest {
         assertEquals(Exports.LOSS_HEADER, Files.readAllLines(loss).get(0));
         assertTrue(Files.readAllLines(loss).size() >= 3);
         double[][] probe = {{0.3, -0.2}, {1.5, 0.5}};
-        assertArrayEquals(vm.snapshotProperty().get().network().predict(probe),
+        assertArrayEquals(vm.run().snapshotProperty().get().network().predict(probe),
                 org.boundarylab.io.ModelFiles.read(model).predict(probe), "the model file is the shown network");
         assertTrue(Files.readString(report).contains("precision"));
-        Split s = vm.dataProperty().get();
+        Split s = vm.data().dataProperty().get();
         assertEquals(s.train(), org.boundarylab.data.CsvDatasets.read(train));
         assertEquals(s.test(), org.boundarylab.data.CsvDatasets.read(test));
 
@@ -363,7 +363,7 @@ class LabFilesWindowTest {
 
         // the exported test set imports back as the test set, unchanged
         robot.interact(() -> assertTrue(actions.importTestSet(test)));
-        assertEquals(s.test(), vm.dataProperty().get().test());
+        assertEquals(s.test(), vm.data().dataProperty().get().test());
     }
 
     @Test
@@ -371,21 +371,21 @@ class LabFilesWindowTest {
         Path location = Autosave.defaultLocation();
         assertTrue(location.toString().contains("target"), "tests autosave into the build folder: " + location);
         robot.interact(() -> actions.editor().addPoint(0.1, 0.2));
-        vm.step().get(10, TimeUnit.SECONDS);
+        vm.run().step().get(10, TimeUnit.SECONDS);
         settle(1);
-        Split drawn = vm.dataProperty().get();
+        Split drawn = vm.data().dataProperty().get();
         robot.interact(actions::autosave);
         assertTrue(Files.isRegularFile(location));
 
         answer(location.resolveSibling("unused.blab"), FileDialogs.UnsavedChoice.DISCARD, new ArrayList<>());
         robot.interact(actions::newLab);
-        assertFalse(vm.customDataProperty().get());
+        assertFalse(vm.data().customDataProperty().get());
         javafx.application.Platform.runLater(actions::offerAutosave); // waits for an answer
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Restore");
         waitForFiles();
-        assertEquals(drawn, vm.dataProperty().get());
-        assertTrue(vm.customDataProperty().get());
+        assertEquals(drawn, vm.data().dataProperty().get());
+        assertTrue(vm.data().customDataProperty().get());
         assertFalse(Files.exists(location), "a restored autosave is removed");
     }
 
@@ -400,7 +400,7 @@ class LabFilesWindowTest {
         assertEquals(List.of(), asked, "New on a fresh lab asks nothing");
 
         for (int i = 0; i < 3; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         settle(3);
         assertTrue(actions.hasUnsavedWork(), "three epochs trained and never saved");
@@ -409,7 +409,7 @@ class LabFilesWindowTest {
         assertEquals(3, settle(3).epoch(), "Cancel keeps the lab as it was");
         fire(robot, "openItem");
         assertEquals(List.of("starting a new lab", "opening another workspace"), asked);
-        assertEquals(3, vm.snapshotProperty().get().epoch());
+        assertEquals(3, vm.run().snapshotProperty().get().epoch());
 
         // Save: the lab goes to a file (Save As, there being none yet), then New goes ahead
         answer(file, FileDialogs.UnsavedChoice.SAVE, asked);
@@ -423,21 +423,21 @@ class LabFilesWindowTest {
         assertEquals(3, asked.size(), "the new lab had nothing to lose: " + asked);
         settle(3);
         cleanSoon();
-        vm.step().get(10, TimeUnit.SECONDS);
+        vm.run().step().get(10, TimeUnit.SECONDS);
         settle(4);
         assertTrue(actions.hasUnsavedWork(), "a step after opening");
 
         // settings that cannot be saved just now do not make the trained network disposable:
         // asked to save, the user is told why not, and the lab stays
-        robot.interact(() -> vm.textProperty(Field.LEARNING_RATE).set("-1"));
+        robot.interact(() -> vm.form().textProperty(Field.LEARNING_RATE).set("-1"));
         assertTrue(actions.hasUnsavedWork());
         answer(file, FileDialogs.UnsavedChoice.SAVE, asked);
         fire(robot, "newItem");
         assertEquals(4, asked.size());
         assertNotNull(actions.lastError(), "the failed save says why");
         robot.interact(() -> actions.lastError().close());
-        assertEquals(4, vm.snapshotProperty().get().epoch(), "the lab is kept");
-        robot.interact(() -> vm.textProperty(Field.LEARNING_RATE).set("0.3"));
+        assertEquals(4, vm.run().snapshotProperty().get().epoch(), "the lab is kept");
+        robot.interact(() -> vm.form().textProperty(Field.LEARNING_RATE).set("0.3"));
 
         // Don't Save replaces the lab; the file keeps the three epochs
         answer(file, FileDialogs.UnsavedChoice.DISCARD, asked);

@@ -37,27 +37,27 @@ class WorkspaceBridgeTest {
     /** Waits for the run's newest snapshot to reach the view-model, as the window's pulse would. */
     private static TrainingSnapshot settle(LabViewModel vm, long epoch) throws Exception {
         for (int i = 0; i < 500; i++) {
-            vm.pulse();
-            TrainingSnapshot s = vm.snapshotProperty().get();
+            vm.run().pulse();
+            TrainingSnapshot s = vm.run().snapshotProperty().get();
             if (s != null && s.epoch() == epoch && s.network() != null) {
                 return s;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no snapshot at epoch " + epoch + ", have " + vm.snapshotProperty().get());
+        throw new AssertionError("no snapshot at epoch " + epoch + ", have " + vm.run().snapshotProperty().get());
     }
 
     @Test
     void aSavedLabOpensWithTheSamePointsNetworkEpochAndSettings(@TempDir Path dir) throws Exception {
         LabViewModel vm = new LabViewModel(pool);
-        vm.textProperty(Field.HIDDEN_LAYERS).set("5,3");
-        vm.textProperty(Field.L2).set("5e-5");
-        vm.outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("5,3");
+        vm.form().textProperty(Field.L2).set("5e-5");
+        vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);
         Split drawn = new Split(new Dataset(new double[][] {{0, 0}, {1, 1}, {0.5, 0.2}, {-1, 0.3}},
                 new int[] {0, 1, 1, 0}, 2), new Dataset(new double[][] {{0.2, 0.9}}, new int[] {1}, 2));
         vm.setCustomData(drawn);
         for (int i = 0; i < 25; i++) {
-            vm.step().get(10, TimeUnit.SECONDS);
+            vm.run().step().get(10, TimeUnit.SECONDS);
         }
         TrainingSnapshot saved = settle(vm, 25);
         Path file = dir.resolve("lab.blab");
@@ -67,24 +67,24 @@ class WorkspaceBridgeTest {
         Workspace w = WorkspaceFiles.read(file);
         WorkspaceBridge.restore(other, w);
         TrainingSnapshot opened = settle(other, 25);
-        assertTrue(other.customDataProperty().get());
-        assertEquals(drawn, other.dataProperty().get());
-        assertEquals("5,3", other.textProperty(Field.HIDDEN_LAYERS).get());
-        assertEquals(OutputLoss.SOFTMAX_CROSS_ENTROPY, other.outputLossProperty().get());
-        assertEquals(5e-5, Double.parseDouble(other.textProperty(Field.L2).get()));
-        assertFalse(other.playingProperty().get());
+        assertTrue(other.data().customDataProperty().get());
+        assertEquals(drawn, other.data().dataProperty().get());
+        assertEquals("5,3", other.form().textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals(OutputLoss.SOFTMAX_CROSS_ENTROPY, other.form().outputLossProperty().get());
+        assertEquals(5e-5, Double.parseDouble(other.form().textProperty(Field.L2).get()));
+        assertFalse(other.run().playingProperty().get());
         double[][] probe = {{0, 0}, {0.3, -0.7}, {2, 1.5}, {-1.2, 0.4}};
         assertArrayEquals(saved.network().predict(probe), opened.network().predict(probe));
-        assertTrue(other.history().size() >= 2, "the loss curve comes back");
+        assertTrue(other.run().history().size() >= 2, "the loss curve comes back");
     }
 
     @Test
     void generatedDataOpensAsGeneratedNotCustom(@TempDir Path dir) throws Exception {
         LabViewModel vm = new LabViewModel(pool);
-        vm.datasetProperty().set(DatasetKind.SPIRAL);
-        vm.textProperty(Field.CLASSES).set("4");
-        vm.activationProperty().set(Activation.RELU);
-        vm.step().get(10, TimeUnit.SECONDS);
+        vm.form().datasetProperty().set(DatasetKind.SPIRAL);
+        vm.form().textProperty(Field.CLASSES).set("4");
+        vm.form().activationProperty().set(Activation.RELU);
+        vm.run().step().get(10, TimeUnit.SECONDS);
         settle(vm, 1);
         Path file = dir.resolve("spiral.blab");
         WorkspaceFiles.write(file, WorkspaceBridge.capture(vm));
@@ -92,10 +92,10 @@ class WorkspaceBridgeTest {
         LabViewModel other = new LabViewModel(pool);
         WorkspaceBridge.restore(other, WorkspaceFiles.read(file));
         settle(other, 1);
-        assertFalse(other.customDataProperty().get());
-        assertEquals("4", other.textProperty(Field.CLASSES).get());
-        assertEquals(vm.dataProperty().get(), other.dataProperty().get());
-        assertEquals(Activation.RELU, other.activationProperty().get());
+        assertFalse(other.data().customDataProperty().get());
+        assertEquals("4", other.form().textProperty(Field.CLASSES).get());
+        assertEquals(vm.data().dataProperty().get(), other.data().dataProperty().get());
+        assertEquals(Activation.RELU, other.form().activationProperty().get());
     }
 
     @Test
@@ -105,10 +105,10 @@ class WorkspaceBridgeTest {
                 1, Activation.TANH, Activation.SIGMOID, org.boundarylab.nn.Loss.BINARY_CROSS_ENTROPY), 9);
         vm.showNetwork(net, 300);
         TrainingSnapshot s = settle(vm, 300);
-        assertEquals("7", vm.textProperty(Field.HIDDEN_LAYERS).get());
+        assertEquals("7", vm.form().textProperty(Field.HIDDEN_LAYERS).get());
         assertArrayEquals(net.predict(new double[][] {{0.1, 0.2}}), s.network().predict(new double[][] {{0.1, 0.2}}));
-        assertFalse(vm.playingProperty().get());
-        vm.reset();
+        assertFalse(vm.run().playingProperty().get());
+        vm.run().reset();
         settle(vm, 0);
     }
 

@@ -30,6 +30,7 @@ import org.boundarylab.nn.Optimizer;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.InputRules;
 import org.boundarylab.ui.InputRules.Field;
+import org.boundarylab.ui.LabForm;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.OutputLoss;
 import org.boundarylab.workspace.Autosave;
@@ -65,14 +66,14 @@ class WorkspaceRoundTripTest {
             vm.apply(lesson.settings());
             long end = lesson.settings().epochs();
             if (end > 0) {
-                vm.play();
-                waitUntil(() -> vm.session() != null && !vm.session().isPlaying()
-                        && vm.session().latest() != null && vm.session().latest().epoch() == end,
+                vm.run().play();
+                waitUntil(() -> vm.run().session() != null && !vm.run().session().isPlaying()
+                        && vm.run().session().latest() != null && vm.run().session().latest().epoch() == end,
                         lesson.id() + " reaching epoch " + end);
-                vm.pulse();
+                vm.run().pulse();
             } else {
                 for (int i = 0; i < 30; i++) {
-                    vm.step().get(10, TimeUnit.SECONDS);
+                    vm.run().step().get(10, TimeUnit.SECONDS);
                 }
             }
             roundTrip(vm, lesson.id(), null);
@@ -86,9 +87,9 @@ class WorkspaceRoundTripTest {
             LabViewModel vm = randomLab(random, "lab " + i);
             int epochs = random.nextInt(40);
             for (int e = 0; e < epochs; e++) {
-                vm.step().get(10, TimeUnit.SECONDS);
+                vm.run().step().get(10, TimeUnit.SECONDS);
             }
-            roundTrip(vm, "lab " + i + " (" + vm.typedSettings() + ")", null);
+            roundTrip(vm, "lab " + i + " (" + vm.form().typedSettings() + ")", null);
         }
         assertTrue(divergedLabs < RANDOM_LABS / 10, divergedLabs + " of the random labs diverged: the test "
                 + "would then say little about training on");
@@ -102,7 +103,7 @@ class WorkspaceRoundTripTest {
             LabViewModel vm = randomLab(random, "autosaved lab " + i);
             int epochs = 1 + random.nextInt(30);
             for (int e = 0; e < epochs; e++) {
-                vm.step().get(10, TimeUnit.SECONDS);
+                vm.run().step().get(10, TimeUnit.SECONDS);
             }
             roundTrip(vm, "autosaved lab " + i, autosave);
         }
@@ -115,25 +116,25 @@ class WorkspaceRoundTripTest {
                 .orElseThrow();
         LabViewModel vm = new LabViewModel(POOL);
         vm.apply(lesson.settings().withEpochs(300));
-        vm.play();
-        waitUntil(() -> !vm.session().isPlaying() && vm.session().latest() != null
-                && vm.session().latest().epoch() == 300, "300 epochs");
+        vm.run().play();
+        waitUntil(() -> !vm.run().session().isPlaying() && vm.run().session().latest() != null
+                && vm.run().session().latest().epoch() == 300, "300 epochs");
         LabViewModel other = roundTrip(vm, lesson.id(), null);
-        assertEquals(2, other.session().latest().network().architecture().outputs());
-        assertEquals(300 + FURTHER_EPOCHS, other.session().latest().epoch(), "trained on from 300");
-        assertEquals(vm.parametersTextProperty().get(), other.parametersTextProperty().get());
+        assertEquals(2, other.run().session().latest().network().architecture().outputs());
+        assertEquals(300 + FURTHER_EPOCHS, other.run().session().latest().epoch(), "trained on from 300");
+        assertEquals(vm.status().parametersTextProperty().get(), other.status().parametersTextProperty().get());
     }
 
     // ---- the round trip ------------------------------------------------------------------
 
     /** Saves {@code vm}, opens the file in a new view-model, compares, trains both on; returns the new one. */
     private static LabViewModel roundTrip(LabViewModel vm, String what, Autosave autosave) throws Exception {
-        vm.pulse(); // as the window would: a run that stopped by itself is seen as paused
-        assertFalse(vm.playingProperty().get(), what);
+        vm.run().pulse(); // as the window would: a run that stopped by itself is seen as paused
+        assertFalse(vm.run().playingProperty().get(), what);
         Workspace saved = WorkspaceBridge.capture(vm);
         // a diverged run is saved as the last network it showed, without the trainer's state
         // of the weights that went non-finite after it; opening says so
-        boolean diverged = vm.divergedProperty().get();
+        boolean diverged = vm.run().divergedProperty().get();
         WorkspaceFiles.Opened opened;
         if (autosave == null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -146,7 +147,7 @@ class WorkspaceRoundTripTest {
         }
         if (diverged) {
             assertTrue(opened.dropped().stream().allMatch(d -> d.contains("no optimiser state")), what);
-            assertTrue(saved.network().sameBits(vm.snapshotProperty().get().network()), what + ": last finite");
+            assertTrue(saved.network().sameBits(vm.run().snapshotProperty().get().network()), what + ": last finite");
             assertEquals(saved.history().rows().get(saved.history().rows().size() - 1).epoch(), saved.epoch(),
                     what + ": saved at the last finite network's own epoch");
         } else {
@@ -157,20 +158,20 @@ class WorkspaceRoundTripTest {
 
         LabViewModel other = new LabViewModel(POOL);
         assertEquals(List.of(), WorkspaceBridge.restore(other, read), what);
-        other.session().started().get(10, TimeUnit.SECONDS);
-        assertFalse(other.playingProperty().get(), what);
+        other.run().session().started().get(10, TimeUnit.SECONDS);
+        assertFalse(other.run().playingProperty().get(), what);
         Workspace reopened = WorkspaceBridge.capture(other);
         // (a diverged lab's file has no trainer state: the opened lab's optimiser starts afresh)
         assertSame(saved, diverged ? reopened.withTrainer(null) : reopened, what + ", lab");
-        assertEquals(vm.customDataProperty().get(), other.customDataProperty().get(), what + ": custom data");
+        assertEquals(vm.data().customDataProperty().get(), other.data().customDataProperty().get(), what + ": custom data");
         if (diverged) {
             divergedLabs++;
             return other; // the saved lab trains on from its last finite network; the old one stays stopped
         }
 
         for (int e = 1; e <= FURTHER_EPOCHS; e++) {
-            TrainingSnapshot a = vm.step().get(10, TimeUnit.SECONDS);
-            TrainingSnapshot b = other.step().get(10, TimeUnit.SECONDS);
+            TrainingSnapshot a = vm.run().step().get(10, TimeUnit.SECONDS);
+            TrainingSnapshot b = other.run().step().get(10, TimeUnit.SECONDS);
             assertEquals(a.epoch(), b.epoch(), what);
             assertEquals(Double.doubleToLongBits(a.trainLoss()), Double.doubleToLongBits(b.trainLoss()),
                     what + ": train loss " + e + " epochs on: " + a.trainLoss() + " vs " + b.trainLoss());
@@ -239,7 +240,7 @@ class WorkspaceRoundTripTest {
                 .dataSeed(r.nextInt(1000))
                 .trainSubset(r.nextInt(6) == 0 ? 10 + r.nextInt(20) : 0)
                 .hidden(hidden)
-                .hiddenActivation(LabViewModel.activationChoices().get(r.nextInt(LabViewModel.activationChoices().size())))
+                .hiddenActivation(LabForm.activationChoices().get(r.nextInt(LabForm.activationChoices().size())))
                 .outputActivation(out.activation())
                 .loss(out.loss())
                 .initializer(Initializer.values()[r.nextInt(Initializer.values().length)])
@@ -255,17 +256,17 @@ class WorkspaceRoundTripTest {
                 .build();
         LabViewModel vm = new LabViewModel(POOL);
         vm.apply(s);
-        if (LabViewModel.hasClassCount(kind)) {
-            vm.textProperty(Field.CLASSES).set(Integer.toString(2 + r.nextInt(InputRules.MAX_CLASSES - 1)));
+        if (LabForm.hasClassCount(kind)) {
+            vm.form().textProperty(Field.CLASSES).set(Integer.toString(2 + r.nextInt(InputRules.MAX_CLASSES - 1)));
         }
         if (out.activation() == Activation.SIGMOID && r.nextInt(4) == 0) {
             // two sigmoid outputs for two classes, as tutorial 002 has them: only a setup sets that
-            Split data = vm.dataProperty().get();
+            Split data = vm.data().dataProperty().get();
             if (data.train().classes() == 2) {
-                vm.apply(vm.typedSettings().toBuilder().outputUnits(2).build());
+                vm.apply(vm.form().typedSettings().toBuilder().outputUnits(2).build());
             }
         }
-        Split data = vm.dataProperty().get();
+        Split data = vm.data().dataProperty().get();
         assertNotNull(data, what);
         int choice = r.nextInt(5);
         if (choice == 0) {
@@ -273,7 +274,7 @@ class WorkspaceRoundTripTest {
         } else if (choice == 1) {
             vm.setCustomData(new Split(data.train(), withDrawnPoints(data.test(), r)));
         }
-        assertNotNull(vm.session(), what + ": " + vm.messageProperty().get());
+        assertNotNull(vm.run().session(), what + ": " + vm.status().messageProperty().get());
         return vm;
     }
 

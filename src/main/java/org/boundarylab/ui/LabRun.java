@@ -1,0 +1,373 @@
+package org.boundarylab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.boundarylab.data.Dataset;
+import org.boundarylab.data.Split;
+import org.boundarylab.nn.Architecture;
+import org.boundarylab.nn.Features;
+import org.boundarylab.nn.Network;
+import org.boundarylab.nn.TrainerState;
+import org.boundarylab.training.LossHistory;
+import org.boundarylab.training.TrainingSession;
+import org.boundarylab.training.TrainingSnapshot;
+import org.boundarylab.ui.InputRules.Field;
+
+/**
+ * The current training run: its session on the pool, the snapshot on screen (taken over once a
+ * frame by {@link #pulse()}), whether it plays or diverged, and the network a saved or swept
+ * lab continues from.
+ *
+ * <p>Threading: called on one thread (the FX thread in the app); training runs on the pool and
+ * parks its snapshots in an atomic slot, so the properties only change on the calling thread.
+ */
+public final class LabRun {
+    /** A loss this many times its starting value gets a warning about the learning rate. */
+    static final double GROWTH_WARNING_FACTOR = 10;
+
+    private final ExecutorService pool;
+    private final LabForm form;
+    private final LabStatus status;
+    private final Runnable stateChanged;
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Features> shownFeatures = new ReadOnlyObjectWrapper<>(Features.DEFAULT);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(0);
+    private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
+
+    /** A snapshot with the features of the run that made it, so the two never get out of step. */
+    private record Published(TrainingSnapshot snapshot, Features features) {
+    }
+
+    private final AtomicReference<Published> pending = new AtomicReference<>();
+    private volatile Features sessionFeatures = Features.DEFAULT;
+    private volatile TrainingSession session;
+    private String divergenceMessage = "";
+    private String growthWarning = "";
+    private String setupError = "";
+    private double startLoss = Double.NaN;
+
+    /** A saved or swept network to continue from, used by the next run if it fits. */
+    private record Resume(Network network, long epoch, LossHistory.Points history, TrainerState trainer) {
+    }
+
+    private Resume resume;
+    /** While a restore rebuilds the run: what of the saved state the run could not take. */
+    private List<String> resumeProblems;
+
+    LabRun(ExecutorService pool, LabForm form, LabStatus status, Runnable stateChanged) {
+        this.pool = pool;
+        this.form = form;
+        this.status = status;
+        this.stateChanged = stateChanged;
+    }
+
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** The input features of the run whose snapshot is on screen. */
+    public ReadOnlyObjectProperty<Features> shownFeaturesProperty() {
+        return shownFeatures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty divergedProperty() {
+        return diverged.getReadOnlyProperty();
+    }
+
+    /** Counts the runs made; views start their curves afresh when it changes. */
+    public ReadOnlyLongProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+
+    /** The current run; null while the settings describe a network the engine refuses. */
+    public TrainingSession session() {
+        return session;
+    }
+
+    /** The loss curve of the current run (appended to from the pool; read a copy). */
+    public LossHistory history() {
+        return session == null ? new LossHistory() : session.history();
+    }
+
+    /** Called on a pool thread with every snapshot of the current run; keep it short. */
+    public void addSnapshotListener(Consumer<TrainingSnapshot> listener) {
+        snapshotListeners.add(listener);
+    }
+
+    /** Like {@link #addSnapshotListener}, with the input features of the run that made the snapshot. */
+    public void addFeaturedSnapshotListener(BiConsumer<TrainingSnapshot, Features> listener) {
+        featuredListeners.add(listener);
+    }
+
+    /** The messages the run has for the user, most pressing first. */
+    String[] messages() {
+        return new String[] {setupError, divergenceMessage, growthWarning};
+    }
+
+    // ---- play, pause, step ----
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (!form.isValid() || session == null) {
+            return;
+        }
+        if (diverged.get()) {
+            reset(); // a diverged run cannot continue; start it again with the settings now in place
+        }
+        session.play();
+        playing.set(true);
+        stateChanged.run();
+    }
+
+    public void pause() {
+        if (session != null) {
+            session.pause();
+        }
+        playing.set(false);
+        stateChanged.run();
+    }
+
+    /** One epoch; the returned future completes on the pool with its snapshot ({@link #pulse()} shows it). */
+    public CompletableFuture<TrainingSnapshot> step() {
+        if (!form.isValid() || session == null || playing.get() || diverged.get()) {
+            return CompletableFuture.completedFuture(snapshot.get());
+        }
+        return session.step();
+    }
+
+    /** The same run again from epoch 0 on the same data: same seeds, same settings. */
+    public void reset() {
+        pause();
+        if (form.isValid() && currentData != null) {
+            start(currentData);
+        }
+        stateChanged.run();
+    }
+
+    private Split currentData;
+
+    /**
+     * Sets weight {@code W[layer][from][to]} of the current network by hand while paused and
+     * publishes the changed network as a new snapshot; training goes on from it. The future
+     * fails with the reason when the run is playing, has ended, or the weight does not exist.
+     */
+    public CompletableFuture<TrainingSnapshot> editWeight(int layer, int from, int to, double value) {
+        return edit(net -> net.setWeight(layer, from, to, value), layer, from, to);
+    }
+
+    /** Sets bias {@code b[layer][unit]} (of unit {@code unit} in layer {@code layer + 1}) like {@link #editWeight}. */
+    public CompletableFuture<TrainingSnapshot> editBias(int layer, int unit, double value) {
+        return edit(net -> net.setBias(layer, unit, value), layer, 0, unit);
+    }
+
+    private CompletableFuture<TrainingSnapshot> edit(Consumer<Network> change, int layer, int from, int to) {
+        TrainingSession current = session;
+        if (current == null || playing.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    current == null ? "there is no network to change" : "pause training before changing a parameter"));
+        }
+        TrainingSnapshot shown = current.latest();
+        Architecture arch = shown != null && shown.network() != null ? shown.network().architecture() : null;
+        if (arch != null && (layer < 0 || layer >= arch.depth() || from < 0 || from >= arch.width(layer)
+                || to < 0 || to >= arch.width(layer + 1))) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the network " + arch
+                    + " has no parameter at layer " + layer + ", " + from + " -> " + to));
+        }
+        return current.edit(change);
+    }
+
+    // ---- building runs ----
+
+    /** The next run continues from this network if it fits, counting epochs on from {@code epoch}. */
+    void continueFrom(Network network, long epoch, LossHistory.Points history, TrainerState trainer) {
+        resume = new Resume(network.copy(), epoch, history, trainer);
+    }
+
+    /** Collects, until {@link #takeResumeProblems()}, what the next run could not take of a saved state. */
+    void noteResumeProblems() {
+        resumeProblems = new ArrayList<>();
+    }
+
+    List<String> takeResumeProblems() {
+        List<String> problems = resumeProblems == null ? List.of() : resumeProblems;
+        resumeProblems = null;
+        return problems;
+    }
+
+    /** Ends the current run and starts a new one on {@code split} with the form's settings, paused. */
+    void start(Split split) {
+        TrainingSession old = session;
+        if (old != null) {
+            old.close();
+        }
+        playing.set(false);
+        currentData = split;
+        try {
+            OutputLoss out = form.outputLossProperty().get();
+            Features inputs = form.featuresProperty().get();
+            int classes = split.train().classes();
+            Architecture arch = Architecture.of(2, form.hiddenLayers(),
+                    form.outputUnits() > 0 ? form.outputUnits() : out.outputsFor(classes),
+                    form.activationProperty().get(), out.activation(), out.loss())
+                    .withInputs(inputs.count()); // one input unit per chosen feature
+            Network net = form.initializerProperty().get().create(arch, form.longValue(Field.WEIGHT_SEED));
+            Resume from = resume; // a saved or swept network continues instead, if it fits
+            boolean resuming = from != null && from.network().architecture().equals(arch);
+            net = resuming ? from.network().copy() : net;
+            Dataset train = split.train();
+            Dataset test = split.test();
+            // the network sees each point's features; the data and the pictures keep x1, x2
+            TrainingSession fresh = new TrainingSession(net, inputs.map(train.x()), train.y(), inputs.map(test.x()),
+                    test.y(), form.trainingOptions(), pool);
+            fresh.setSnapshotEvery(form.redrawEvery());
+            fresh.setStopAtEpoch(form.stopAt());
+            fresh.addListener(s -> {
+                if (session == fresh) { // a closed run may still finish its last epoch
+                    pending.set(new Published(s, inputs));
+                    for (Consumer<TrainingSnapshot> l : snapshotListeners) {
+                        l.accept(s);
+                    }
+                    for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+                        l.accept(s, inputs);
+                    }
+                }
+            });
+            session = fresh;
+            sessionFeatures = inputs;
+            setupError = "";
+            divergenceMessage = "";
+            growthWarning = "";
+            startLoss = Double.NaN;
+            diverged.set(false);
+            pending.set(null);
+            generation.set(generation.get() + 1);
+            status.showParameters(arch.parameterCount());
+            if (resuming) {
+                resumeInto(fresh, from);
+            } else if (from != null && resumeProblems != null) {
+                resumeProblems.add("the network " + from.network().architecture() + " does not fit the settings' "
+                        + arch + "; the lab starts from its own first weights at epoch 0");
+            }
+            resume = null;
+            // epoch 0 is measured on the pool and arrives like any other snapshot; until then
+            // the previous picture stays up rather than a blank one
+            fresh.start();
+        } catch (IllegalArgumentException e) {
+            // a combination the engine refuses (the field checks cannot see every one)
+            session = null;
+            setupError = e.getMessage();
+        }
+    }
+
+    private void resumeInto(TrainingSession fresh, Resume from) {
+        fresh.resumeAt(from.epoch(), from.history());
+        if (from.trainer() != null) {
+            try {
+                fresh.resumeTrainer(from.trainer());
+            } catch (IllegalArgumentException e) {
+                if (resumeProblems != null) {
+                    resumeProblems.add("the optimiser's state did not fit (" + e.getMessage()
+                            + "); training on starts the optimiser afresh");
+                }
+            }
+        }
+    }
+
+    /** The running run takes the rate, penalties, redraw interval and stop-at epoch as typed now. */
+    void retune() {
+        if (session != null) {
+            session.retune(form.learningRate(), form.regularization());
+            session.setSnapshotEvery(form.redrawEvery());
+            session.setStopAtEpoch(form.stopAt());
+        }
+    }
+
+    // ---- the frame loop ----
+
+    /**
+     * Takes over the newest snapshot from training, if any, and notices a run that stopped by
+     * itself. Called once per frame.
+     */
+    public void pulse() {
+        Published p = pending.getAndSet(null);
+        if (p != null) {
+            show(p.snapshot(), p.features());
+        }
+        TrainingSession current = session;
+        if (playing.get() && current != null && !current.isPlaying()) {
+            // the loop ended on its own (divergence, the stop-at epoch); show its final snapshot
+            TrainingSnapshot last = current.latest();
+            if (last != null && last != snapshot.get()) {
+                show(last, sessionFeatures);
+            }
+            playing.set(false);
+            stateChanged.run();
+        }
+    }
+
+    private void show(TrainingSnapshot s, Features inputs) {
+        shownFeatures.set(inputs);
+        snapshot.set(s);
+        TrainingSession current = session;
+        if (Double.isNaN(startLoss) && current != null && current.started().isDone()) {
+            // taken from the run itself: the window may never have shown epoch 0
+            startLoss = current.started().join().trainLoss();
+        }
+        status.showFigures(s);
+        // a stable cross-entropy keeps a saturated network finite, so a too-large rate often
+        // shows as a loss that climbs far above where it started rather than as NaN
+        String warning = !s.diverged() && startLoss > 0 && s.trainLoss() > GROWTH_WARNING_FACTOR * startLoss
+                ? String.format(Locale.ROOT, "The training loss has grown to %s from %s at epoch 0: the learning rate"
+                        + " is probably too large; try %s.", LabStatus.loss(s.trainLoss()), LabStatus.loss(startLoss),
+                        suggestion(form.learningRateOrNaN()))
+                : "";
+        if (!warning.equals(growthWarning)) {
+            growthWarning = warning;
+            stateChanged.run();
+        }
+        if (s.diverged()) {
+            diverged.set(true);
+            divergenceMessage = String.format(Locale.ROOT,
+                    "Training diverged at epoch %,d: the loss became NaN or infinite. Try a smaller learning rate"
+                            + " than %s (e.g. %s), then press Play or Reset. The last finite network is shown.",
+                    s.epoch(), form.textProperty(Field.LEARNING_RATE).get().trim(),
+                    suggestion(form.learningRateOrNaN()));
+            stateChanged.run();
+        }
+    }
+
+    private static String suggestion(double lr) {
+        if (Double.isNaN(lr)) {
+            return "0.1";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2g", lr / 10)).stripTrailingZeros()
+                .toPlainString();
+    }
+}

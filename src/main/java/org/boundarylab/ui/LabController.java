@@ -112,19 +112,19 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML
     private void initialize() {
         datasetChoice.getItems().setAll(DatasetKind.values());
-        datasetChoice.setConverter(named(DatasetKind::displayName, DatasetKind.values()));
+        datasetChoice.setConverter(ChoiceNames.named(DatasetKind::displayName, DatasetKind.values()));
         datasetChoice.valueProperty().bindBidirectional(vm.form().datasetProperty());
-        showCustomInDatasetChoice();
+        ChoiceNames.showCustomIn(datasetChoice, vm.data().customDataProperty());
         activationChoice.getItems().setAll(Activation.TANH, Activation.SIGMOID, Activation.RELU,
                 Activation.LEAKY_RELU, Activation.LINEAR);
         activationChoice.valueProperty().bindBidirectional(vm.form().activationProperty());
         outputChoice.getItems().setAll(OutputLoss.values());
         outputChoice.valueProperty().bindBidirectional(vm.form().outputLossProperty());
         initializerChoice.getItems().setAll(Initializer.values());
-        initializerChoice.setConverter(named(LabController::initializerName, Initializer.values()));
+        initializerChoice.setConverter(ChoiceNames.named(ChoiceNames::initializerName, Initializer.values()));
         initializerChoice.valueProperty().bindBidirectional(vm.form().initializerProperty());
         optimizerChoice.getItems().setAll(Optimizer.Kind.values());
-        optimizerChoice.setConverter(named(LabController::optimizerName, Optimizer.Kind.values()));
+        optimizerChoice.setConverter(ChoiceNames.named(ChoiceNames::optimizerName, Optimizer.Kind.values()));
         optimizerChoice.valueProperty().bindBidirectional(vm.form().optimizerProperty());
         noiseSlider.valueProperty().bindBidirectional(vm.form().noiseProperty());
         noiseLabel.textProperty().bind(Bindings.format(Locale.ROOT, "Noise %.2f", vm.form().noiseProperty()));
@@ -208,26 +208,6 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         viewOptions.presentationProperty().addListener((o, a, b) -> followViewOptions());
         viewOptions.themeProperty().addListener((o, a, b) -> followViewOptions());
         followViewOptions();
-    }
-
-    /** While the data is drawn, imported or opened, the dataset choice says "Custom (from Moons)". */
-    private void showCustomInDatasetChoice() {
-        StringConverter<DatasetKind> plain = datasetChoice.getConverter();
-        StringConverter<DatasetKind> custom = new StringConverter<>() {
-            @Override
-            public String toString(DatasetKind k) {
-                String name = plain == null ? String.valueOf(k) : plain.toString(k);
-                return k != null && k == datasetChoice.getValue() ? "Custom (from " + name + ")" : name;
-            }
-
-            @Override
-            public DatasetKind fromString(String s) {
-                return plain == null ? null : plain.fromString(s);
-            }
-        };
-        Runnable update = () -> datasetChoice.setConverter(vm.data().customDataProperty().get() ? custom : plain);
-        vm.data().customDataProperty().addListener((o, a, b) -> update.run());
-        update.run();
     }
 
     /** Presentation mode and the theme: larger marks on the canvas and the chart, no speed figure. */
@@ -361,6 +341,27 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         ((javafx.scene.layout.VBox) canvasPane.getParent()).getChildren().add(0, banner);
     }
 
+    /**
+     * Shows what the background is doing ("Saving lab.blab") in the picture's corner while it
+     * does it: over the canvas, so that nothing moves when it comes and goes.
+     */
+    public void showActivity(javafx.beans.value.ObservableStringValue activity) {
+        Label busy = new Label();
+        busy.setId("activityLabel");
+        busy.getStyleClass().add("activity");
+        busy.setGraphic(new javafx.scene.control.ProgressIndicator());
+        ((javafx.scene.control.ProgressIndicator) busy.getGraphic()).setPrefSize(16, 16);
+        busy.textProperty().bind(Bindings.concat(activity, "…"));
+        busy.visibleProperty().bind(Bindings.isNotEmpty(activity));
+        busy.setManaged(false);
+        busy.setMouseTransparent(true);
+        canvasPane.getChildren().add(busy);
+        busy.layoutXProperty().bind(canvasPane.widthProperty().subtract(busy.widthProperty()).subtract(8));
+        busy.setLayoutY(8);
+        busy.autosize();
+        busy.textProperty().addListener((o, a, b) -> busy.autosize());
+    }
+
     @Override
     public void focusPlay() {
         playButton.requestFocus();
@@ -427,42 +428,5 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         dialog.getDialogPane().getStylesheets().addAll(tabs.getScene().getStylesheets());
         dialog.initOwner(tabs.getScene().getWindow());
         dialog.show();
-    }
-
-    private static String initializerName(Initializer i) {
-        return switch (i) {
-            case UNIFORM -> "uniform [0, 1)";
-            case LECUN -> "normal / √fan-in";
-            case GLOROT -> "Glorot uniform";
-            case HE -> "He normal";
-        };
-    }
-
-    private static String optimizerName(Optimizer.Kind k) {
-        return switch (k) {
-            case GD -> "gradient descent";
-            case SGD -> "SGD (mini-batch)";
-            case MOMENTUM -> "momentum";
-            case ADAM -> "Adam";
-        };
-    }
-
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name, T[] values) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : name.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                for (T t : values) {
-                    if (name.apply(t).equals(s)) {
-                        return t;
-                    }
-                }
-                return null;
-            }
-        };
     }
 }

@@ -193,15 +193,15 @@ public final class LabForm {
         return firstError().isEmpty();
     }
 
-    int intValue(Field f) {
+    public int intValue(Field f) {
         return InputRules.intValue(f, texts.get(f).get());
     }
 
-    long longValue(Field f) {
+    public long longValue(Field f) {
         return InputRules.longValue(f, texts.get(f).get());
     }
 
-    double doubleValue(Field f) {
+    public double doubleValue(Field f) {
         return InputRules.doubleValue(f, texts.get(f).get());
     }
 

@@ -8,6 +8,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.boundarylab.training.SharedPool;
+import org.boundarylab.ui.BackgroundTasks;
 import org.boundarylab.ui.BoundaryFrames;
 import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
@@ -40,10 +41,12 @@ public final class LabAssembly {
         Parent root = loadView(lab);
 
         ReplaceGuard guard = new ReplaceGuard();
+        BackgroundTasks tasks = new BackgroundTasks();
+        lab.showActivity(tasks.activityProperty());
         Classroom[] classroom = new Classroom[1]; // made once the scene exists; File > New leaves its lesson
         DrawTools draw = DrawTools.install(vm, lab, lab);
         draw.compactProperty().bind(viewOptions.presentationProperty());
-        FileActions files = FileActions.install(vm, draw.editor(), lab, lab, guard, () -> {
+        FileActions files = FileActions.install(vm, draw.editor(), lab, lab, guard, tasks, () -> {
             if (classroom[0] != null) {
                 classroom[0].leaveLesson();
             }

@@ -18,6 +18,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -332,14 +333,19 @@ class LabFilesWindowTest {
         Path report = dir.resolve("report.txt");
         Path train = dir.resolve("train.csv");
         Path test = dir.resolve("test.csv");
+        // each export is written on the background thread and completes on the FX thread
+        List<java.util.concurrent.CompletableFuture<Boolean>> writes = new ArrayList<>();
         robot.interact(() -> {
-            assertTrue(actions.exportBoundaryPng(png, Exports.PngOptions.slides().withAxes(false)));
-            assertTrue(actions.exportLossHistory(loss));
-            assertTrue(actions.exportModel(model));
-            assertTrue(actions.exportReport(report));
-            assertTrue(actions.exportCsv(false, train));
-            assertTrue(actions.exportCsv(true, test));
+            writes.add(actions.exportBoundaryPng(png, Exports.PngOptions.slides().withAxes(false)));
+            writes.add(actions.exportLossHistory(loss));
+            writes.add(actions.exportModel(model));
+            writes.add(actions.exportReport(report));
+            writes.add(actions.exportCsv(false, train));
+            writes.add(actions.exportCsv(true, test));
         });
+        for (var w : writes) {
+            assertTrue(w.get(20, TimeUnit.SECONDS));
+        }
         assertEquals(1280, javax.imageio.ImageIO.read(png.toFile()).getWidth(), "2x for slides");
         assertEquals(Exports.LOSS_HEADER, Files.readAllLines(loss).get(0));
         assertTrue(Files.readAllLines(loss).size() >= 3);
@@ -362,8 +368,48 @@ class LabFilesWindowTest {
         assertEquals(640, javax.imageio.ImageIO.read(viaMenu.toFile()).getWidth());
 
         // the exported test set imports back as the test set, unchanged
-        robot.interact(() -> assertTrue(actions.importTestSet(test)));
+        List<java.util.concurrent.CompletableFuture<Boolean>> imported = new ArrayList<>();
+        robot.interact(() -> imported.add(actions.importTestSet(test)));
+        assertTrue(imported.get(0).get(20, TimeUnit.SECONDS));
         assertEquals(s.test(), vm.data().dataProperty().get().test());
+    }
+
+    /**
+     * A file that does not answer (a named pipe nobody writes to yet, as a stalled network share
+     * would) holds up the background thread only: the window goes on drawing frames and shows
+     * what it is waiting for, and the import lands once the file answers.
+     */
+    @Test
+    void aFileThatDoesNotAnswerLeavesTheWindowDrawing(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("slow.csv");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "named pipes (mkfifo) are needed");
+        answer(fifo);
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet();
+            }
+        };
+        robot.interact(counter::start);
+        robot.interact(() -> actions.menuItem("importCsvItem").fire()); // returns at once
+        Label activity = robot.lookup("#activityLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, activity::isVisible);
+        assertEquals("Reading slow.csv…", activity.getText());
+        // the FX thread is free: frames keep coming and events are handled while the read waits
+        int before = frames.get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frames.get() >= before + 30);
+        robot.interact(() -> vm.form().textProperty(Field.SAMPLES).set("300"));
+        assertEquals("300", vm.form().textProperty(Field.SAMPLES).get());
+        assertTrue(actions.isOpening(), "still waiting for the file");
+
+        Files.writeString(fifo, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,0.3,0\n0.9,0.9,1\n0.2,0.1,0\n");
+        waitForFiles();
+        robot.interact(counter::stop);
+        assertFalse(activity.isVisible(), "nothing is waiting any more");
+        assertEquals(5, vm.data().dataProperty().get().train().size() + vm.data().dataProperty().get().test().size());
+        assertTrue(vm.data().customDataProperty().get());
     }
 
     @Test

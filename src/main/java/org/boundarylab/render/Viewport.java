@@ -35,12 +35,6 @@ public record Viewport(double xMin, double xMax, double yMin, double yMax) {
         return new Viewport(x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
-    /** The smallest viewport holding both. */
-    public Viewport union(Viewport o) {
-        return new Viewport(Math.min(xMin, o.xMin), Math.max(xMax, o.xMax),
-                Math.min(yMin, o.yMin), Math.max(yMax, o.yMax));
-    }
-
     public double width() {
         return xMax - xMin;
     }

@@ -47,7 +47,6 @@ public final class LabRun {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(0);
-    private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
 
     /** A snapshot with the features of the run that made it, so the two never get out of step. */
@@ -109,12 +108,10 @@ public final class LabRun {
         return session == null ? new LossHistory() : session.history();
     }
 
-    /** Called on a pool thread with every snapshot of the current run; keep it short. */
-    public void addSnapshotListener(Consumer<TrainingSnapshot> listener) {
-        snapshotListeners.add(listener);
-    }
-
-    /** Like {@link #addSnapshotListener}, with the input features of the run that made the snapshot. */
+    /**
+     * Called on a pool thread with every snapshot of the current run and the input features of
+     * the run that made it (for work that belongs off the FX thread, such as the heat map); keep it short.
+     */
     public void addFeaturedSnapshotListener(BiConsumer<TrainingSnapshot, Features> listener) {
         featuredListeners.add(listener);
     }
@@ -251,9 +248,6 @@ public final class LabRun {
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(new Published(s, inputs));
-                    for (Consumer<TrainingSnapshot> l : snapshotListeners) {
-                        l.accept(s);
-                    }
                     for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
                         l.accept(s, inputs);
                     }

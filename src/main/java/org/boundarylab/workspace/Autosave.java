@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The workspace kept on exit and offered back on the next start. The file lives at
@@ -14,8 +13,7 @@ import java.util.function.Supplier;
  *
  * <p>Use: on start, {@link #found()} says whether there is something to offer (and how old it
  * is); {@link #load()} reads it, {@link #discard()} drops it once restored or declined. On exit,
- * {@link #save(Workspace)}; {@link #saveOnExit(Supplier)} adds a shutdown hook as a fallback for
- * exits that bypass the window's own close handling.
+ * {@link #save(Workspace)}.
  */
 public final class Autosave {
     public static final String LOCATION_PROPERTY = "boundarylab.autosave";
@@ -111,24 +109,5 @@ public final class Autosave {
     /** Removes the autosave (after it was restored or declined). */
     public void discard() throws IOException {
         Files.deleteIfExists(location);
-    }
-
-    /**
-     * Saves what {@code current} returns when the JVM shuts down; a null workspace or a failing save
-     * is skipped (an exit must not hang or throw). Returns the hook so it can be removed.
-     */
-    public Thread saveOnExit(Supplier<Workspace> current) {
-        Thread hook = new Thread(() -> {
-            try {
-                Workspace w = current.get();
-                if (w != null) {
-                    save(w);
-                }
-            } catch (IOException | RuntimeException e) {
-                System.err.println("autosave to " + location + " failed: " + e.getMessage());
-            }
-        }, "autosave-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
     }
 }

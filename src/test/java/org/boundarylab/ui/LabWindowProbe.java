@@ -98,7 +98,7 @@ public final class LabWindowProbe {
             vm.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
             vm.form().textProperty(Field.REDRAW_EVERY).set(redraw);
             model.set(vm);
-            vm.run().addSnapshotListener(s -> {
+            vm.run().addFeaturedSnapshotListener((s, inputs) -> {
                 long t = System.nanoTime();
                 if (window[0] == 0 || t < window[0]) {
                     return;

@@ -9,6 +9,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -31,6 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.boundarylab.data.Split;
 import org.boundarylab.nn.Architecture;
@@ -233,14 +235,28 @@ public final class NetworkDiagram {
         dataChanged(vm.dataProperty().get());
     }
 
+    /**
+     * Runs the frame loop only while the panel is in a window that is showing. The toolkit holds
+     * a started timer until it is stopped, so one left running after its window closed (or after
+     * the panel left the scene) would keep the whole diagram alive and go on sending pictures to
+     * the shared pool for a window no one sees; every window opened and closed would add one more.
+     */
     private void start() {
-        new AnimationTimer() {
+        AnimationTimer loop = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 fitWindow();
                 pulse(now);
             }
-        }.start();
+        };
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+                .subscribe(shown -> {
+                    if (shown) {
+                        loop.start();
+                    } else {
+                        loop.stop();
+                    }
+                });
     }
 
     /** The user opens or folds the panel: that choice stands until the user changes it. */
@@ -257,6 +273,11 @@ public final class NetworkDiagram {
     private void fitWindow() {
         javafx.scene.Scene scene = root.getScene();
         if (scene == null || scene.getWidth() <= 0 || root.getWidth() <= 0) {
+            return;
+        }
+        // a timer runs before its pulse's layout pass: while the panel's place waits for one (the
+        // panel was just put back into the window, say) its position is stale and would read as overflow
+        if (root.isNeedsLayout() || root.getParent() == null || root.getParent().isNeedsLayout()) {
             return;
         }
         // the window lays the panel out at its full width and lets the rest run past the edge

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -200,6 +203,21 @@ class NetworkDiagramTest {
         waitUntil(field::isVisible);
         robot.push(KeyCode.END).eraseText(field.getText().length() + 2).write("3").push(KeyCode.ENTER);
         waitUntil(() -> vm.snapshotProperty().get().network().bias(2, 0) == 3.0);
+    }
+
+    @Test
+    void followsTheRunOnlyWhileItsPanelIsInTheWindow(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        StackPane slot = window.controller().diagramPane();
+        List<Node> panel = new ArrayList<>(slot.getChildren());
+        robot.interact(() -> slot.getChildren().clear());
+        robot.interact(() -> vm.textProperty(Field.HIDDEN_LAYERS).set("4"));
+        waitUntil(() -> vm.snapshotProperty().get().network().architecture().layers().length == 3);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // pulses enough to have taken a new picture
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shows(2, 5, 3, 1), "out of the window, the diagram takes no pictures");
+        robot.interact(() -> slot.getChildren().setAll(panel));
+        waitUntil(() -> shows(2, 4, 1));
     }
 
     @Test

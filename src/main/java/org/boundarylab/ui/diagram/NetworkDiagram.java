@@ -508,10 +508,10 @@ public final class NetworkDiagram {
                 }
                 return;
             }
-            pinned = me.equals(pinned) ? null : me;
-            updatePinStyle();
-            if (focus() == null) {
-                canvasView.showOverride(null);
+            if (me.equals(pinned)) {
+                unpin();
+            } else {
+                pin(layer, unit);
             }
         });
         return node;
@@ -716,10 +716,33 @@ public final class NetworkDiagram {
         return costs.values();
     }
 
-    /** Pins a unit as a click would (for probes that measure the pinned case). */
-    public void pinForProbe(int layer, int unit) {
+    /**
+     * Pins unit {@code unit} of layer {@code layer}, as clicking it does: its map stays on the
+     * main canvas in place of the output while the pointer is elsewhere, until {@link #unpin()} or
+     * another unit is pinned.
+     *
+     * @throws IllegalArgumentException if the diagram does not show that unit
+     * @throws IllegalStateException while the panel is folded away
+     */
+    public void pin(int layer, int unit) {
+        if (collapsed) {
+            throw new IllegalStateException("the network diagram is folded away");
+        }
+        StackPane[][] nodes = unitNodes;
+        if (layer < 0 || layer >= nodes.length || unit < 0 || unit >= nodes[layer].length) {
+            throw new IllegalArgumentException("the diagram shows no unit " + unit + " in layer " + layer);
+        }
         pinned = new DiagramFrames.Focus(layer, unit);
         updatePinStyle();
+    }
+
+    /** Lets go of the pinned unit, as clicking it again does; the canvas shows the output unless a unit is pointed at. */
+    public void unpin() {
+        pinned = null;
+        updatePinStyle();
+        if (focus() == null) {
+            canvasView.showOverride(null);
+        }
     }
 
     /** A ring of the most recent durations. */

@@ -168,6 +168,30 @@ class NetworkDiagramTest {
     }
 
     @Test
+    void pinningAUnitByNameMarksItAsAClickWould(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        robot.interact(() -> diagram.pin(1, 2));
+        assertEquals(List.of("#unit-1-2"), pinnedUnits(robot));
+        robot.interact(() -> diagram.pin(2, 0));
+        assertEquals(List.of("#unit-2-0"), pinnedUnits(robot), "one unit is pinned at a time");
+        robot.interact(diagram::unpin);
+        assertEquals(List.of(), pinnedUnits(robot));
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                diagram.pin(1, 5);
+            } catch (IllegalArgumentException e) {
+                refused.set(e);
+            }
+        });
+        assertTrue(refused.get() != null, "a unit the diagram does not show cannot be pinned");
+    }
+
+    private static List<String> pinnedUnits(FxRobot robot) {
+        return robot.lookup(".diagram-unit.pinned").queryAll().stream().map(n -> "#" + n.getId()).toList();
+    }
+
+    @Test
     void aWeightTypedOnALinkChangesThePrediction(FxRobot robot) throws Exception {
         network(robot, "5,3", 2, 5, 3, 1);
         TrainingSnapshot before = vm.snapshotProperty().get();

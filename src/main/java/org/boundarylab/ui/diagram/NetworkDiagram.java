@@ -1,45 +1,34 @@
 package org.boundarylab.ui.diagram;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.boundarylab.data.Split;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Feature;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
-import org.boundarylab.render.Viewport;
 import org.boundarylab.training.SharedPool;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
@@ -65,7 +54,6 @@ import org.boundarylab.ui.LabViewModel;
  * {@link #frameCosts()} keeps what putting a picture on screen cost.
  */
 public final class NetworkDiagram {
-    static final double PANEL_WIDTH = 300;
     /** The link colours of {@link DiagramPicture}, for the link under the pointer. */
     private static final Color NEGATIVE = fxColor(DiagramPicture.NEGATIVE_RGB);
     private static final Color POSITIVE = fxColor(DiagramPicture.POSITIVE_RGB);
@@ -76,163 +64,86 @@ public final class NetworkDiagram {
 
     private final LabViewModel vm;
     private final BoundaryCanvasView canvasView;
-    /** Takes turns with the canvas and the chart: at most one of them updates per pulse. */
-    private final PulseShare pulseShare;
-    private final DiagramFrames frames;
-    private final VBox root = new VBox();
-    private final Pane body = new Pane();
-    /** The links and maps of the last snapshot, drawn on the pool. */
-    private final ImageView picture = new ImageView();
+    private final DiagramPanel panel = new DiagramPanel();
+    private final PanelFolding folding;
+    private final PictureHandOff handOff;
+    private final Pane body;
     /** Only the link under the pointer, over the picture. */
-    private final Canvas links = new Canvas();
-    private final Pane units = new Pane();
-    private final Label info = new Label();
-    private final FlowPane featureSwitches = new FlowPane(4, 4);
-    private final List<CheckBox> switches = new ArrayList<>();
-    private final Button collapse = new Button("⟩");
-    private final HBox editor = new HBox(4);
-    private final TextField editField = new TextField();
-    private final Label editError = new Label();
-    private final FrameCosts costs = new FrameCosts(4096);
+    private final Canvas links;
+    private final Pane units;
+    private final Label info;
+    private final List<CheckBox> switches;
+    private final HBox editor;
+    private final TextField editField;
+    private final Label editError;
 
     private int[] shownLayers;
     private Features shownFeatures;
     private DiagramLayout layout;
     private volatile StackPane[][] unitNodes = new StackPane[0][];
-    private WritableImage pictureImage;
     /** Whether the links canvas has something on it. */
     private boolean hotDrawn;
     private DiagramFrames.Result last;
-    private TrainingSnapshot submitted;
-    private Viewport submittedCanvasView;
-    private double submittedWidth;
-    private double submittedHeight;
-    private double submittedScale;
     private DiagramFrames.Focus hovered;
     private DiagramFrames.Focus pinned;
-    private DiagramFrames.Focus submittedFocus;
     private int[] hoveredLink;
-    private Viewport thumbView = new Viewport(-1, 1, -1, 1);
-    private boolean collapsed;
-    /** Folded by {@link #fitWindow}, not by the user. */
-    private boolean foldedToFit;
-    /** The window width at which the panel folded by {@link #fitWindow} fits again. */
-    private double roomNeeded;
-    private javafx.scene.control.CheckMenuItem menuItem;
 
     private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
         this.vm = vm;
         this.canvasView = canvasView;
-        this.pulseShare = pulseShare;
-        this.frames = new DiagramFrames(SharedPool.get());
+        body = panel.body();
+        links = panel.links();
+        units = panel.units();
+        info = panel.info();
+        switches = panel.featureSwitches();
+        editor = panel.editor();
+        editField = panel.editField();
+        editError = panel.editNote();
+        folding = new PanelFolding(panel, () -> {
+            hovered = null;
+            pinned = null;
+            canvasView.showOverride(null);
+        });
+        handOff = new PictureHandOff(vm, canvasView, pulseShare, SharedPool.get());
         build();
     }
 
     /** Puts the diagram beside the lab's canvas, adds its View menu item and starts following the run. */
     public static NetworkDiagram install(LabViewModel vm, CanvasHost canvas, MenuSlots menus) {
         NetworkDiagram d = new NetworkDiagram(vm, canvas.canvasView(), canvas.pulseShare());
-        StackPane place = canvas.sideSlot();
-        place.getChildren().setAll(d.root);
-        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Network diagram");
-        item.setId("diagramMenuItem");
-        item.setSelected(true);
-        item.setOnAction(e -> d.choose(!item.isSelected()));
-        d.menuItem = item;
-        menus.view().getItems().add(item);
+        canvas.sideSlot().getChildren().setAll(d.panel.root());
+        menus.view().getItems().add(d.folding.menuItem());
         d.start();
         return d;
     }
 
-    // ---- building the panel ----
+    // ---- bringing the panel to life ----
 
     private void build() {
-        root.getStyleClass().add("diagram");
-        root.getStylesheets().add(NetworkDiagram.class.getResource("diagram.css").toExternalForm());
-        root.setId("networkDiagram");
-        root.setPrefWidth(PANEL_WIDTH);
-        root.setMinWidth(Region.USE_PREF_SIZE);
-        root.setMaxWidth(Region.USE_PREF_SIZE);
-
-        Label title = new Label("Inside the network");
-        title.getStyleClass().add("section");
-        HBox.setHgrow(title, Priority.ALWAYS);
-        title.setMaxWidth(Double.MAX_VALUE);
-        collapse.setId("diagramCollapse");
-        collapse.setTooltip(new Tooltip("Hide or show the network diagram"));
-        collapse.setOnAction(e -> choose(!collapsed));
-        HBox header = new HBox(6, title, collapse);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        Label inputs = new Label("Inputs");
-        inputs.getStyleClass().add("diagram-caption");
-        for (Feature f : Feature.values()) {
-            CheckBox box = new CheckBox(f.label());
-            box.setId("feature-" + f.name().toLowerCase(Locale.ROOT));
-            box.setUserData(f);
+        for (CheckBox box : switches) {
+            Feature f = (Feature) box.getUserData();
             box.setOnAction(e -> switchFeature(f, box));
-            switches.add(box);
         }
-        featureSwitches.getChildren().addAll(switches);
-        featureSwitches.getStyleClass().add("diagram-features");
-
-        links.setId("diagramLinks");
-        links.widthProperty().bind(body.widthProperty());
-        links.heightProperty().bind(body.heightProperty());
-        links.setManaged(false);
-        picture.setId("diagramPicture");
-        picture.setManaged(false);
-        picture.setMouseTransparent(true);
-        picture.setSmooth(true);
-        units.setManaged(false);
-        units.setPickOnBounds(false);
-        body.getChildren().addAll(picture, links, units, editor);
-        body.setId("diagramBody");
-        body.getStyleClass().add("diagram-body");
-        body.setMinHeight(120);
-        VBox.setVgrow(body, Priority.ALWAYS);
         body.widthProperty().addListener((o, a, b) -> relayout());
         body.heightProperty().addListener((o, a, b) -> relayout());
         body.setOnMouseMoved(this::pointerMoved);
         body.setOnMouseExited(e -> setHoveredLink(null));
         body.setOnMouseClicked(this::bodyClicked);
-
-        editField.setId("diagramEditField");
-        editField.setPrefColumnCount(7);
-        editError.setId("diagramEditError");
-        editError.getStyleClass().add("diagram-edit-error");
-        editError.setWrapText(true);
-        editError.setMaxWidth(PANEL_WIDTH - 40);
-        VBox editBox = new VBox(2, editField, editError);
-        editor.getChildren().setAll(editBox);
-        editor.getStyleClass().add("diagram-editor");
-        editor.setVisible(false);
-        editor.setManaged(false);
         editField.setOnAction(e -> commitEdit());
         editField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 closeEditor();
             }
         });
-
-        info.setId("diagramInfo");
-        info.getStyleClass().add("diagram-info");
-        info.setWrapText(true);
-        info.setMinHeight(Region.USE_PREF_SIZE);
         info.setText("Point at a unit to see its map on the canvas; click to pin it.");
 
-        root.getChildren().addAll(header, inputs, featureSwitches, body, info);
-        root.setPadding(new Insets(8, 10, 8, 10));
-        root.setSpacing(6);
-
         vm.featuresProperty().addListener((o, a, b) -> syncSwitches());
-        vm.dataProperty().addListener((o, a, split) -> dataChanged(split));
         vm.playingProperty().addListener((o, a, playing) -> {
             if (playing) {
                 closeEditor();
             }
         });
         syncSwitches();
-        dataChanged(vm.dataProperty().get());
     }
 
     /**
@@ -245,70 +156,17 @@ public final class NetworkDiagram {
         AnimationTimer loop = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                fitWindow();
                 pulse(now);
             }
         };
-        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
-                .subscribe(shown -> {
-                    if (shown) {
+        panel.root().sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+                .subscribe(showing -> {
+                    if (showing) {
                         loop.start();
                     } else {
                         loop.stop();
                     }
                 });
-    }
-
-    /** The user opens or folds the panel: that choice stands until the user changes it. */
-    private void choose(boolean fold) {
-        foldedToFit = false;
-        setCollapsed(fold);
-    }
-
-    /**
-     * Folds the panel away while the window is too narrow for it (a 1024-pixel projector, the
-     * larger presentation fonts), so that nothing on the right is cut off, and opens it again
-     * once there is room. Only a fold made here is undone here; one the user chose stays.
-     */
-    private void fitWindow() {
-        javafx.scene.Scene scene = root.getScene();
-        if (scene == null || scene.getWidth() <= 0 || root.getWidth() <= 0) {
-            return;
-        }
-        // a timer runs before its pulse's layout pass: while the panel's place waits for one (the
-        // panel was just put back into the window, say) its position is stale and would read as overflow
-        if (root.isNeedsLayout() || root.getParent() == null || root.getParent().isNeedsLayout()) {
-            return;
-        }
-        // the window lays the panel out at its full width and lets the rest run past the edge
-        double overflow = root.localToScene(root.getLayoutBounds()).getMaxX() - scene.getWidth();
-        if (!collapsed && overflow > 0.5) {
-            setCollapsed(true);
-            foldedToFit = true;
-            roomNeeded = scene.getWidth() + overflow;
-        } else if (foldedToFit && scene.getWidth() >= roomNeeded) {
-            setCollapsed(false);
-            foldedToFit = false;
-        }
-    }
-
-    private void setCollapsed(boolean on) {
-        collapsed = on;
-        if (menuItem != null) {
-            menuItem.setSelected(!on);
-        }
-        collapse.setText(on ? "⟨" : "⟩");
-        for (var n : root.getChildren().subList(1, root.getChildren().size())) {
-            n.setVisible(!on);
-            n.setManaged(!on);
-        }
-        root.setPrefWidth(on ? Region.USE_COMPUTED_SIZE : PANEL_WIDTH);
-        if (on) {
-            hovered = null;
-            pinned = null;
-            canvasView.showOverride(null);
-        }
-        ((Label) ((HBox) root.getChildren().get(0)).getChildren().get(0)).setText(on ? "" : "Inside the network");
     }
 
     private void syncSwitches() {
@@ -329,54 +187,14 @@ public final class NetworkDiagram {
         }
     }
 
-    private void dataChanged(Split split) {
-        if (split == null) {
-            return;
-        }
-        double[][] a = split.train().x();
-        double[][] b = split.test().x();
-        double[][] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        Viewport v = Viewport.around(all, LabViewModel.VIEW_MARGIN);
-        // square, so a unit's map has the plane's proportions
-        double side = Math.max(v.width(), v.height()) / 2;
-        double cx = (v.xMin() + v.xMax()) / 2;
-        double cy = (v.yMin() + v.yMax()) / 2;
-        thumbView = new Viewport(cx - side, cx + side, cy - side, cy + side);
-        submitted = null; // ask again for the new view
-    }
-
     // ---- the frame loop ----
 
     private void pulse(long now) {
-        if (collapsed) {
-            return;
+        folding.fitWindow();
+        if (folding.isFolded()) {
+            return; // nothing of it shows, so nothing is worth a forward pass
         }
-        TrainingSnapshot s = vm.snapshotProperty().get();
-        DiagramFrames.Focus focus = focus();
-        Viewport canvas = canvasView.shownView();
-        double width = body.getWidth();
-        double height = body.getHeight();
-        double scale = body.getScene() != null && body.getScene().getWindow() != null
-                ? body.getScene().getWindow().getOutputScaleX() : 1;
-        if (s != null && (s != submitted || !java.util.Objects.equals(focus, submittedFocus)
-                || (focus != null && !canvas.equals(submittedCanvasView))
-                || width != submittedWidth || height != submittedHeight || scale != submittedScale)) {
-            submitted = s;
-            submittedFocus = focus;
-            submittedCanvasView = canvas;
-            submittedWidth = width;
-            submittedHeight = height;
-            submittedScale = scale;
-            frames.submit(new DiagramFrames.Request(s, vm.shownFeaturesProperty().get(), thumbView, focus, canvas,
-                    width, height, scale));
-        }
-        DiagramFrames.Result r = frames.hasResult() && pulseShare.claim(this, now) ? frames.take() : null;
-        if (r != null) {
-            long t0 = System.nanoTime();
-            apply(r);
-            costs.add(System.nanoTime() - t0);
-        }
+        handOff.pulse(now, focus(), body.getWidth(), body.getHeight(), panel.outputScale(), this::apply);
     }
 
     private DiagramFrames.Focus focus() {
@@ -396,16 +214,7 @@ public final class NetworkDiagram {
             closeEditor();
             relayout();
         }
-        DiagramPicture.Pixels p = r.picture();
-        if (pictureImage == null || (int) pictureImage.getWidth() != p.width()
-                || (int) pictureImage.getHeight() != p.height()) {
-            pictureImage = new WritableImage(p.width(), p.height());
-            picture.setImage(pictureImage);
-        }
-        pictureImage.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(),
-                p.argb(), 0, p.width());
-        picture.setFitWidth(r.layout().width());
-        picture.setFitHeight(r.layout().height());
+        panel.showPicture(r.picture(), r.layout().width(), r.layout().height());
         if (hoveredLink != null) {
             drawLinks(); // its thickness follows the new weight
         }
@@ -693,19 +502,19 @@ public final class NetworkDiagram {
         info.setText(message);
     }
 
-    // ---- for tests and probes ----
+    // ---- what the user can do and see, for the lab, the tests and the probes ----
 
-    /** The unit nodes now on screen, [layer][unit] (shown units only). */
     /** Whether the panel is folded away (by the user, or because the window is too narrow). */
     public boolean isCollapsed() {
-        return collapsed;
+        return folding.isFolded();
     }
 
+    /** The unit nodes now on screen, [layer][unit] (shown units only). */
     public StackPane[][] unitNodes() {
         return unitNodes;
     }
 
-    /** The middle of the link from unit {@code from} of layer {@code layer} to unit {@code to} of the next, in the panel's body. */
+    /** The middle of the link from unit {@code from} of layer {@code layer} to unit {@code to} of the next, on screen. */
     public javafx.geometry.Point2D linkMiddleOnScreen(int layer, int from, int to) {
         double[] m = layout.linkMiddle(layer, from, to);
         return body.localToScreen(m[0], m[1]);
@@ -713,7 +522,7 @@ public final class NetworkDiagram {
 
     /** FX-thread nanoseconds of each picture put on screen so far (the most recent ones). */
     public long[] frameCosts() {
-        return costs.values();
+        return handOff.costs();
     }
 
     /**
@@ -725,7 +534,7 @@ public final class NetworkDiagram {
      * @throws IllegalStateException while the panel is folded away
      */
     public void pin(int layer, int unit) {
-        if (collapsed) {
+        if (folding.isFolded()) {
             throw new IllegalStateException("the network diagram is folded away");
         }
         StackPane[][] nodes = unitNodes;
@@ -742,25 +551,6 @@ public final class NetworkDiagram {
         updatePinStyle();
         if (focus() == null) {
             canvasView.showOverride(null);
-        }
-    }
-
-    /** A ring of the most recent durations. */
-    static final class FrameCosts {
-        private final long[] ring;
-        private int count;
-
-        FrameCosts(int capacity) {
-            ring = new long[capacity];
-        }
-
-        synchronized void add(long nanos) {
-            ring[count % ring.length] = nanos;
-            count++;
-        }
-
-        synchronized long[] values() {
-            return Arrays.copyOf(ring, Math.min(count, ring.length));
         }
     }
 }

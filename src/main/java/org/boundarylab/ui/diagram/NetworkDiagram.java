@@ -1,20 +1,12 @@
 package org.boundarylab.ui.diagram;
 
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
-import org.boundarylab.nn.Feature;
-import org.boundarylab.nn.Features;
-import org.boundarylab.nn.Network;
 import org.boundarylab.training.SharedPool;
-import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BoundaryCanvasView;
 import org.boundarylab.ui.CanvasHost;
 import org.boundarylab.ui.LabViewModel;
@@ -37,11 +29,11 @@ import org.boundarylab.ui.PulseShare;
  * unit boxes over it are there for pointing, names and the hover and pin frames.
  * {@link #frameCosts()} keeps what putting a picture on screen cost.
  *
- * <p>This class puts the parts together, runs the frame loop and, for now, the feature
- * switches and the weight/bias editor: {@link DiagramPanel} (the nodes), {@link UnitBoxes},
- * {@link PointerFocus} (hover and pin), {@link LinkHighlight}, {@link InfoLine},
- * {@link PanelFolding} and {@link PictureHandOff} (the pictures from the pool, pulse by pulse),
- * all sharing one {@link ShownNetwork}.
+ * <p>This class puts the parts together and runs the frame loop: {@link DiagramPanel} (the
+ * nodes), {@link FeatureSwitches}, {@link UnitBoxes}, {@link PointerFocus} (hover and pin),
+ * {@link LinkHighlight}, {@link ParameterEditor}, {@link InfoLine}, {@link PanelFolding} and
+ * {@link PictureHandOff} (the pictures from the pool, pulse by pulse), all sharing one
+ * {@link ShownNetwork}.
  */
 public final class NetworkDiagram {
     private final BoundaryCanvasView canvasView;
@@ -49,34 +41,16 @@ public final class NetworkDiagram {
     private final ShownNetwork shown = new ShownNetwork();
     private final PointerFocus focus;
     private final UnitBoxes boxes;
-    private final LabViewModel vm;
-    private final InfoLine info;
-    /** What Enter in the edit field sets: {layer, -1, unit} for a bias, {layer, from, to} for a weight; null while closed. */
-    private int[] editTarget;
+    private final ParameterEditor editor;
     private final PanelFolding folding;
     private final PictureHandOff handOff;
 
     private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
-        this.vm = vm;
         this.canvasView = canvasView;
-        info = new InfoLine(panel.info(), shown);
-        for (CheckBox box : panel.featureSwitches()) {
-            box.setOnAction(e -> switchFeature((Feature) box.getUserData(), box));
-        }
-        vm.featuresProperty().addListener((o, a, b) -> syncSwitches());
-        syncSwitches();
+        InfoLine info = new InfoLine(panel.info(), shown);
+        new FeatureSwitches(vm, panel.featureSwitches(), info);
         focus = new PointerFocus(canvasView, shown, info, new LinkHighlight(panel.links(), shown));
-        panel.editField().setOnAction(e -> commitEdit());
-        panel.editField().setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                closeEditor();
-            }
-        });
-        vm.playingProperty().addListener((o, a, playing) -> {
-            if (playing) {
-                closeEditor();
-            }
-        });
+        editor = new ParameterEditor(vm, panel, shown, info);
         boxes = new UnitBoxes(panel.units(), shown, focus, info, new UnitBoxes.Clicks() {
             @Override
             public void clicked(DiagramFrames.Focus unit) {
@@ -89,9 +63,7 @@ public final class NetworkDiagram {
 
             @Override
             public void doubleClicked(DiagramFrames.Focus unit, double x, double y) {
-                if (unit.layer() > 0) {
-                    openEditor(new int[] {unit.layer() - 1, -1, unit.unit()}, x, y);
-                }
+                editor.openForBias(unit, x, y);
             }
         });
         folding = new PanelFolding(panel, focus::clear);
@@ -109,7 +81,7 @@ public final class NetworkDiagram {
         body.setOnMouseClicked(e -> {
             int[] link = focus.hoveredLink();
             if (e.getClickCount() == 2 && link != null) {
-                openEditor(link.clone(), e.getX(), e.getY());
+                editor.openForWeight(link, e.getX(), e.getY());
             }
         });
     }
@@ -159,7 +131,7 @@ public final class NetworkDiagram {
     private void show(DiagramFrames.Result r) {
         if (shown.take(r)) {
             focus.clear();
-            closeEditor();
+            editor.close();
             layOut();
         }
         panel.showPicture(r.picture(), r.layout().width(), r.layout().height());
@@ -175,95 +147,6 @@ public final class NetworkDiagram {
         boxes.rebuild();
         // the picture keeps its place until the next pulse asks for one of the new size
         focus.redrawLink();
-    }
-
-    // ---- the feature switches ----
-
-    private void syncSwitches() {
-        Features f = vm.featuresProperty().get();
-        for (CheckBox box : panel.featureSwitches()) {
-            box.setSelected(f.contains((Feature) box.getUserData()));
-        }
-    }
-
-    private void switchFeature(Feature f, CheckBox box) {
-        try {
-            vm.featuresProperty().set(vm.featuresProperty().get().with(f, box.isSelected()));
-            info.say(box.isSelected() ? f.label() + " is now an input; training starts again."
-                    : f.label() + " is no longer an input; training starts again.");
-        } catch (IllegalArgumentException e) {
-            box.setSelected(true);
-            info.say(e.getMessage() + ".");
-        }
-    }
-
-    // ---- the weight/bias editor ----
-
-    /** Opens the field for {layer, -1, unit} (a bias) or {layer, from, to} (a weight) near (x, y) in the body. */
-    private void openEditor(int[] what, double x, double y) {
-        DiagramFrames.Result last = shown.latest();
-        if (last == null) {
-            return;
-        }
-        if (vm.playingProperty().get()) {
-            info.say("Pause training to change a weight or bias by hand.");
-            return;
-        }
-        Network net = last.request().snapshot().network();
-        boolean bias = what[1] < 0;
-        panel.editField().setText(ParameterInput.format(bias ? net.bias(what[0], what[2])
-                : net.weight(what[0], what[1], what[2])));
-        panel.editNote().setText(bias ? "bias of " + shown.unitName(what[0] + 1, what[2])
-                : "weight " + shown.linkName(what));
-        panel.editNote().getStyleClass().remove("invalid");
-        editTarget = what;
-        Pane body = panel.body();
-        panel.editor().setVisible(true);
-        panel.editor().autosize();
-        panel.editor().relocate(Math.max(0, Math.min(body.getWidth() - 150, x - 60)),
-                Math.max(0, Math.min(body.getHeight() - 60, y + 6)));
-        panel.editField().requestFocus();
-        panel.editField().selectAll();
-    }
-
-    private void closeEditor() {
-        panel.editor().setVisible(false);
-        editTarget = null;
-    }
-
-    private void commitEdit() {
-        int[] what = editTarget;
-        if (what == null) {
-            return;
-        }
-        double value;
-        try {
-            value = ParameterInput.parse(panel.editField().getText());
-        } catch (IllegalArgumentException e) {
-            showEditError(e.getMessage());
-            return;
-        }
-        CompletableFuture<TrainingSnapshot> done = what[1] < 0 ? vm.editBias(what[0], what[2], value)
-                : vm.editWeight(what[0], what[1], what[2], value);
-        done.whenComplete((s, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                showEditError(cause.getMessage());
-            } else {
-                info.say("Set to " + ParameterInput.format(value) + "; press Play to train on from here.");
-            }
-        }));
-        closeEditor();
-    }
-
-    private void showEditError(String message) {
-        panel.editNote().setText(message);
-        if (!panel.editNote().getStyleClass().contains("invalid")) {
-            panel.editNote().getStyleClass().add("invalid");
-        }
-        panel.editor().setVisible(true);
-        panel.editor().autosize();
-        info.say(message);
     }
 
     // ---- what the user can do and see, for the lab, the tests and the probes ----

@@ -187,6 +187,22 @@ class NetworkDiagramTest {
         assertTrue(refused.get() != null, "a unit the diagram does not show cannot be pinned");
     }
 
+    @Test
+    void thePinnedFrameStaysWhenThePanelIsResizedAndGoesWhenItFolds(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        robot.interact(() -> diagram.pin(1, 2));
+        StackPane[][] before = diagram.unitNodes();
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        robot.interact(() -> stage.setHeight(stage.getHeight() - 60)); // a shorter body: the boxes are built again
+        waitUntil(() -> diagram.unitNodes() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("#unit-1-2"), pinnedUnits(robot));
+
+        robot.clickOn("#diagramCollapse");
+        robot.clickOn("#diagramCollapse");
+        assertEquals(List.of(), pinnedUnits(robot), "folding lets go of the pin");
+    }
+
     private static List<String> pinnedUnits(FxRobot robot) {
         return robot.lookup(".diagram-unit.pinned").queryAll().stream().map(n -> "#" + n.getId()).toList();
     }

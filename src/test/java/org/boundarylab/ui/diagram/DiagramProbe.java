@@ -57,7 +57,7 @@ public final class DiagramProbe {
                 public void handle(long now) {
                     long t = System.nanoTime();
                     if (pin && !pinned && d.unitNodes().length > 1) {
-                        d.pinForProbe(1, 0);
+                        d.pin(1, 0);
                         pinned = true;
                     }
                     if (before.get() == null && t > from) {

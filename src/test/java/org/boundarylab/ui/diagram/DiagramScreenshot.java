@@ -50,7 +50,7 @@ public final class DiagramScreenshot {
         }
         if (pinLayer >= 0) {
             NetworkDiagram d = window.diagram();
-            ScreenshotSupport.onFx(() -> d.pinForProbe(pinLayer, pinUnit));
+            ScreenshotSupport.onFx(() -> d.pin(pinLayer, pinUnit));
             Thread.sleep(1000);
         }
         WritableImage shot = ScreenshotSupport.snapshot(window);

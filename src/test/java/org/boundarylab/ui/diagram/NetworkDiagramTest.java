@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -165,6 +168,46 @@ class NetworkDiagramTest {
     }
 
     @Test
+    void pinningAUnitByNameMarksItAsAClickWould(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        robot.interact(() -> diagram.pin(1, 2));
+        assertEquals(List.of("#unit-1-2"), pinnedUnits(robot));
+        robot.interact(() -> diagram.pin(2, 0));
+        assertEquals(List.of("#unit-2-0"), pinnedUnits(robot), "one unit is pinned at a time");
+        robot.interact(diagram::unpin);
+        assertEquals(List.of(), pinnedUnits(robot));
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                diagram.pin(1, 5);
+            } catch (IllegalArgumentException e) {
+                refused.set(e);
+            }
+        });
+        assertTrue(refused.get() != null, "a unit the diagram does not show cannot be pinned");
+    }
+
+    @Test
+    void thePinnedFrameStaysWhenThePanelIsResizedAndGoesWhenItFolds(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        robot.interact(() -> diagram.pin(1, 2));
+        StackPane[][] before = diagram.unitNodes();
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        robot.interact(() -> stage.setHeight(stage.getHeight() - 60)); // a shorter body: the boxes are built again
+        waitUntil(() -> diagram.unitNodes() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("#unit-1-2"), pinnedUnits(robot));
+
+        robot.clickOn("#diagramCollapse");
+        robot.clickOn("#diagramCollapse");
+        assertEquals(List.of(), pinnedUnits(robot), "folding lets go of the pin");
+    }
+
+    private static List<String> pinnedUnits(FxRobot robot) {
+        return robot.lookup(".diagram-unit.pinned").queryAll().stream().map(n -> "#" + n.getId()).toList();
+    }
+
+    @Test
     void aWeightTypedOnALinkChangesThePrediction(FxRobot robot) throws Exception {
         network(robot, "5,3", 2, 5, 3, 1);
         TrainingSnapshot before = vm.run().snapshotProperty().get();
@@ -200,6 +243,21 @@ class NetworkDiagramTest {
         waitUntil(field::isVisible);
         robot.push(KeyCode.END).eraseText(field.getText().length() + 2).write("3").push(KeyCode.ENTER);
         waitUntil(() -> vm.run().snapshotProperty().get().network().bias(2, 0) == 3.0);
+    }
+
+    @Test
+    void followsTheRunOnlyWhileItsPanelIsInTheWindow(FxRobot robot) throws Exception {
+        network(robot, "5,3", 2, 5, 3, 1);
+        StackPane slot = window.controller().diagramPane();
+        List<Node> panel = new ArrayList<>(slot.getChildren());
+        robot.interact(() -> slot.getChildren().clear());
+        robot.interact(() -> vm.form().textProperty(Field.HIDDEN_LAYERS).set("4"));
+        waitUntil(() -> vm.run().snapshotProperty().get().network().architecture().layers().length == 3);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // pulses enough to have taken a new picture
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shows(2, 5, 3, 1), "out of the window, the diagram takes no pictures");
+        robot.interact(() -> slot.getChildren().setAll(panel));
+        waitUntil(() -> shows(2, 4, 1));
     }
 
     @Test

@@ -32,6 +32,11 @@ final class ModelDataFit {
             throw new UserError(dataFile + " has labels up to " + maxLabel + " but the model in " + modelFile
                     + " has " + output + "; make a model with " + (maxLabel + 1) + " softmax outputs");
         }
+        try {
+            arch.checkRows(data.size());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(dataFile + " with the model in " + modelFile + ": " + e.getMessage());
+        }
     }
 
     /** "200 examples, 2 classes". */

@@ -130,7 +130,7 @@ public final class InputFiles {
         private void check(int c) throws TextException {
             if (due > 0) {
                 if (c < low || c > high) {
-                    throw bad(c, null);
+                    throw bad(lead, null); // the character that starts there is not complete
                 }
                 due--;
                 low = 0x80;

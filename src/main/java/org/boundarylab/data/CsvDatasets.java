@@ -211,7 +211,7 @@ public final class CsvDatasets {
                 lineNo++;
                 if (line.length() > MAX_LINE) {
                     throw fail(lineNo, String.format(Locale.ROOT, "line longer than %,d characters (a data row is"
-                            + " x1,x2,label); it starts %s", MAX_LINE, Excerpt.quoted(line)));
+                            + " x1,x2,label); it starts '%s'", MAX_LINE, Excerpt.start(line, Excerpt.DEFAULT)));
                 }
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);

@@ -275,9 +275,14 @@ public final class ModelFiles {
                 throw new ModelFormatException(source + ": expected a JSON object {...} at the top, found " + found);
             }
             JsonInput.Budget others = new JsonInput.Budget(MAX_OTHER_VALUES);
+            boolean checkedEarly = false;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 t = p.nextToken();
+                if (!checkedEarly && (key.equals("weights") || key.equals("biases"))) {
+                    new Reader(source).early(root);
+                    checkedEarly = true;
+                }
                 if (key.equals("weights") && t != JsonToken.VALUE_NULL) {
                     weights = readNested(p, 3, numbers);
                 } else if (key.equals("biases") && t != JsonToken.VALUE_NULL) {
@@ -428,15 +433,39 @@ public final class ModelFiles {
             this.source = source;
         }
 
+        /**
+         * The checks model() starts with, made as soon as "format" and "layers" have passed by, so a
+         * file that asks for a network beyond the size bound is refused before its weights are read.
+         */
+        void early(JsonNode root) throws ModelFormatException {
+            if (root.has("format") && root.has("layers")) {
+                model(root, null, null, true);
+            }
+        }
+
         ModelFile model(JsonNode root, Raw weightsRead, Raw biasesRead) throws ModelFormatException {
+            return model(root, weightsRead, biasesRead, false);
+        }
+
+        private ModelFile model(JsonNode root, Raw weightsRead, Raw biasesRead, boolean layersOnly)
+                throws ModelFormatException {
             JsonNode format = root.get("format");
             if (format == null) {
                 throw fail("no \"format\" key; a model file starts with \"format\": \"" + FORMAT + "\"");
             }
             if (!format.isTextual() || !format.asText().equals(FORMAT)) {
-                throw fail("format is " + format + ", expected \"" + FORMAT + "\"");
+                throw fail("format is " + (format.isTextual() ? "\"" + Excerpt.of(format.asText()) + "\""
+                        : describe(format)) + ", expected \"" + FORMAT + "\"");
             }
             int[] layers = layers(required(root, "layers"));
+            if (layersOnly) {
+                try {
+                    Architecture.checkSize(layers);
+                } catch (IllegalArgumentException e) {
+                    throw fail("invalid network: " + e.getMessage());
+                }
+                return null;
+            }
             Activation hidden = activation(root, "hidden_activation");
             Activation output = activation(root, "output_activation");
             Loss loss;

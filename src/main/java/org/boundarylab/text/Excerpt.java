@@ -20,16 +20,28 @@ public final class Excerpt {
             return "";
         }
         StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 24);
+        if (shown(s, max, b) < s.length()) {
+            b.append(String.format(java.util.Locale.ROOT, "... (%,d characters)", s.length()));
+        }
+        return b.toString();
+    }
+
+    /** The first characters of {@code s} as {@link #of(String, int)} shows them, then "...": for input read only in part. */
+    public static String start(String s, int max) {
+        StringBuilder b = new StringBuilder(max + 3);
+        shown(s == null ? "" : s, max, b);
+        return b.append("...").toString();
+    }
+
+    /** Appends up to {@code max} characters of {@code s}, unsafe ones escaped; returns how much of s was used. */
+    private static int shown(String s, int max, StringBuilder b) {
         int i = 0;
         while (i < s.length() && b.length() < max) {
             int cp = s.codePointAt(i);
             appendSafe(b, cp);
             i += Character.charCount(cp);
         }
-        if (i < s.length()) {
-            b.append(String.format(java.util.Locale.ROOT, "... (%,d characters)", s.length()));
-        }
-        return b.toString();
+        return i;
     }
 
     /** {@link #of(String, int)} with the {@link #DEFAULT} length. */

@@ -104,7 +104,8 @@ final class InitCommand implements Callable<Integer> {
         try {
             arch = new Architecture(layers, hidden, outputActivation, lossFunction);
         } catch (IllegalArgumentException e) {
-            throw checks.error(e.getMessage());
+            String options = hidden == Activation.SOFTMAX ? "--hidden" : loss != null ? "--output/--loss" : "--output";
+            throw checks.error(options + ": " + e.getMessage());
         }
         Network net = init.create(arch, seed);
 

@@ -237,7 +237,12 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
         // refuse a bad activation/loss pair before reading any data
-        s.architectureFor(0, 2, 2);
+        try {
+            s.architectureFor(0, 2, 2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((hiddenActivation == Activation.SOFTMAX ? "--hidden-activation"
+                    : "--output/--loss") + ": " + e.getMessage(), e);
+        }
         return s;
     }
 

@@ -81,7 +81,15 @@ final class Checks {
         Path absolute = file.toAbsolutePath();
         for (int hops = 0; hops < 40 && Files.isSymbolicLink(absolute); hops++) {
             try {
-                absolute = absolute.getParent().resolve(Files.readSymbolicLink(absolute));
+                Path link = Files.readSymbolicLink(absolute);
+                if (absolute.startsWith("/proc") || link.startsWith("/proc")) {
+                    // /dev/stdout and friends: written through in place, like a device
+                    if (!Files.isWritable(file)) {
+                        throw error(option + " " + file + " is not writable");
+                    }
+                    return;
+                }
+                absolute = absolute.getParent().resolve(link);
             } catch (IOException | SecurityException e) {
                 break;
             }

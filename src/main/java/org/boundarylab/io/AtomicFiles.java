@@ -250,6 +250,11 @@ public final class AtomicFiles {
                 } catch (IOException e) {
                     throw named(e, given);
                 }
+                if (file.startsWith("/proc") || link.startsWith("/proc")) {
+                    // /dev/stdout and friends: a descriptor of this process, which only the kernel can
+                    // follow (to a pipe, a terminal or a file the shell opened); write through it in place
+                    return inPlace(given);
+                }
                 file = file.getParent().resolve(link);
             }
             BasicFileAttributes attributes;
@@ -276,6 +281,20 @@ public final class AtomicFiles {
                 throw new FileSystemException(given.toString(), null, "is a " + kind + "; refusing to write into it");
             }
             return new Target(given, file, true);
+        }
+
+        private static Target inPlace(Path given) throws IOException {
+            Path path = given.toAbsolutePath();
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw named(e, given);
+            }
+            if (attributes.isDirectory()) {
+                throw new FileSystemException(given.toString(), null, "is a folder, not a file");
+            }
+            return new Target(given, path, true);
         }
 
         /** Null for a character device or a pipe (written in place), otherwise what the file is. */

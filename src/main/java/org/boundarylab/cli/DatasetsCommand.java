@@ -31,7 +31,7 @@ final class DatasetsCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--noise", defaultValue = "0.2", paramLabel = "X",
-            description = "Standard deviation of the Gaussian noise added to each point (default: ${DEFAULT-VALUE}).")
+            description = "Standard deviation of the Gaussian noise added to each point, 0 to 1000 (default: ${DEFAULT-VALUE}).")
     double noise;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -39,7 +39,8 @@ final class DatasetsCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--test-ratio", paramLabel = "R",
-            description = "Fraction of the points held out for testing, between 0 and 1 (needs --test-out).")
+            description = "Fraction of the points held out for testing, between 0 and 1 (needs --test-out); it must"
+                    + " hold out points of at least two classes.")
     Double testRatio;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",

@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     Path lossLog;
 
     @Option(names = "--log-every", defaultValue = "" + DEFAULT_LOG_EVERY, paramLabel = "K",
-            description = "Log every K epochs and the last one (default: ${DEFAULT-VALUE}).")
+            description = "Log every K epochs and the last one, at most 100,000 rows (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each logged epoch as it happens.")

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.boundarylab.data.DataFormatException;
 import org.boundarylab.io.ModelFormatException;
+import org.boundarylab.text.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -17,6 +18,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Entry point of the command line. Exit status 0 when the command succeeded, 2 for bad
  * arguments, bad files or a run that diverged (one line on standard error, starting with
  * "error: "), 1 for an unexpected internal failure (also one line).
+ *
+ * <p>The refusal contract: whatever the input, a refusal is exactly one line of at most
+ * {@link Excerpt#MAX_MESSAGE} characters that names the file or the option, holds no control
+ * characters and no stack trace, and comes before anything is written (outputs are written
+ * together at the end, all or none).
  */
 public final class Cli {
     public static final int OK = 0;
@@ -32,6 +38,11 @@ public final class Cli {
         cli.setErr(err);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // every input is bounded well below a default heap; this is the last line of defence, not a refusal
+            err.println("error: internal error: the Java heap ran out of memory ("
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); nothing was written");
+            return INTERNAL_ERROR;
         } finally {
             out.flush();
             err.flush();
@@ -49,12 +60,13 @@ public final class Cli {
     private static int reportBadArguments(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        StringBuilder line = new StringBuilder("error: ").append(oneLine(ex.getMessage()));
+        String help = "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'";
+        StringBuilder line = new StringBuilder(oneLine(ex.getMessage()));
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
         }
-        line.append("; see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help'");
-        err.println(line);
+        // the arguments are quoted by picocli as given: keep the line short and printable, the hint whole
+        err.println("error: " + Excerpt.line(line.toString(), Excerpt.MAX_MESSAGE - 7 - help.length()) + help);
         err.flush();
         return USAGE;
     }
@@ -75,7 +87,7 @@ public final class Cli {
             status = INTERNAL_ERROR;
             message = "internal error: " + ex;
         }
-        err.println("error: " + oneLine(message));
+        err.println("error: " + Excerpt.line(oneLine(message), Excerpt.MAX_MESSAGE - 7));
         err.flush();
         return status;
     }
@@ -83,10 +95,10 @@ public final class Cli {
     /** File-system failures in words, naming the file. */
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) {
-            return f.getFile() + ": no such file or folder";
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "no such file or folder");
         }
         if (e instanceof AccessDeniedException f) {
-            return f.getFile() + ": permission denied";
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "permission denied");
         }
         if (e instanceof NotDirectoryException f) {
             return f.getFile() + ": not a folder";

@@ -8,6 +8,7 @@ import org.boundarylab.data.Dataset;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.data.Generators;
 import org.boundarylab.data.Split;
+import org.boundarylab.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class DatasetsCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--noise", defaultValue = "0.2", paramLabel = "X",
-            description = "Standard deviation of the Gaussian noise added to each point (default: ${DEFAULT-VALUE}).")
+            description = "Standard deviation of the Gaussian noise added to each point, 0 to 1000 (default: ${DEFAULT-VALUE}).")
     double noise;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -38,7 +39,8 @@ final class DatasetsCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--test-ratio", paramLabel = "R",
-            description = "Fraction of the points held out for testing, between 0 and 1 (needs --test-out).")
+            description = "Fraction of the points held out for testing, between 0 and 1 (needs --test-out); it must"
+                    + " hold out points of at least two classes.")
     Double testRatio;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
@@ -54,6 +56,10 @@ final class DatasetsCommand implements Callable<Integer> {
         checks.atLeast("--samples", samples, 2);
         checks.atMost("--samples", samples, Generators.MAX_SAMPLES);
         checks.nonNegative("--noise", noise);
+        if (noise > Generators.MAX_NOISE) {
+            throw checks.error("--noise must be at most " + Generators.MAX_NOISE + " (the shapes are a few units"
+                    + " across), got " + noise);
+        }
         checks.writableTarget("--out", out);
         if (testRatio != null && testOut == null) {
             throw checks.error("--test-ratio needs --test-out, the file for the test part");
@@ -74,8 +80,20 @@ final class DatasetsCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("wrote %d points to %s (%s)%n", all.size(), out, settings);
         } else {
             Split split = Split.stratified(all, testRatio, seed);
-            CsvDatasets.write(split.train(), out);
-            CsvDatasets.write(split.test(), testOut);
+            // the test file must be one the readers take: at least two classes, so at least two points
+            int testClasses = (int) java.util.Arrays.stream(split.test().y()).distinct().count();
+            if (testClasses < 2) {
+                throw checks.error(String.format(Locale.ROOT, "--test-ratio %s holds out %s of the %d points; the test"
+                                + " file needs points of at least two classes: give a larger --test-ratio or more --samples",
+                        testRatio, split.test().size() == 0 ? "none" : split.test().size() == 1 ? "1"
+                                : split.test().size() + ", all of one class,", all.size()));
+            }
+            // both files or neither: a full disk while writing the second leaves the first as it was
+            try (AtomicFiles.Batch batch = AtomicFiles.batch()) {
+                batch.add(out, CsvDatasets.content(split.train()));
+                batch.add(testOut, CsvDatasets.content(split.test()));
+                batch.commit();
+            }
             spec.commandLine().getOut().printf("wrote %d training points to %s and %d test points to %s (%s)%n",
                     split.train().size(), out, split.test().size(), testOut, settings);
         }

@@ -46,6 +46,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
         // the loss of the data alone: a model file does not say which penalty trained it
         double loss = net.loss(x, set.y(), Regularization.NONE);
+        if (!Double.isFinite(loss)) {
+            throw new UserError("the loss of " + model + " on " + data + " is " + loss + ", not a finite number: the"
+                    + " network's outputs overflow on these points; nothing to report");
+        }
         int[] predicted = net.predictClasses(x);
         int classes = arch.classes();
         ClassificationReport report = ClassificationReport.of(set.y(), predicted, classes);

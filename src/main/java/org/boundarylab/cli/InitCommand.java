@@ -22,10 +22,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Make a starting model file with weights drawn from a seed.")
 final class InitCommand implements Callable<Integer> {
-    /** Widths beyond this are not what a 2-D lab is about and would only exhaust memory. */
-    static final int MAX_UNITS = 10_000;
-    static final long MAX_PARAMETERS = 20_000_000;
-
     @Spec
     CommandSpec spec;
 
@@ -90,15 +86,15 @@ final class InitCommand implements Callable<Integer> {
                     + " (or _) first");
         }
         checks.atLeast("--layers: the number of layers", layers.length, 2);
-        long parameters = 0;
         for (int l = 0; l < layers.length; l++) {
             checks.atLeast("--layers: layer " + (l + 1) + " (units)", layers[l], 1);
-            checks.atMost("--layers: layer " + (l + 1) + " (units)", layers[l], MAX_UNITS);
-            if (l > 0) {
-                parameters += (long) layers[l - 1] * layers[l] + layers[l];
-            }
         }
-        checks.atMost("--layers: the number of parameters", parameters, MAX_PARAMETERS);
+        try {
+            // the one size bound of every network (units, parameters, outputs), before anything is allocated
+            Architecture.checkSize(layers);
+        } catch (IllegalArgumentException e) {
+            throw checks.error("--layers: " + e.getMessage());
+        }
         checks.writableTarget("--out", out);
 
         int outputs = layers[layers.length - 1];
@@ -108,7 +104,8 @@ final class InitCommand implements Callable<Integer> {
         try {
             arch = new Architecture(layers, hidden, outputActivation, lossFunction);
         } catch (IllegalArgumentException e) {
-            throw checks.error(e.getMessage());
+            String options = hidden == Activation.SOFTMAX ? "--hidden" : loss != null ? "--output/--loss" : "--output";
+            throw checks.error(options + ": " + e.getMessage());
         }
         Network net = init.create(arch, seed);
 

@@ -27,10 +27,15 @@ final class ModelDataFit {
         }
         if (maxLabel >= arch.classes()) {
             String output = arch.outputs() == 1
-                    ? "1 " + arch.output() + " unit, which tells only labels 0 and 1 apart"
-                    : arch.outputs() + " " + arch.output() + " units, for labels 0.." + (arch.outputs() - 1);
-            throw new UserError(dataFile + " has labels up to " + maxLabel + " but the model in " + modelFile
+                    ? "1 " + arch.output() + " output (labels 0 and 1 only)"
+                    : arch.outputs() + " " + arch.output() + " outputs (labels 0.." + (arch.outputs() - 1) + ")";
+            throw new UserError(dataFile + " has labels 0.." + maxLabel + " but " + modelFile
                     + " has " + output + "; make a model with " + (maxLabel + 1) + " softmax outputs");
+        }
+        try {
+            arch.checkRows(data.size());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(dataFile + " with the model in " + modelFile + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.boundarylab.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,7 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import org.boundarylab.data.CsvDatasets;
 import org.boundarylab.data.Dataset;
+import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.nn.Activation;
+import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
@@ -41,7 +44,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Train the same network at several hidden widths (or L2 strengths, or training-set sizes),",
             "several seeds each, all cores at once; write one CSV row per run:",
-            "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds.",
+            "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds,diverged.",
             "Losses are mean per-example losses without the weight penalty, so train and test compare.",
             "Run k of every setting starts from weight seed --seed + k."})
 public final class SweepCommand implements Callable<Integer> {
@@ -156,11 +159,23 @@ public final class SweepCommand implements Callable<Integer> {
 
         Dataset train = CsvDatasets.read(data);
         Dataset testSet = CsvDatasets.read(test);
+        int classes = Math.max(train.classes(), testSet.classes());
+        Architecture widest = sweep.architectureFor(0, features.count(), classes);
+        try {
+            widest.checkRows(Math.max(train.size(), testSet.size()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError((train.size() >= testSet.size() ? data : test) + ": " + e.getMessage());
+        }
         List<SweepResult> results = run(sweep, train, testSet, threadCount, features);
 
-        SweepCsv.write(results, out);
-        if (png != null) {
-            BoundaryImage.writePng(SweepPictures.grid(sweep, results, train, testSet, features), png);
+        // the table and the picture together or neither: a full disk while writing one leaves both as they were
+        try (AtomicFiles.Batch batch = AtomicFiles.batch()) {
+            batch.add(out, SweepCsv.content(results));
+            if (png != null) {
+                BufferedImage grid = SweepPictures.grid(sweep, results, train, testSet, features);
+                batch.add(png, BoundaryImage.pngContent(grid));
+            }
+            batch.commit();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         printSummary(stdout, sweep, results);
@@ -222,7 +237,12 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
         // refuse a bad activation/loss pair before reading any data
-        s.architectureFor(0, 2, 2);
+        try {
+            s.architectureFor(0, 2, 2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((hiddenActivation == Activation.SOFTMAX ? "--hidden-activation"
+                    : "--output/--loss") + ": " + e.getMessage(), e);
+        }
         return s;
     }
 
@@ -235,11 +255,16 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static String runLine(SweepSpec spec, SweepResult r, SweepProgress p) {
+        String left = p.remainingText().isEmpty() ? "" : "  (" + p.remainingText() + ")";
+        if (r.diverged()) {
+            return String.format(Locale.ROOT, "[%d/%d] %-8s seed %-3d diverged after %d epochs (a loss or weight is no"
+                            + " longer a finite number)  %.1f s%s", p.finishedRuns(), p.totalRuns(),
+                    SweepPictures.settingName(spec, r.settingIndex()), r.seed(), r.epochs(), r.seconds(), left);
+        }
         return String.format(Locale.ROOT, "[%d/%d] %-8s seed %-3d train acc %.3f  test acc %.3f  train loss %.4f"
-                        + "  test loss %.4f  %.1f s%s%s",
+                        + "  test loss %.4f  %.1f s%s",
                 p.finishedRuns(), p.totalRuns(), SweepPictures.settingName(spec, r.settingIndex()), r.seed(),
-                r.trainAccuracy(), r.testAccuracy(), r.trainLoss(), r.testLoss(), r.seconds(),
-                r.diverged() ? "  DIVERGED" : "", p.remainingText().isEmpty() ? "" : "  (" + p.remainingText() + ")");
+                r.trainAccuracy(), r.testAccuracy(), r.trainLoss(), r.testLoss(), r.seconds(), left);
     }
 
     private static void printSummary(PrintWriter out, SweepSpec spec, List<SweepResult> results) {
@@ -248,12 +273,20 @@ public final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-8s %4s  %-15s  %-15s  %-17s  %-17s%n", "setting", "runs",
                 "train acc", "test acc", "train loss", "test loss");
         for (SettingStats s : summary.settings()) {
-            out.printf(Locale.ROOT, "%-8s %4d  %.3f +- %.3f  %.3f +- %.3f  %.4f +- %.4f  %.4f +- %.4f%n",
-                    SweepPictures.settingName(spec, s.settingIndex()), s.runs(),
+            String name = SweepPictures.settingName(spec, s.settingIndex());
+            if (s.allDiverged()) {
+                out.printf(Locale.ROOT, "%-8s %4d  diverged (all %d runs)%n", name, s.runs(), s.runs());
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-8s %4d  %.3f +- %.3f  %.3f +- %.3f  %.4f +- %.4f  %.4f +- %.4f%s%n",
+                    name, s.runs(),
                     s.meanTrainAccuracy(), s.stdTrainAccuracy(), s.meanTestAccuracy(), s.stdTestAccuracy(),
-                    s.meanTrainLoss(), s.stdTrainLoss(), s.meanTestLoss(), s.stdTestLoss());
+                    s.meanTrainLoss(), s.stdTrainLoss(), s.meanTestLoss(), s.stdTestLoss(),
+                    s.diverged() == 0 ? "" : "  (" + s.diverged() + " of " + s.runs() + " diverged, left out)");
         }
-        summary.bestTest().ifPresent(b -> out.printf(Locale.ROOT, "best test accuracy: %s (%.3f)%n",
-                SweepPictures.settingName(spec, b.settingIndex()), b.meanTestAccuracy()));
+        summary.bestTest().ifPresentOrElse(b -> out.printf(Locale.ROOT, "best test accuracy: %s (%.3f)%n",
+                SweepPictures.settingName(spec, b.settingIndex()), b.meanTestAccuracy()),
+                () -> out.println("best test accuracy: none (every setting had a run that diverged;"
+                        + " try a smaller --learning-rate)"));
     }
 }

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "The loss logged for an epoch is computed with the weights before that epoch's update."})
 final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_LOG_EVERY = 100;
+    /** Rows of a loss log (and of the model's "history") at most: a model file must stay readable. */
+    static final long MAX_LOG_ROWS = 100_000;
 
     @Spec
     CommandSpec spec;
@@ -72,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     Path lossLog;
 
     @Option(names = "--log-every", defaultValue = "" + DEFAULT_LOG_EVERY, paramLabel = "K",
-            description = "Log every K epochs and the last one (default: ${DEFAULT-VALUE}).")
+            description = "Log every K epochs and the last one, at most 100,000 rows (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each logged epoch as it happens.")
@@ -84,6 +86,12 @@ final class TrainCommand implements Callable<Integer> {
         checks.atLeast("--epochs", epochs, 1);
         training.check(checks);
         checks.atLeast("--log-every", logEvery, 1);
+        long logRows = (epochs - 1L) / logEvery + 2;
+        if (logRows > MAX_LOG_ROWS) {
+            throw checks.error(String.format(Locale.ROOT, "--log-every %d would log %,d rows over %,d epochs; at most"
+                    + " %,d: give --log-every %d or more", logEvery, logRows, epochs, MAX_LOG_ROWS,
+                    (epochs - 1L) / (MAX_LOG_ROWS - 2) + 1));
+        }
         checks.writableTarget("--out", out);
         checks.notOverwriting("--out", out, "--data", data);
         checks.notOverwriting("--out", out, "--test", test);
@@ -180,10 +188,15 @@ final class TrainCommand implements Callable<Integer> {
         extras.put("training", settings);
         extras.put("history", log.toJson());
 
-        if (lossLog != null) {
-            AtomicFiles.writeString(lossLog, log.toCsv());
+        // the model and its log together or neither: a full disk while writing one leaves both as they were
+        try (AtomicFiles.Batch batch = AtomicFiles.batch()) {
+            batch.add(out, ModelFiles.content(net, extras));
+            if (lossLog != null) {
+                String csv = log.toCsv();
+                batch.add(lossLog, o -> o.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            batch.commit();
         }
-        ModelFiles.write(out, net, extras);
 
         stdout.printf(Locale.ROOT, "trained %s for %d epochs (%s, learning rate %s): train loss %.6f -> %.6f, "
                         + "train accuracy %.2f%%%s%n",
@@ -218,10 +231,10 @@ final class TrainCommand implements Callable<Integer> {
         String logNote = "";
         if (lossLog != null) {
             AtomicFiles.writeString(lossLog, log.toCsv());
-            logNote = "; the loss log up to then is in " + lossLog;
+            logNote = " (the loss log is)";
         }
-        throw new UserError("training diverged at epoch " + epoch + " (the loss is no longer a finite number); "
-                + "usually the learning rate " + training.learningRate + " is too large for this model and data; try a smaller "
-                + "--learning-rate such as " + training.learningRate / 10 + "; " + out + " was not written" + logNote);
+        throw new UserError("training diverged at epoch " + epoch + " (loss NaN or infinite): try a"
+                + " --learning-rate below " + training.learningRate + ", e.g. " + training.learningRate / 10
+                + "; not written: " + out + logNote);
     }
 }

@@ -1,6 +1,7 @@
 package org.boundarylab.data;
 
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /** The built-in point patterns {@link Generators} can draw. */
 public enum DatasetKind {
@@ -41,8 +42,8 @@ public enum DatasetKind {
             case "circle" -> CIRCLES;
             case "blobs", "gaussians" -> GAUSSIAN;
             case "spirals" -> SPIRAL;
-            default -> throw new IllegalArgumentException("unknown dataset kind '" + text
-                    + "' (expected one of moons, circles, xor, gaussian, spiral)");
+            default -> throw new IllegalArgumentException("unknown dataset kind " + Excerpt.quoted(text)
+                    + " (expected one of moons, circles, xor, gaussian, spiral)");
         };
     }
 }

@@ -18,6 +18,11 @@ import java.util.Random;
 public final class Generators {
     /** The largest dataset a generator draws; the CSV reader has the same limit. */
     public static final int MAX_SAMPLES = 1_000_000;
+    /**
+     * The most noise a generator adds (standard deviation): shapes a few units across, blurred by
+     * at most this, stay far inside the coordinates a data file may hold (CsvDatasets.MAX_COORDINATE).
+     */
+    public static final double MAX_NOISE = 1000;
     /** The most classes (blobs) or arms (spirals) a generator draws. */
     public static final int MAX_CLASSES = 10;
 
@@ -230,8 +235,8 @@ public final class Generators {
     }
 
     private static void checkNoise(double noise) {
-        if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new IllegalArgumentException("noise must be a finite number of at least 0, got " + noise);
+        if (!(noise >= 0 && noise <= MAX_NOISE)) {
+            throw new IllegalArgumentException("noise must be a number from 0 to " + MAX_NOISE + ", got " + noise);
         }
     }
 

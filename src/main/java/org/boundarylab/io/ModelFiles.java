@@ -1,26 +1,30 @@
 package org.boundarylab.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.boundarylab.nn.Activation;
@@ -28,6 +32,7 @@ import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
+import org.boundarylab.text.Excerpt;
 
 /**
  * Reads and writes model files, format {@value #FORMAT}:
@@ -41,6 +46,15 @@ import org.boundarylab.nn.Network;
  * Numbers are written in Java's shortest round-trip form, so a saved model reads back bit for
  * bit. Reading checks everything before building the network and refuses a bad file with a
  * {@link ModelFormatException} that names the file and the place.
+ *
+ * <p>Reading stays within bounds whatever the file holds: at most {@link #MAX_FILE_BYTES} bytes
+ * (a device such as {@code /dev/zero} is read with that cap), a UTF-8 byte order mark accepted,
+ * the weights and biases read as they stream past straight into arrays of numbers (at most
+ * {@link Architecture#MAX_PARAMETERS} of them, never a tree of millions of nodes), everything
+ * else (the extras) at most {@link #MAX_OTHER_VALUES} values; the layers must then pass the one
+ * size bound of every network ({@link Architecture}) before any network is built. Writing streams
+ * too, and refuses a model that would not fit in {@link #MAX_FILE_BYTES}, so every model written
+ * reads back.
  */
 public final class ModelFiles {
     public static final String FORMAT = "boundary-lab-model/1";
@@ -51,15 +65,21 @@ public final class ModelFiles {
     static final Set<String> CORE_KEYS = Set.of("format", "layers", "hidden_activation", "output_activation",
             "loss", "weights", "biases");
 
-    /** Model files hold a few thousand numbers; anything vastly bigger is not one of ours. */
-    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /**
+     * The largest model file: the largest network's 10 million parameters take up to 26 bytes
+     * each in the shortest round-trip form ("-1.2345678901234567E-100, "), 260 MB, and the extras
+     * the rest.
+     */
+    public static final long MAX_FILE_BYTES = 320L * 1024 * 1024;
+    /** Values outside "weights" and "biases" (training settings, history, ...). */
+    public static final long MAX_OTHER_VALUES = 1_000_000;
+    static final String KIND = "a model file";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            // read NaN/Infinity tokens so the error can say which parameter is not finite
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    static final JsonInput.Limits LIMITS = new JsonInput.Limits(MAX_FILE_BYTES, 64, 1_000_000, 1000,
+            MAX_OTHER_VALUES);
+    // reads NaN/Infinity tokens so the error can say which parameter is not finite
+    private static final JsonFactory READING = JsonInput.factory(LIMITS, true);
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private ModelFiles() {
     }
@@ -71,28 +91,30 @@ public final class ModelFiles {
 
     /** The network and the extra keys of a model file. */
     public static ModelFile readFull(Path file) throws ModelFormatException, IOException {
-        long size = Files.size(file);
         String name = file.toString();
-        if (size > MAX_FILE_BYTES) {
-            throw new ModelFormatException(name + ": " + size + " bytes is far too large for a model file");
+        try (InputStream in = InputFiles.open(file, MAX_FILE_BYTES, KIND, ModelFormatException::new);
+             JsonParser p = READING.createParser(in)) {
+            return parse(p, name);
+        } catch (InputFiles.TextException e) {
+            throw new ModelFormatException(e.getMessage());
         }
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ModelFormatException(name + ": not a text file (invalid UTF-8), so not a model file");
-        }
-        return fromJson(text, name);
     }
 
-    /** Saves atomically: the old file, if any, stays whole until the new one is complete. */
+    /**
+     * Saves atomically: the old file, if any, stays whole until the new one is complete. Refuses
+     * (before writing) a network with non-finite parameters and extras that are not JSON or that
+     * would shadow the network's own keys, and (while writing) a model larger than
+     * {@link #MAX_FILE_BYTES}.
+     */
     public static void write(Path file, Network network, Map<String, Object> extras) throws IOException {
-        String json = toJson(network, extras);
-        AtomicFiles.writeString(file, json);
+        Map<String, JsonNode> trees = checkedExtras(network, extras);
+        AtomicFiles.write(file, out -> writeJson(new CappedOutput(out), network, trees));
+    }
+
+    /** The model's JSON for a batch of files ({@link AtomicFiles.Batch}); checks as {@link #write} does, now. */
+    public static AtomicFiles.ContentWriter content(Network network, Map<String, Object> extras) {
+        Map<String, JsonNode> trees = checkedExtras(network, extras);
+        return out -> writeJson(new CappedOutput(out), network, trees);
     }
 
     public static String toJson(Network network) {
@@ -104,54 +126,85 @@ public final class ModelFiles {
      * and extras that would shadow the network's own keys.
      */
     public static String toJson(Network network, Map<String, Object> extras) {
+        Map<String, JsonNode> trees = checkedExtras(network, extras);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            writeJson(g, network, trees);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
+    }
+
+    private static Map<String, JsonNode> checkedExtras(Network network, Map<String, Object> extras) {
         if (!network.isFinite()) {
             throw new IllegalArgumentException("the network has non-finite parameters (NaN or infinity); "
                     + "refusing to save it");
         }
-        Architecture arch = network.architecture();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        ArrayNode layers = root.putArray("layers");
-        for (int units : arch.layers()) {
-            layers.add(units);
-        }
-        root.put("hidden_activation", arch.hidden().id());
-        root.put("output_activation", arch.output().id());
-        root.put("loss", arch.loss().id());
-        ArrayNode weights = root.putArray("weights");
-        for (double[][] matrix : network.weightMatrices()) {
-            ArrayNode m = weights.addArray();
-            for (double[] row : matrix) {
-                ArrayNode r = m.addArray();
-                for (double v : row) {
-                    r.add(v);
-                }
-            }
-        }
-        ArrayNode biases = root.putArray("biases");
-        for (double[] vector : network.biasVectors()) {
-            ArrayNode b = biases.addArray();
-            for (double v : vector) {
-                b.add(v);
-            }
-        }
+        Map<String, JsonNode> trees = new LinkedHashMap<>();
         if (extras != null) {
             for (Map.Entry<String, Object> e : extras.entrySet()) {
                 if (CORE_KEYS.contains(e.getKey())) {
                     throw new IllegalArgumentException("extra key '" + e.getKey()
                             + "' would overwrite the model's own key of that name");
                 }
-                root.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
+                trees.put(e.getKey(), MAPPER.valueToTree(e.getValue()));
             }
         }
-        try {
-            return MAPPER.writer(prettyPrinter()).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("extras cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return trees;
+    }
+
+    private static void writeJson(OutputStream out, Network network, Map<String, JsonNode> extras) throws IOException {
+        JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+        writeJson(g, network, extras);
+        g.flush();
+        out.write('\n');
+        out.flush();
     }
 
     /** Objects one key per line; arrays of numbers stay on one line so a matrix reads as rows. */
+    private static void writeJson(JsonGenerator g, Network network, Map<String, JsonNode> extras) throws IOException {
+        g.setPrettyPrinter(prettyPrinter());
+        Architecture arch = network.architecture();
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeArrayFieldStart("layers");
+        for (int units : arch.layers()) {
+            g.writeNumber(units);
+        }
+        g.writeEndArray();
+        g.writeStringField("hidden_activation", arch.hidden().id());
+        g.writeStringField("output_activation", arch.output().id());
+        g.writeStringField("loss", arch.loss().id());
+        g.writeArrayFieldStart("weights");
+        for (int l = 0; l < arch.depth(); l++) {
+            g.writeStartArray();
+            for (int i = 0; i < arch.width(l); i++) {
+                g.writeStartArray();
+                for (int j = 0; j < arch.width(l + 1); j++) {
+                    g.writeNumber(network.weight(l, i, j));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("biases");
+        for (int l = 0; l < arch.depth(); l++) {
+            g.writeStartArray();
+            for (int j = 0; j < arch.width(l + 1); j++) {
+                g.writeNumber(network.bias(l, j));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        for (Map.Entry<String, JsonNode> e : extras.entrySet()) {
+            g.writeFieldName(e.getKey());
+            g.writeTree(e.getValue());
+        }
+        g.writeEndObject();
+    }
+
     private static DefaultPrettyPrinter prettyPrinter() {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
         printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
@@ -159,33 +212,220 @@ public final class ModelFiles {
         return printer;
     }
 
+    /** Stops a save that would make a model file larger than a reader takes. */
+    private static final class CappedOutput extends FilterOutputStream {
+        private long written;
+
+        CappedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count(len);
+            out.write(b, off, len);
+        }
+
+        private void count(int n) throws IOException {
+            written += n;
+            if (written > MAX_FILE_BYTES) {
+                throw new IOException("the model would take more than " + InputFiles.size(MAX_FILE_BYTES)
+                        + ", more than a model file may hold");
+            }
+        }
+    }
+
     public static ModelFile fromJson(String json) throws ModelFormatException {
         return fromJson(json, "model");
     }
 
-    /** Parses and checks a model; {@code sourceName} starts every error message. */
+    /** Parses and checks a model; {@code sourceName} starts every error message. A leading byte order mark is skipped. */
     public static ModelFile fromJson(String json, String sourceName) throws ModelFormatException {
-        JsonNode root;
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        try (JsonParser p = READING.createParser(text)) {
+            return parse(p, sourceName);
+        } catch (IOException e) {
+            throw new ModelFormatException(sourceName + ": " + Excerpt.line(e.getMessage(), 120), e);
+        }
+    }
+
+    /**
+     * Streams through a model: the weights and biases into arrays of numbers, the other keys into
+     * small trees; then checks the whole in the order a reader expects (format, layers, ...).
+     */
+    private static ModelFile parse(JsonParser p, String source) throws ModelFormatException, IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        Raw weights = null;
+        Raw biases = null;
+        Counter numbers = new Counter();
         try {
-            root = MAPPER.readTree(json);
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new ModelFormatException(source + ": the file is empty");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                String found = describeAndSkip(p);
+                JsonInput.endOfDocument(p);
+                throw new ModelFormatException(source + ": expected a JSON object {...} at the top, found " + found);
+            }
+            JsonInput.Budget others = new JsonInput.Budget(MAX_OTHER_VALUES);
+            boolean checkedEarly = false;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                t = p.nextToken();
+                if (!checkedEarly && (key.equals("weights") || key.equals("biases"))) {
+                    new Reader(source).early(root);
+                    checkedEarly = true;
+                }
+                if (key.equals("weights") && t != JsonToken.VALUE_NULL) {
+                    weights = readNested(p, 3, numbers);
+                } else if (key.equals("biases") && t != JsonToken.VALUE_NULL) {
+                    biases = readNested(p, 2, numbers);
+                } else {
+                    root.set(key, JsonInput.readValue(p, others));
+                }
+            }
+            JsonInput.endOfDocument(p);
+        } catch (JsonInput.Budget.Exceeded e) {
+            throw new ModelFormatException(source + ": " + e.getMessage() + " besides the weights and biases by line "
+                    + p.currentLocation().getLineNr() + ", far more than a model file holds");
+        } catch (Counter.Exceeded e) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: the weights and biases hold more than %,d"
+                            + " numbers by line %d; a network may have at most %,d parameters", source,
+                    (long) Architecture.MAX_PARAMETERS, p.currentLocation().getLineNr(), Architecture.MAX_PARAMETERS));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ModelFormatException(sourceName + ": not valid JSON" + where + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+            throw new ModelFormatException(source + ": not valid JSON" + JsonInput.problem(e, p), e);
         }
-        return new Reader(sourceName).model(root);
+        return new Reader(source).model(root, weights, biases);
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /** What the streaming pass keeps of "weights" and "biases": arrays of arrays, down to rows of numbers. */
+    private sealed interface Raw permits Scalar, Rows, Numbers {
     }
 
-    /** Walks the JSON tree, checking each part and naming it in errors. */
+    /** A value that is not an array, kept as its description. */
+    private record Scalar(String description) implements Raw {
+    }
+
+    /** An array where arrays are expected. */
+    private record Rows(List<Raw> items) implements Raw {
+    }
+
+    /** An array where numbers are expected: every entry's value (NaN for a non-number) and the first non-number. */
+    private static final class Numbers implements Raw {
+        double[] values = new double[4];
+        int size;
+        int bad = -1;
+        String badDescription;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+    }
+
+    /** Counts the numbers and arrays of the weights and biases, refusing far more than the largest network has. */
+    private static final class Counter {
+        private long numbers;
+        private long arrays;
+
+        void number() {
+            if (++numbers > Architecture.MAX_PARAMETERS) {
+                throw new Exceeded();
+            }
+        }
+
+        void array() {
+            if (++arrays > 4L * Architecture.MAX_UNITS) {
+                throw new Exceeded();
+            }
+        }
+
+        static final class Exceeded extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Exceeded() {
+                super(null, null, false, false);
+            }
+        }
+    }
+
+    /** The array at the parser's current token, {@code levels} deep down to the numbers. */
+    private static Raw readNested(JsonParser p, int levels, Counter counter) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            return new Scalar(describeAndSkip(p));
+        }
+        counter.array();
+        if (levels == 1) {
+            Numbers n = new Numbers();
+            JsonToken t;
+            while ((t = next(p)) != JsonToken.END_ARRAY) {
+                counter.number();
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    n.add(p.getDoubleValue());
+                } else {
+                    String d = describeAndSkip(p);
+                    if (n.bad < 0) {
+                        n.bad = n.size;
+                        n.badDescription = d;
+                    }
+                    n.add(Double.NaN);
+                }
+            }
+            return n;
+        }
+        List<Raw> items = new ArrayList<>();
+        while (next(p) != JsonToken.END_ARRAY) {
+            items.add(readNested(p, levels - 1, counter));
+        }
+        return new Rows(items);
+    }
+
+    private static JsonToken next(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input");
+        }
+        return t;
+    }
+
+    /** A short description of the value at the parser's current token, which it then skips. */
+    private static String describeAndSkip(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> "the string \"" + Excerpt.of(p.getText()) + "\"";
+            case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
+            case VALUE_NUMBER_INT -> Excerpt.of(p.getText());
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            case START_OBJECT -> {
+                p.skipChildren();
+                yield "an object";
+            }
+            case START_ARRAY -> {
+                long count = 0;
+                JsonToken t;
+                while ((t = next(p)) != JsonToken.END_ARRAY) {
+                    count++;
+                    if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                    }
+                }
+                yield "an array of " + count;
+            }
+            default -> "unexpected " + p.currentToken();
+        };
+    }
+
+    /** Walks the parts read, checking each and naming it in errors. */
     private static final class Reader {
         private final String source;
 
@@ -193,21 +433,39 @@ public final class ModelFiles {
             this.source = source;
         }
 
-        ModelFile model(JsonNode root) throws ModelFormatException {
-            if (root == null || root.isMissingNode()) {
-                throw fail("the file is empty");
+        /**
+         * The checks model() starts with, made as soon as "format" and "layers" have passed by, so a
+         * file that asks for a network beyond the size bound is refused before its weights are read.
+         */
+        void early(JsonNode root) throws ModelFormatException {
+            if (root.has("format") && root.has("layers")) {
+                model(root, null, null, true);
             }
-            if (!root.isObject()) {
-                throw fail("expected a JSON object {...} at the top, found " + describe(root));
-            }
+        }
+
+        ModelFile model(JsonNode root, Raw weightsRead, Raw biasesRead) throws ModelFormatException {
+            return model(root, weightsRead, biasesRead, false);
+        }
+
+        private ModelFile model(JsonNode root, Raw weightsRead, Raw biasesRead, boolean layersOnly)
+                throws ModelFormatException {
             JsonNode format = root.get("format");
             if (format == null) {
                 throw fail("no \"format\" key; a model file starts with \"format\": \"" + FORMAT + "\"");
             }
             if (!format.isTextual() || !format.asText().equals(FORMAT)) {
-                throw fail("format is " + format + ", expected \"" + FORMAT + "\"");
+                throw fail("format is " + (format.isTextual() ? "\"" + Excerpt.of(format.asText()) + "\""
+                        : describe(format)) + ", expected \"" + FORMAT + "\"");
             }
             int[] layers = layers(required(root, "layers"));
+            if (layersOnly) {
+                try {
+                    Architecture.checkSize(layers);
+                } catch (IllegalArgumentException e) {
+                    throw fail("invalid network: " + e.getMessage());
+                }
+                return null;
+            }
             Activation hidden = activation(root, "hidden_activation");
             Activation output = activation(root, "output_activation");
             Loss loss;
@@ -223,8 +481,8 @@ public final class ModelFiles {
             } catch (IllegalArgumentException e) {
                 throw fail("invalid network: " + e.getMessage());
             }
-            double[][][] weights = weights(required(root, "weights"), layers);
-            double[][] biases = biases(required(root, "biases"), layers);
+            double[][][] weights = weights(required(weightsRead, "weights"), layers);
+            double[][] biases = biases(required(biasesRead, "biases"), layers);
             Network network = Network.of(arch, weights, biases);
 
             Map<String, Object> extras = new LinkedHashMap<>();
@@ -274,6 +532,13 @@ public final class ModelFiles {
             return node;
         }
 
+        private Raw required(Raw node, String key) throws ModelFormatException {
+            if (node == null) {
+                throw fail("\"" + key + "\" is missing");
+            }
+            return node;
+        }
+
         private String text(JsonNode node, String where) throws ModelFormatException {
             if (!node.isTextual()) {
                 throw fail(where + " is " + describe(node) + ", expected a string");
@@ -296,6 +561,10 @@ public final class ModelFiles {
                 throw fail("layers has " + array.size()
                         + " entries; a network needs at least an input and an output layer");
             }
+            if (array.size() > Architecture.MAX_UNITS) {
+                throw fail(String.format(Locale.ROOT, "layers has %,d entries; a network may have at most %,d units"
+                        + " in all", array.size(), Architecture.MAX_UNITS));
+            }
             int[] layers = new int[array.size()];
             for (int l = 0; l < layers.length; l++) {
                 JsonNode n = array.get(l);
@@ -307,17 +576,17 @@ public final class ModelFiles {
             return layers;
         }
 
-        private double[][][] weights(JsonNode node, int[] layers) throws ModelFormatException {
-            ArrayNode all = array(node, "weights");
+        private double[][][] weights(Raw node, int[] layers) throws ModelFormatException {
+            List<Raw> all = rows(node, "weights");
             int depth = layers.length - 1;
             if (all.size() != depth) {
                 throw fail("weights has " + all.size() + " matrices, expected " + depth + " for layers "
-                        + Arrays.toString(layers));
+                        + layersText(layers));
             }
             double[][][] w = new double[depth][][];
             for (int l = 0; l < depth; l++) {
                 String where = "weights[" + l + "]";
-                ArrayNode matrix = array(all.get(l), where);
+                List<Raw> matrix = rows(all.get(l), where);
                 if (matrix.size() != layers[l]) {
                     throw fail(where + " has " + matrix.size() + " rows, expected " + layers[l]
                             + " (one per unit of layer " + l + ")");
@@ -330,12 +599,12 @@ public final class ModelFiles {
             return w;
         }
 
-        private double[][] biases(JsonNode node, int[] layers) throws ModelFormatException {
-            ArrayNode all = array(node, "biases");
+        private double[][] biases(Raw node, int[] layers) throws ModelFormatException {
+            List<Raw> all = rows(node, "biases");
             int depth = layers.length - 1;
             if (all.size() != depth) {
                 throw fail("biases has " + all.size() + " vectors, expected " + depth + " for layers "
-                        + Arrays.toString(layers));
+                        + layersText(layers));
             }
             double[][] b = new double[depth][];
             for (int l = 0; l < depth; l++) {
@@ -344,25 +613,30 @@ public final class ModelFiles {
             return b;
         }
 
-        private double[] numbers(JsonNode node, String where, int expected) throws ModelFormatException {
-            ArrayNode array = array(node, where);
-            if (array.size() != expected) {
-                throw fail(where + " has " + array.size() + " values, expected " + expected);
+        private List<Raw> rows(Raw node, String where) throws ModelFormatException {
+            if (node instanceof Rows r) {
+                return r.items();
             }
-            double[] values = new double[expected];
+            throw fail(where + " is " + ((Scalar) node).description() + ", expected an array [...]");
+        }
+
+        private double[] numbers(Raw node, String where, int expected) throws ModelFormatException {
+            if (!(node instanceof Numbers n)) {
+                throw fail(where + " is " + ((Scalar) node).description() + ", expected an array [...]");
+            }
+            if (n.size != expected) {
+                throw fail(where + " has " + n.size + " values, expected " + expected);
+            }
             for (int k = 0; k < expected; k++) {
-                JsonNode n = array.get(k);
                 String at = where + "[" + k + "]";
-                if (!n.isNumber()) {
-                    throw fail(at + " is " + describe(n) + ", expected a number");
+                if (k == n.bad) {
+                    throw fail(at + " is " + n.badDescription + ", expected a number");
                 }
-                double v = n.doubleValue();
-                if (!Double.isFinite(v)) {
-                    throw fail(at + " is " + describe(n) + "; parameters must be finite numbers");
+                if (!Double.isFinite(n.values[k])) {
+                    throw fail(at + " is " + n.values[k] + "; parameters must be finite numbers");
                 }
-                values[k] = v;
             }
-            return values;
+            return n.values.length == expected ? n.values : Arrays.copyOf(n.values, expected);
         }
 
         private ArrayNode array(JsonNode node, String where) throws ModelFormatException {
@@ -370,6 +644,14 @@ public final class ModelFiles {
                 throw fail(where + " is " + describe(node) + ", expected an array [...]");
             }
             return (ArrayNode) node;
+        }
+
+        /** The layer list for a message, shortened when long: "[2, 5, 1]". */
+        private static String layersText(int[] layers) {
+            if (layers.length <= 12) {
+                return Arrays.toString(layers);
+            }
+            return Arrays.toString(Arrays.copyOf(layers, 10)).replace("]", ", ... (" + layers.length + " layers)]");
         }
 
         private ModelFormatException fail(String what) {
@@ -386,11 +668,10 @@ public final class ModelFiles {
             return "null";
         }
         if (node.isTextual()) {
-            String s = node.asText();
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+            return "the string \"" + Excerpt.of(node.asText()) + "\"";
         }
         if (node.isNumber()) {
-            return node.isFloatingPointNumber() ? Double.toString(node.doubleValue()) : node.asText();
+            return node.isFloatingPointNumber() ? Double.toString(node.doubleValue()) : Excerpt.of(node.asText());
         }
         if (node.isBoolean()) {
             return node.asText();

@@ -20,6 +20,8 @@ public record Expectation(double minTrainAccuracy, double maxTrainAccuracy, doub
         checkBound(maxTrainAccuracy, "max_train_accuracy");
         checkBound(minTestAccuracy, "min_test_accuracy");
         checkBound(maxTestAccuracy, "max_test_accuracy");
+        checkOrder(minTrainAccuracy, maxTrainAccuracy, "train");
+        checkOrder(minTestAccuracy, maxTestAccuracy, "test");
         if (underfitWidth < 0 || fitFromWidth < 0) {
             throw new IllegalArgumentException("sweep widths in an expectation must be >= 0");
         }
@@ -32,6 +34,13 @@ public record Expectation(double minTrainAccuracy, double maxTrainAccuracy, doub
         }
         if (!(minGap >= 0 && minGap <= 1)) {
             throw new IllegalArgumentException("min_gap must be from 0 to 1, got " + minGap);
+        }
+    }
+
+    private static void checkOrder(double min, double max, String set) {
+        if (min > max) {
+            throw new IllegalArgumentException("min_" + set + "_accuracy (" + min + ") is above max_" + set
+                    + "_accuracy (" + max + "); no run could keep that promise");
         }
     }
 

@@ -15,11 +15,13 @@ public record Lesson(String id, String title, String text, LabSettings settings,
                      Expectation expect, int[] sweepWidths) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Widths a sweep lesson may list: as many settings as one sweep compares (SweepSpec.MAX_VALUES). */
+    public static final int MAX_SWEEP_WIDTHS = 100;
 
     public Lesson {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("lesson id must be 1 to 64 lower-case letters, digits or '-', got "
-                    + (id == null ? "none" : "'" + id + "'"));
+                    + (id == null ? "none" : org.boundarylab.text.Excerpt.quoted(id)));
         }
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("lesson '" + id + "' needs a title");
@@ -33,8 +35,9 @@ public record Lesson(String id, String title, String text, LabSettings settings,
         Set<String> locked = new LinkedHashSet<>();
         for (String name : lockedControls == null ? Set.<String>of() : lockedControls) {
             if (!LabSettings.SETTING_NAMES.contains(name)) {
-                throw new IllegalArgumentException("lesson '" + id + "' locks an unknown setting '" + name
-                        + "' (known: " + String.join(", ", LabSettings.SETTING_NAMES) + ")");
+                throw new IllegalArgumentException("lesson '" + id + "' locks an unknown setting "
+                        + org.boundarylab.text.Excerpt.quoted(name) + " (known: "
+                        + String.join(", ", LabSettings.SETTING_NAMES) + ")");
             }
             locked.add(name);
         }
@@ -47,10 +50,19 @@ public record Lesson(String id, String title, String text, LabSettings settings,
             if (sweepWidths.length == 0) {
                 throw new IllegalArgumentException("lesson '" + id + "' has an empty sweep; leave it out instead");
             }
+            if (sweepWidths.length > MAX_SWEEP_WIDTHS) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "lesson '%s' sweeps %,d widths; a sweep compares at most %d", id, sweepWidths.length,
+                        MAX_SWEEP_WIDTHS));
+            }
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (int w : sweepWidths) {
                 if (w < 1 || w > LabSettings.MAX_WIDTH) {
                     throw new IllegalArgumentException("lesson '" + id + "' sweeps width " + w + "; widths run from 1 to "
                             + LabSettings.MAX_WIDTH);
+                }
+                if (!seen.add(w)) {
+                    throw new IllegalArgumentException("lesson '" + id + "' sweeps width " + w + " twice");
                 }
             }
         }

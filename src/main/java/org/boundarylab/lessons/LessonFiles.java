@@ -1,8 +1,6 @@
 package org.boundarylab.lessons;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,16 +8,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.boundarylab.io.AtomicFiles;
+import org.boundarylab.text.Excerpt;
 import org.boundarylab.io.JsonFieldException;
 import org.boundarylab.io.JsonFields;
+import org.boundarylab.io.JsonInput;
 
 
 /**
@@ -34,7 +30,9 @@ import org.boundarylab.io.JsonFields;
  *  "sweep_widths": [1, 2, 3, 4, 5, 20, 50]}
  * </pre>
  * "locked", "expect" and "sweep_widths" may be left out; unknown keys are ignored. Reading
- * refuses a bad file as a whole with a message naming the file and the place.
+ * refuses a bad file as a whole with a message naming the file and the place; it reads at most
+ * {@link #MAX_FILE_BYTES} bytes (a device is read with that cap), accepts a UTF-8 byte order mark
+ * and builds at most {@link #LIMITS}' values ({@link JsonInput}).
  */
 public final class LessonFiles {
     public static final String FORMAT = "boundary-lab-lesson/1";
@@ -42,10 +40,11 @@ public final class LessonFiles {
 
     /** Lessons are a page of text and a few numbers; anything far bigger is not one. */
     static final long MAX_FILE_BYTES = 1024 * 1024;
+    /** Nesting, string, number and value counts a lesson file may have. */
+    static final JsonInput.Limits LIMITS = new JsonInput.Limits(MAX_FILE_BYTES, 32, 100_000, 100, 100_000);
+    private static final String KIND = "a lesson file";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -54,20 +53,7 @@ public final class LessonFiles {
 
     public static Lesson read(Path file) throws LessonFormatException, IOException {
         String name = file.toString();
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw new LessonFormatException(name + ": " + size + " bytes is far too large for a lesson file");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new LessonFormatException(name + ": not a text file (invalid UTF-8), so not a lesson file");
-        }
-        return fromJson(text, name);
+        return fromTree(JsonInput.readTree(file, KIND, LIMITS, false, LessonFormatException::new), name);
     }
 
     /** Saves atomically: an existing file stays whole until the new one is complete. */
@@ -114,17 +100,13 @@ public final class LessonFiles {
         }
     }
 
-    /** Parses and checks a lesson; {@code sourceName} starts every error message. */
+    /** Parses and checks a lesson; {@code sourceName} starts every error message. A byte order mark is skipped. */
     public static Lesson fromJson(String json, String sourceName) throws LessonFormatException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split("\n", 2)[0];
-            throw new LessonFormatException(sourceName + ": not valid JSON" + where + ": " + msg, e);
-        }
+        return fromTree(JsonInput.parseTree(json, sourceName, KIND, LIMITS, false, LessonFormatException::new),
+                sourceName);
+    }
+
+    private static Lesson fromTree(JsonNode root, String sourceName) throws LessonFormatException {
         if (root == null || root.isMissingNode()) {
             throw new LessonFormatException(sourceName + ": the file is empty");
         }
@@ -150,7 +132,7 @@ public final class LessonFiles {
                 throw new JsonFieldException(e.getMessage());
             }
         } catch (JsonFieldException e) {
-            throw new LessonFormatException(sourceName + ": " + e.getMessage(), e);
+            throw new LessonFormatException(sourceName + ": " + Excerpt.line(e.getMessage(), 300), e);
         }
     }
 

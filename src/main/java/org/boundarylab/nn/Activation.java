@@ -1,6 +1,7 @@
 package org.boundarylab.nn;
 
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /**
  * The non-linearities a layer can apply. Each one acts in place on a row-major block of
@@ -43,7 +44,7 @@ public enum Activation {
         if (key.equals("identity")) {
             return LINEAR;
         }
-        throw new IllegalArgumentException("unknown activation '" + text + "' (expected one of "
+        throw new IllegalArgumentException("unknown activation " + Excerpt.quoted(text) + " (expected one of "
                 + "tanh, sigmoid, relu, leaky_relu, linear, softmax)");
     }
 

@@ -19,12 +19,23 @@ import java.util.Arrays;
  * count alone. Each chunk sums its own rows' gradient terms in order; the chunk sums are then
  * added in chunk order. The chunks may run on several threads ({@link ChunkRunner}), and the
  * result is the same bit for bit whichever thread ran which chunk.
+ *
+ * <p>A chunk's gradient sums are a copy of every parameter, so they are kept for at most
+ * {@link #SUM_BUDGET} numbers' worth of chunks at a time (at least one set per lane): a batch with
+ * more chunks than that runs in waves, each wave's sums added to the total in chunk order before
+ * the next wave reuses the buffers. The additions happen in the same order as in one wave, so the
+ * result is the same to the last bit; only the memory differs (a 7-million-parameter network on
+ * 90,000 rows would otherwise keep 176 copies of its parameters, 10 GB).
  */
 final class Backprop {
+    /** Gradient-sum numbers kept at most (beyond one set per lane): 64 MB. */
+    static final long SUM_BUDGET = 8_000_000;
     private final Architecture arch;
     private final int capacity;
-    /** Each chunk's results (loss, gradient sums, outputs), for a batch of the full capacity. */
+    /** Each chunk's results (loss, outputs), for a batch of the full capacity. */
     private final Chunk[] chunks;
+    /** Gradient sums of the chunks of one wave: sums[c] belongs to chunk wave * sums.length + c. */
+    private final Sums[] sums;
     /**
      * The buffers a chunk works in while it runs (its rows, activations, deltas), one set per
      * lane of the runner, that is per thread: a chunk's activations are dead once its gradient
@@ -61,9 +72,14 @@ final class Backprop {
      *
      * @param gradients whether {@link #lossAndGradients} will be called; a loss-only instance
      *                  (evaluation) keeps no gradient sums, which for a wide network are a copy
-     *                  of all its weights per chunk
+     *                  of all its weights per chunk of a wave
      */
     Backprop(Architecture arch, int capacity, ChunkRunner runner, boolean gradients) {
+        this(arch, capacity, runner, gradients, SUM_BUDGET);
+    }
+
+    /** With a budget of {@code sumBudget} gradient-sum numbers instead of {@link #SUM_BUDGET} (tests use a small one). */
+    Backprop(Architecture arch, int capacity, ChunkRunner runner, boolean gradients, long sumBudget) {
         this.arch = arch;
         this.capacity = capacity;
         this.runner = runner;
@@ -71,7 +87,12 @@ final class Backprop {
         int rows = Math.min(capacity, BlockMath.BLOCK);
         chunks = new Chunk[chunkCount(capacity)];
         for (int c = 0; c < chunks.length; c++) {
-            chunks[c] = new Chunk(arch, rows, gradients);
+            chunks[c] = new Chunk(arch, rows);
+        }
+        int wave = gradients ? waveSize(chunks.length, arch.parameterCount(), runner.lanes(), sumBudget) : 0;
+        sums = new Sums[wave];
+        for (int c = 0; c < wave; c++) {
+            sums[c] = new Sums(arch);
         }
         scratches = new Scratch[chunks.length == 1 ? 1 : runner.lanes()];
         for (int lane = 0; lane < scratches.length; lane++) {
@@ -88,6 +109,17 @@ final class Backprop {
         return scratches.length;
     }
 
+    /** Chunks whose gradient sums are kept at once: all, or as many as {@link #SUM_BUDGET} allows (at least one per lane). */
+    static int waveSize(int chunkCount, long parameters, int lanes, long sumBudget) {
+        long fits = Math.max(lanes, sumBudget / Math.max(1, parameters));
+        return (int) Math.min(chunkCount, fits);
+    }
+
+    /** How many sets of gradient sums are kept (the chunks of one wave). */
+    int sumSets() {
+        return sums.length;
+    }
+
     /** How many chunks n rows are cut into: a function of n alone, never of the thread count. */
     static int chunkCount(int rows) {
         return Math.max(1, (rows + BlockMath.BLOCK - 1) / BlockMath.BLOCK);
@@ -102,7 +134,7 @@ final class Backprop {
 
     /** Mean loss plus penalty, forward pass only. */
     double loss(Network net, double[][] x, double[][] t, int rows, Regularization reg) {
-        run(net, x, t, rows, true, false);
+        run(net, x, t, rows, true);
         return sumLosses(rows) / rows + net.penalty(reg);
     }
 
@@ -133,20 +165,43 @@ final class Backprop {
      */
     void lossAndGradients(Network net, double[][] x, double[][] t, int rows, Regularization reg,
                           Gradients g, boolean withLoss) {
-        int count = run(net, x, t, rows, withLoss, true);
+        if (!gradients) {
+            throw new IllegalStateException("this Backprop was made for the loss alone");
+        }
+        if (rows > capacity) {
+            throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity);
+        }
+        int count = chunkCount(rows);
+        lastRows = rows;
+        int depth = arch.depth();
+        for (int first = 0; first < count; first += sums.length) {
+            int base = first;
+            int n = Math.min(sums.length, count - first);
+            runner.run(n, (c, lane) -> chunk(net, x, t, chunkStart(base + c, rows), chunkStart(base + c + 1, rows),
+                    withLoss, sums[c], scratches[lane], chunks[base + c]), pace);
+            // the chunk sums are added in chunk order, wave after wave: the same additions as all at once
+            for (int l = 0; l < depth; l++) {
+                double[] dw = g.weights[l];
+                double[] db = g.biases[l];
+                int c = 0;
+                if (base == 0) {
+                    System.arraycopy(sums[0].weights[l], 0, dw, 0, dw.length);
+                    System.arraycopy(sums[0].biases[l], 0, db, 0, db.length);
+                    c = 1;
+                }
+                for (; c < n; c++) {
+                    add(dw, sums[c].weights[l]);
+                    add(db, sums[c].biases[l]);
+                }
+            }
+        }
         g.loss = withLoss ? sumLosses(rows) / rows + net.penalty(reg) : Double.NaN;
         double invN = 1.0 / rows;
         double l2 = reg.l2();
         double l1 = reg.l1();
-        for (int l = 0; l < arch.depth(); l++) {
+        for (int l = 0; l < depth; l++) {
             double[] dw = g.weights[l];
             double[] db = g.biases[l];
-            System.arraycopy(chunks[0].weights[l], 0, dw, 0, dw.length);
-            System.arraycopy(chunks[0].biases[l], 0, db, 0, db.length);
-            for (int c = 1; c < count; c++) {
-                add(dw, chunks[c].weights[l]);
-                add(db, chunks[c].biases[l]);
-            }
             double[] w = net.weights[l];
             for (int k = 0; k < dw.length; k++) {
                 dw[k] = dw[k] * invN + l2 * w[k] + (l1 == 0 ? 0.0 : l1 * Math.signum(w[k]));
@@ -171,19 +226,15 @@ final class Backprop {
         return total;
     }
 
-    /** Runs every chunk of rows [0, rows); returns the number of chunks. */
-    private int run(Network net, double[][] x, double[][] t, int rows, boolean withLoss, boolean withGradients) {
+    /** Runs the forward pass (and the loss) of every chunk of rows [0, rows). */
+    private void run(Network net, double[][] x, double[][] t, int rows, boolean withLoss) {
         if (rows > capacity) {
             throw new IllegalArgumentException(rows + " rows exceed the buffer of " + capacity);
         }
         int count = chunkCount(rows);
-        if (withGradients && !gradients) {
-            throw new IllegalStateException("this Backprop was made for the loss alone");
-        }
         lastRows = rows;
         runner.run(count, (c, lane) -> chunk(net, x, t, chunkStart(c, rows), chunkStart(c + 1, rows), withLoss,
-                withGradients, scratches[lane], chunks[c]), pace);
-        return count;
+                null, scratches[lane], chunks[c]), pace);
     }
 
     /**
@@ -198,7 +249,7 @@ final class Backprop {
      * Every sum is computed as before, so the results are the same to the last bit.
      */
     private void chunk(Network net, double[][] x, double[][] t, int r0, int r1, boolean withLoss,
-                       boolean withGradients, Scratch s, Chunk into) {
+                       Sums gradientSums, Scratch s, Chunk into) {
         int n = r1 - r0;
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], r0, s.x[i], 0, n);
@@ -216,7 +267,7 @@ final class Backprop {
         for (int j = 0; j < outputs.length; j++) {
             System.arraycopy(outputs[j], 0, into.output[j], 0, n);
         }
-        if (!withGradients) {
+        if (gradientSums == null) {
             return;
         }
         loss.outputDelta(arch.output(), forward.output(), s.t, deltas[depth], 0, n);
@@ -227,9 +278,9 @@ final class Backprop {
             double[][] delta = deltas[l];
             double[] w = net.weights[l - 1];
             if (in >= WIDE && out >= WIDE) {
-                weightSumsWide(a, delta, in, out, 0, n, into.weights[l - 1], into.biases[l - 1], s.wide(in, out));
+                weightSumsWide(a, delta, in, out, 0, n, gradientSums.weights[l - 1], gradientSums.biases[l - 1], s.wide(in, out));
             } else {
-                weightSums(a, s.ones, delta, in, out, 0, n, into.weights[l - 1], into.biases[l - 1]);
+                weightSums(a, s.ones, delta, in, out, 0, n, gradientSums.weights[l - 1], gradientSums.biases[l - 1]);
             }
             if (l > 1) {
                 double[][] prev = deltas[l - 1];
@@ -580,28 +631,26 @@ final class Backprop {
         }
     }
 
-    /**
-     * What one chunk leaves for after the run: its loss sum, its unscaled gradient sums (added
-     * in chunk order, so they are kept per chunk) and its rows' outputs.
-     */
+    /** What one chunk leaves for after the run: its loss sum and its rows' outputs. */
     private static final class Chunk {
-        /** Unscaled gradient sums, shaped like the network's parameters; null for a loss-only Backprop. */
-        final double[][] weights;
-        final double[][] biases;
         /** output[j][r] for the chunk's row r, for {@link #outputs()}. */
         final double[][] output;
         double loss;
 
-        Chunk(Architecture arch, int rows, boolean gradients) {
+        Chunk(Architecture arch, int rows) {
             output = new double[arch.outputs()][rows];
-            if (gradients) {
-                Network shape = new Network(arch);
-                weights = shape.weights;
-                biases = shape.biases;
-            } else {
-                weights = null;
-                biases = null;
-            }
+        }
+    }
+
+    /** One chunk's unscaled gradient sums, shaped like the network's parameters. */
+    private static final class Sums {
+        final double[][] weights;
+        final double[][] biases;
+
+        Sums(Architecture arch) {
+            Network shape = new Network(arch);
+            weights = shape.weights;
+            biases = shape.biases;
         }
     }
 

@@ -29,6 +29,7 @@ public final class Evaluation {
         if (x.length != labels.length) {
             throw new IllegalArgumentException(x.length + " rows of inputs but " + labels.length + " labels");
         }
+        arch.checkRows(x.length);
         this.arch = arch;
         this.backprop = new Backprop(arch, x.length, ChunkRunner.shared(), false);
         this.x = Matrices.byColumn(x, arch.inputs(), x.length);

@@ -1,6 +1,7 @@
 package org.boundarylab.nn;
 
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /**
  * One input the network can be given, computed from a point (x1, x2) of the plane. With
@@ -76,7 +77,7 @@ public enum Feature {
                 for (Feature f : values()) {
                     known.append(known.length() == 0 ? "" : ", ").append(f.id);
                 }
-                throw new IllegalArgumentException("unknown feature '" + text + "' (expected one of " + known + ")");
+                throw new IllegalArgumentException("unknown feature " + Excerpt.quoted(text) + " (expected one of " + known + ")");
             }
         }
     }

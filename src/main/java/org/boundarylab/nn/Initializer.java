@@ -2,6 +2,7 @@ package org.boundarylab.nn;
 
 import java.util.Locale;
 import java.util.Random;
+import org.boundarylab.text.Excerpt;
 
 /**
  * Starting weights, each from a seed so the same seed gives the same network bit for bit.
@@ -40,7 +41,7 @@ public enum Initializer {
         if (key.equals("xavier")) {
             return GLOROT;
         }
-        throw new IllegalArgumentException("unknown initialiser '" + text + "' (expected uniform, lecun, glorot or he)");
+        throw new IllegalArgumentException("unknown initialiser " + Excerpt.quoted(text) + " (expected uniform, lecun, glorot or he)");
     }
 
     public Network create(Architecture arch, long seed) {

@@ -1,6 +1,7 @@
 package org.boundarylab.nn;
 
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /**
  * Per-example losses, averaged over the examples of a batch by the caller.
@@ -41,8 +42,8 @@ public enum Loss {
             case "mean_squared_error", "mse", "squared_error", "half_squared_error" -> {
                 return MEAN_SQUARED_ERROR;
             }
-            default -> throw new IllegalArgumentException("unknown loss '" + text
-                    + "' (expected binary_cross_entropy, cross_entropy or mean_squared_error)");
+            default -> throw new IllegalArgumentException("unknown loss " + Excerpt.quoted(text)
+                    + " (expected binary_cross_entropy, cross_entropy or mean_squared_error)");
         }
     }
 

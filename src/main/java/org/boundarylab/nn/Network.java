@@ -172,16 +172,15 @@ public final class Network {
 
     /** Output probabilities (or values, for a linear output) of each row of x. */
     public double[][] predict(double[][] x) {
-        Forward f = new Forward(architecture, x.length);
-        f.run(this, Matrices.byColumn(x, architecture.inputs(), x.length), 0, x.length, false);
-        double[][] out = f.output();
         int k = architecture.outputs();
         double[][] result = new double[x.length][k];
-        for (int r = 0; r < x.length; r++) {
-            for (int j = 0; j < k; j++) {
-                result[r][j] = out[j][r];
+        forwardInBlocks(Matrices.byColumn(x, architecture.inputs(), x.length), x.length, (out, r0, n) -> {
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < k; j++) {
+                    result[r0 + r][j] = out[j][r];
+                }
             }
-        }
+        });
         return result;
     }
 
@@ -202,21 +201,65 @@ public final class Network {
                 columns[i][r] = x[r * in + i];
             }
         }
-        Forward f = new Forward(architecture, rows);
-        f.run(this, columns, 0, rows, false);
-        double[][] out = f.output();
         double[] result = new double[rows * k];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < k; j++) {
-                result[r * k + j] = out[j][r];
+        forwardInBlocks(columns, rows, (out, r0, n) -> {
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < k; j++) {
+                    result[(r0 + r) * k + j] = out[j][r];
+                }
             }
-        }
+        });
         return result;
     }
 
     /** Class labels: argmax over several outputs, p > 0.5 for a single one. */
     public int[] predictClasses(double[][] x) {
-        return Matrices.classesOf(predict(x));
+        int k = architecture.outputs();
+        int[] classes = new int[x.length];
+        forwardInBlocks(Matrices.byColumn(x, architecture.inputs(), x.length), x.length, (out, r0, n) -> {
+            for (int r = 0; r < n; r++) {
+                int best = 0;
+                if (k == 1) {
+                    best = out[0][r] > 0.5 ? 1 : 0;
+                } else {
+                    for (int j = 1; j < k; j++) {
+                        if (out[j][r] > out[best][r]) {
+                            best = j;
+                        }
+                    }
+                }
+                classes[r0 + r] = best;
+            }
+        });
+        return classes;
+    }
+
+    /** Takes the outputs of rows [r0, r0 + n), by column: output j of row r0 + r at {@code out[j][r]}. */
+    @FunctionalInterface
+    private interface BlockOutputs {
+        void accept(double[][] out, int r0, int n);
+    }
+
+    /**
+     * The forward pass over {@code rows} rows (input i of row r at {@code columns[i][r]}), a block
+     * of {@link BlockMath#BLOCK} rows at a time, so its buffers hold units x 512 numbers however
+     * many rows there are (a whole-batch buffer of a wide network on a million rows would need
+     * gigabytes). Each row's outputs are the same as from one pass over all rows.
+     */
+    private void forwardInBlocks(double[][] columns, int rows, BlockOutputs sink) {
+        int block = Math.max(1, Math.min(rows, BlockMath.BLOCK));
+        Forward f = new Forward(architecture, block);
+        double[][] xb = rows <= block ? columns : new double[columns.length][block];
+        for (int r0 = 0; r0 < rows; r0 += block) {
+            int n = Math.min(block, rows - r0);
+            if (xb != columns) {
+                for (int i = 0; i < columns.length; i++) {
+                    System.arraycopy(columns[i], r0, xb[i], 0, n);
+                }
+            }
+            f.run(this, xb, 0, n, false);
+            sink.accept(f.output(), r0, n);
+        }
     }
 
     /**
@@ -224,6 +267,7 @@ public final class Network {
      * regularisation penalty (l2/2) * sum W^2 + l1 * sum |W|.
      */
     public double loss(double[][] x, int[] labels, Regularization reg) {
+        architecture.checkRows(x.length);
         Backprop bp = new Backprop(architecture, x.length, ChunkRunner.shared(), false);
         return bp.loss(this, Matrices.byColumn(x, architecture.inputs(), x.length),
                 Matrices.targetsByColumn(labels, architecture.outputs(), x.length), x.length, reg);
@@ -231,6 +275,7 @@ public final class Network {
 
     /** Mean loss and mean gradient (with regularisation) over the batch. */
     public Gradients gradients(double[][] x, int[] labels, Regularization reg) {
+        architecture.checkRows(x.length);
         Backprop bp = new Backprop(architecture, x.length);
         Gradients g = new Gradients(architecture);
         bp.lossAndGradients(this, Matrices.byColumn(x, architecture.inputs(), x.length),

@@ -2,6 +2,7 @@ package org.boundarylab.nn;
 
 import java.util.List;
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /**
  * Update rules. The learning rate can change between steps (the lab lets a student turn it
@@ -29,7 +30,7 @@ public abstract class Optimizer {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown optimizer '" + text + "' (expected gd, sgd, momentum or adam)");
+            throw new IllegalArgumentException("unknown optimizer " + Excerpt.quoted(text) + " (expected gd, sgd, momentum or adam)");
         }
 
         public Optimizer create(Architecture arch, double learningRate) {

@@ -33,6 +33,7 @@ public final class Trainer {
             throw new IllegalArgumentException(x.length + " rows of inputs but " + labels.length + " labels");
         }
         Architecture arch = net.architecture();
+        arch.checkRows(x.length);
         this.net = net;
         this.rows = x.length;
         this.labels = labels;

@@ -138,11 +138,16 @@ public final class BoundaryImage {
 
     /** Writes the picture as PNG, atomically: an interrupted export never leaves half a file. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.write(file, pngContent(image));
+    }
+
+    /** The picture as PNG, for a batch of files ({@link AtomicFiles.Batch}). */
+    public static AtomicFiles.ContentWriter pngContent(BufferedImage image) {
+        return out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
-        });
+        };
     }
 
     /** Lays equally sized tiles out in a grid of the given column count. */

@@ -70,7 +70,11 @@ class InitCommandTest {
                 .refused("--layers", "'5,,x'", "item 2 is empty", "item 3 'x' is not a whole number");
         CliRun.of("init", "--layers", "2,0,1", "--out", out).refused("--layers: layer 2 (units) must be at least 1, got 0");
         CliRun.of("init", "--layers", "2", "--out", out).refused("the number of layers must be at least 2");
-        CliRun.of("init", "--layers", "2,100000,1", "--out", out).refused("must be at most 10000");
+        CliRun.of("init", "--layers", "2,100000,1", "--out", out)
+                .refused("--layers: the layers have 100,003 units in all; a network may have at most 10,000");
+        CliRun.of("init", "--layers", "2,4400,4400,1", "--out", out)
+                .refused("--layers: the layers make 19,382,001 parameters; a network may have at most 10,000,000");
+        CliRun.of("init", "--layers", "2,5,101", "--out", out).refused("--layers: the output layer has 101 units");
         CliRun.of("init", "--layers", "2,3,1", "--output", "softmax", "--out", out)
                 .refused("softmax needs at least 2 output units");
         CliRun.of("init", "--layers", "2,3,2", "--hidden", "softmax", "--out", out)

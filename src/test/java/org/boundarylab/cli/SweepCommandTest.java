@@ -1,6 +1,7 @@
 package org.boundarylab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,13 +59,14 @@ class SweepCommandTest {
                 "--out", csv.toString(), "--png", png.toString());
         assertEquals(0, o.code(), o.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds", lines.get(0));
+        assertEquals("setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds,diverged", lines.get(0));
         assertEquals(1 + 6, lines.size());
         assertTrue(lines.get(1).startsWith("1,0,"), lines.get(1));
         assertTrue(lines.get(6).startsWith("8,1,"), lines.get(6));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            assertEquals(8, f.length, line);
+            assertEquals(9, f.length, line);
+            assertEquals("false", f[8], line);
             assertEquals("200", f[6]);
             double acc = Double.parseDouble(f[4]);
             assertTrue(acc >= 0 && acc <= 1, line);
@@ -85,6 +87,24 @@ class SweepCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(1).startsWith("0,0,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("0.001,0,"), lines.get(2));
+    }
+
+    @Test
+    void divergedRunsAreMarkedCountedAndNeverBest() throws Exception {
+        Path csv = dir.resolve("wild.csv");
+        Path png = dir.resolve("wild.png");
+        Outcome o = run("--data", train.toString(), "--test", test.toString(), "--hidden", "2,3",
+                "--seeds", "2", "--epochs", "50", "--learning-rate", "1e308", "--threads", "2",
+                "--out", csv.toString(), "--png", png.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.endsWith(",true"), "every run diverged: " + line);
+        }
+        assertFalse(o.out().contains("Infinity") || o.out().contains("NaN"), o.out());
+        assertTrue(o.out().contains("h=2         2  diverged (all 2 runs)"), o.out());
+        assertTrue(o.out().contains("best test accuracy: none"), o.out());
+        assertNotNull(ImageIO.read(png.toFile()));
     }
 
     @Test

@@ -140,12 +140,12 @@ class CsvDatasetsTest {
         Random random = new Random(11);
         double[][] x = new double[200][];
         int[] y = new int[200];
-        double[] awkward = {0.1 + 0.2, -0.0, Double.MIN_VALUE, -Double.MAX_VALUE, 1e-300, 123456789.123456789,
-            Math.PI, Math.nextUp(1.0), 1e21, 1e-7};
+        double[] awkward = {0.1 + 0.2, -0.0, Double.MIN_VALUE, -CsvDatasets.MAX_COORDINATE, 1e-300, 123456.789123456789,
+            Math.PI, Math.nextUp(1.0), CsvDatasets.MAX_COORDINATE, 1e-7};
         for (int i = 0; i < x.length; i++) {
             x[i] = i < awkward.length
                     ? new double[] {awkward[i], -awkward[awkward.length - 1 - i]}
-                    : new double[] {random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10), random.nextDouble()};
+                    : new double[] {random.nextGaussian() * Math.pow(10, random.nextInt(15) - 10), random.nextDouble()};
             y[i] = i % 3;
         }
         Dataset original = new Dataset(x, y, 3);
@@ -160,7 +160,16 @@ class CsvDatasetsTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("x1,x2,label", lines.get(0));
         assertEquals("0.30000000000000004,-1.0E-7,0", lines.get(1));
-        assertEquals("-0.0,-1.0E21,1", lines.get(2));
+        assertEquals("-0.0,-1000000.0,1", lines.get(2));
+    }
+
+    @Test
+    void coordinatesTheReaderWouldRefuseAreNotWritten() throws Exception {
+        Path file = folder.resolve("huge.csv");
+        Dataset huge = new Dataset(new double[][] {{0, 0}, {2e6, 1}}, new int[] {0, 1}, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvDatasets.write(huge, file));
+        assertEquals("row 2 has x1 = 2000000.0, outside the range -1e6 to 1e6 a data file may hold", e.getMessage());
+        assertTrue(Files.notExists(file));
     }
 
     @Test
@@ -200,7 +209,68 @@ class CsvDatasetsTest {
         Path file = folder.resolve("binary.csv");
         Files.write(file, new byte[] {'x', '1', ',', 'x', '2', ',', 'l', 'a', 'b', 'e', 'l', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
         DataFormatException e = assertThrows(DataFormatException.class, () -> CsvDatasets.read(file));
-        assertTrue(e.getMessage().endsWith(": not UTF-8 text"), e.getMessage());
+        assertEquals(file + ":2: not UTF-8 text (byte 0xff), so not a data file", e.getMessage());
+    }
+
+    @Test
+    void aBadByteIsReportedOnItsOwnLineFarIntoTheFile() throws Exception {
+        Path file = folder.resolve("latin1.csv");
+        StringBuilder text = new StringBuilder("x1,x2,label\n");
+        for (int r = 2; r <= 1500; r++) {
+            text.append(r).append(".25,-").append(r).append(".5,").append(r % 2).append("\r\n");
+        }
+        byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "0.5,0.5,1\n1,1,0\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[head.length + 3 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = '1';
+        all[head.length + 1] = (byte) 0xe9; // a Latin-1 é on line 1501
+        all[head.length + 2] = ',';
+        System.arraycopy(tail, 0, all, head.length + 3, tail.length);
+        Files.write(file, all);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvDatasets.read(file));
+        assertEquals(1501, e.line(), e.getMessage());
+        assertEquals(file + ":1501: not UTF-8 text (byte 0xe9), so not a data file", e.getMessage());
+    }
+
+    @Test
+    void anEndlessLineIsRefusedAfterAFewThousandCharactersQuotingOnlyItsStart() throws Exception {
+        DataFormatException e = refusal("x1,x2,label\n" + "1234567890".repeat(30_000_000 / 10) + ",0\n");
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("data.csv:2: line longer than 1,000 characters"), e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+
+        DataFormatException nul = refusal("\0".repeat(5000));
+        assertEquals("data.csv:1: line longer than 1,000 characters (a data row is x1,x2,label); it starts "
+                + "'" + "\\x00".repeat(10) + "...'", nul.getMessage());
+    }
+
+    @Test
+    void aDeviceIsReadWithACap() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        long t0 = System.nanoTime();
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvDatasets.read(zero));
+        assertTrue(e.getMessage().startsWith("/dev/zero:1: line longer than 1,000 characters"), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+        assertThrows(IOException.class, () -> CsvDatasets.read(folder));
+    }
+
+    @Test
+    void coordinatesBeyondTheBoundAreRefusedNamingTheLine() {
+        assertEquals("data.csv:3: x1 is -1e300, outside the range -1e6 to 1e6 a coordinate may have (rescale the data)",
+                refusal("x1,x2,label\n1,2,0\n-1e300,4,1\n").getMessage());
+        assertEquals("data.csv:2: x2 is 1000000.5, outside the range -1e6 to 1e6 a coordinate may have (rescale the data)",
+                refusal("x1,x2,label\n1,1000000.5,0\n3,4,1\n").getMessage());
+        String digits = "9".repeat(900);
+        String m = refusal("x1,x2,label\n1," + digits + ",0\n3,4,1\n").getMessage();
+        assertTrue(m.length() < 200 && m.startsWith("data.csv:2: x2 is too large to be a finite number: '999999"), m);
+    }
+
+    @Test
+    void theLargestCoordinatesAreAccepted() throws Exception {
+        Dataset d = parse("x1,x2,label\n1e6,-1e6,0\n-1000000,1000000,1\n");
+        assertEquals(1e6, d.x1(0));
     }
 
     /** A header and {@code rows} lines "i,0,i%2", produced on demand so no huge string is held. */

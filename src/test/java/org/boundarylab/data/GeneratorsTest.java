@@ -182,9 +182,9 @@ class GeneratorsTest {
         assertMessage("sample count must be between 2 and 1000000, got 1", () -> Generators.moons(1, 0, 0));
         assertMessage("sample count must be between 2 and 1000000, got 1000001", () -> Generators.xor(1_000_001, 0, 0));
         assertMessage("sample count must be between 4 and 1000000, got 3", () -> Generators.gaussian(3, 4, 0, 0));
-        assertMessage("noise must be a finite number of at least 0, got -0.1", () -> Generators.moons(10, -0.1, 0));
-        assertMessage("noise must be a finite number of at least 0, got NaN", () -> Generators.moons(10, Double.NaN, 0));
-        assertMessage("noise must be a finite number of at least 0, got Infinity",
+        assertMessage("noise must be a number from 0 to 1000.0, got -0.1", () -> Generators.moons(10, -0.1, 0));
+        assertMessage("noise must be a number from 0 to 1000.0, got NaN", () -> Generators.moons(10, Double.NaN, 0));
+        assertMessage("noise must be a number from 0 to 1000.0, got Infinity",
                 () -> Generators.moons(10, Double.POSITIVE_INFINITY, 0));
         assertMessage("circles factor must be at least 0 and below 1, got 1.0", () -> Generators.circles(10, 0, 1.0, 0));
         assertMessage("number of arms must be between 2 and 10, got 1", () -> Generators.spirals(10, 1, 0, 0));

@@ -205,7 +205,7 @@ class ModelFilesTest {
         Path bin = dir.resolve("image.json");
         Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bin));
-        assertTrue(e.getMessage().contains("not a text file"), e.getMessage());
+        assertTrue(e.getMessage().contains(":1: not UTF-8 text (byte 0x89), so not a model file"), e.getMessage());
     }
 
     @Test
@@ -232,6 +232,61 @@ class ModelFilesTest {
         try (var listing = Files.list(dir)) {
             assertEquals(List.of(file), listing.toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws Exception {
+        Path file = dir.resolve("bom.json");
+        byte[] json = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Files.write(file, withBom);
+        assertEquals(3.0, ModelFiles.read(file).weight(1, 2, 0));
+        assertEquals(3.0, ModelFiles.fromJson("\uFEFF" + VALID, "m.json").network().weight(1, 2, 0));
+    }
+
+    @Test
+    void layersBeyondTheSizeBoundAreRefusedBeforeAnyNetworkIsBuilt() {
+        String json = VALID.replace("[2, 3, 1]", "[2, 4000000, 1]");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.fromJson(json, "m.json"));
+        assertEquals("m.json: invalid network: the layers have 4,000,003 units in all; a network may have at most 10,000",
+                e.getMessage());
+    }
+
+    @Test
+    void messagesQuoteOnlyShortPrintableExcerptsAndNoParserInternals() {
+        String[] bad = {
+            VALID.replace("[0.5]", "[5" + "1".repeat(2000) + "]"),
+            VALID.replace("[0.5]", "[\"" + "x".repeat(3000) + "\\u0000\"]"),
+            VALID.replace("[0.5]]}", "[0.5]"),
+            VALID.replace("\"tanh\"", "tanhtanh".repeat(500)),
+            VALID.replace("\"tanh\"", "\"" + "\\u0007".repeat(500) + "\""),
+            "[".repeat(5000),
+            VALID + "\u0000",
+        };
+        for (String json : bad) {
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.fromJson(json, "m.json"));
+            String m = e.getMessage();
+            assertTrue(m.startsWith("m.json: "), m);
+            assertTrue(m.length() <= 200, m.length() + ": " + m);
+            assertFalse(m.contains("[Source") || m.contains("`") || m.contains("StreamReadConstraints"), m);
+            assertTrue(m.chars().noneMatch(c -> c < 0x20 || c == 0x7f), m);
+        }
+    }
+
+    @Test
+    void aDeviceOrAFolderIsRefusedQuicklyByName() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        long t0 = System.nanoTime();
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(zero));
+        assertTrue(e.getMessage().startsWith("/dev/zero: not valid JSON (line 1, column "), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused at the first byte");
+        IOException folder = assertThrows(IOException.class, () -> ModelFiles.read(dir));
+        assertEquals(dir + ": is a folder, not a model file", folder.getMessage());
     }
 
     @Test

@@ -73,8 +73,44 @@ class LessonFilesTest {
                 assertThrows(LessonFormatException.class, () -> LessonFiles.read(file)).getMessage());
 
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        assertEquals(file + ": not a text file (invalid UTF-8), so not a lesson file",
+        assertEquals(file + ":1: not UTF-8 text (byte 0xff), so not a lesson file",
                 assertThrows(LessonFormatException.class, () -> LessonFiles.read(file)).getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws Exception {
+        Lesson lesson = BuiltInLessons.all().get(0);
+        Path file = dir.resolve("bom.json");
+        byte[] json = LessonFiles.toJson(lesson).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Files.write(file, withBom);
+        assertEquals(lesson.id(), LessonFiles.read(file).id());
+        assertEquals(lesson.id(), LessonFiles.fromJson("\uFEFF" + LessonFiles.toJson(lesson), "l.json").id());
+    }
+
+    @Test
+    void sweepsAndPromisesAreCheckedWithShortMessages() {
+        refused("lesson 'a' sweeps 1,000 widths; a sweep compares at most 100",
+                lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, \"sweep_widths\": [" + widths(1000) + "]"));
+        // far more values than a lesson holds are refused while reading, before any tree of them is built
+        refused("more than 100,000 values by line 1, far more than a lesson file holds",
+                lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, \"sweep_widths\": [" + widths(100_000) + "]"));
+        refused("lesson 'a' sweeps width 5 twice",
+                lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, \"sweep_widths\": [1, 5, 5]"));
+        refused("expect: min_train_accuracy (0.9) is above max_train_accuracy (0.5); no run could keep that promise",
+                lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, "
+                        + "\"expect\": {\"min_train_accuracy\": 0.9, \"max_train_accuracy\": 0.5}"));
+        refused("expect: min_test_accuracy (1.0) is above max_test_accuracy (0.2); no run could keep that promise",
+                lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, "
+                        + "\"expect\": {\"min_test_accuracy\": 1, \"max_test_accuracy\": 0.2}"));
+        LessonFormatException longId = assertThrows(LessonFormatException.class, () -> LessonFiles.fromJson(
+                lesson("\"id\": \"" + "X".repeat(5000) + "\\u0000\", \"title\": \"T\", \"settings\": {}"), "l.json"));
+        assertTrue(longId.getMessage().length() < 200, longId.getMessage());
+        assertTrue(longId.getMessage().contains("(5,001 characters)"), longId.getMessage());
     }
 
     @Test
@@ -102,6 +138,14 @@ class LessonFilesTest {
                 lesson("\"id\": \"a\", \"title\": \"T\", \"settings\": {}, \"expect\": {\"min_test_accuracy\": 97}"));
         refused("lesson id must be 1 to 64 lower-case letters, digits or '-', got 'My Lesson'",
                 lesson("\"id\": \"My Lesson\", \"title\": \"T\", \"settings\": {}"));
+    }
+
+    private static String widths(int count) {
+        StringBuilder many = new StringBuilder();
+        for (int w = 1; w <= count; w++) {
+            many.append(w == 1 ? "" : ", ").append(1 + w % 1000);
+        }
+        return many.toString();
     }
 
     private static String lesson(String body) {

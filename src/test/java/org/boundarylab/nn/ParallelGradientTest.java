@@ -101,6 +101,62 @@ class ParallelGradientTest {
     }
 
     @Test
+    void gradientSumsKeptInWavesAreTheSameToTheLastBit() {
+        Random rng = new Random(11);
+        double[][] x = points(9 * BlockMath.BLOCK + 77, rng); // ten chunks
+        int[] y = labels(x, 3);
+        Architecture arch = new Architecture(new int[] {2, 16, 9, 3}, Activation.TANH, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        Network net = Initializer.GLOROT.create(arch, 5);
+        double[][] xs = Matrices.byColumn(x, 2, x.length);
+        double[][] ts = Matrices.targetsByColumn(y, 3, x.length);
+        ChunkRunner threaded = new ChunkRunner(1);
+        Backprop allAtOnce = new Backprop(arch, x.length, ChunkRunner.serial());
+        assertEquals(10, allAtOnce.sumSets(), "a small network keeps every chunk's sums");
+        for (long budget : new long[] {1, 3L * arch.parameterCount(), 4L * arch.parameterCount()}) {
+            for (ChunkRunner runner : new ChunkRunner[] {ChunkRunner.serial(), threaded}) {
+                Backprop waves = new Backprop(arch, x.length, runner, true, budget);
+                assertEquals(Math.max(runner.lanes(), budget / arch.parameterCount()), waves.sumSets());
+                Gradients ga = new Gradients(arch);
+                Gradients gw = new Gradients(arch);
+                allAtOnce.lossAndGradients(net, xs, ts, x.length, new Regularization(1e-3, 1e-4), ga, true);
+                waves.lossAndGradients(net, xs, ts, x.length, new Regularization(1e-3, 1e-4), gw, true);
+                assertEquals(ga.loss(), gw.loss(), 0.0);
+                for (int l = 0; l < arch.depth(); l++) {
+                    assertArrayEquals(ga.weights[l], gw.weights[l], 0.0, "budget " + budget + ": weights " + l);
+                    assertArrayEquals(ga.biases[l], gw.biases[l], 0.0, "budget " + budget + ": biases " + l);
+                }
+            }
+        }
+    }
+
+    @Test
+    void predictionsInBlocksAreThoseOfOnePass() {
+        Random rng = new Random(12);
+        double[][] x = points(3 * BlockMath.BLOCK + 5, rng);
+        Architecture arch = new Architecture(new int[] {2, 7, 4}, Activation.TANH, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        Network net = Initializer.GLOROT.create(arch, 8);
+        Forward whole = new Forward(arch, x.length);
+        whole.run(net, Matrices.byColumn(x, 2, x.length), 0, x.length, false);
+        double[][] byRow = net.predict(x);
+        double[] flat = new double[x.length * 2];
+        for (int r = 0; r < x.length; r++) {
+            flat[2 * r] = x[r][0];
+            flat[2 * r + 1] = x[r][1];
+        }
+        double[] byFlat = net.predictFlat(flat, x.length);
+        int[] classes = net.predictClasses(x);
+        for (int r = 0; r < x.length; r++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(whole.output()[j][r], byRow[r][j], 0.0);
+                assertEquals(whole.output()[j][r], byFlat[r * 4 + j], 0.0);
+            }
+            assertEquals(Matrices.classOf(byRow[r], 0, 4), classes[r]);
+        }
+    }
+
+    @Test
     void chunkedSumsMatchOneLongSumToRoundingLevel() {
         // the chunked order is a reordering of the textbook sum: equal up to rounding
         Random rng = new Random(9);

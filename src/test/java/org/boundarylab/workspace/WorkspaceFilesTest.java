@@ -88,7 +88,7 @@ class WorkspaceFilesTest {
         Workspace bigger = workspace(5000, 20);
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file,
                 out -> WorkspaceFiles.write(new FailingAfter(out, saved.length / 2), bigger)));
-        assertEquals("disk full (simulated)", e.getMessage());
+        assertEquals(file + ": disk full (simulated)", e.getMessage());
         assertArrayEquals(saved, Files.readAllBytes(file));
         assertEquals(10, WorkspaceFiles.read(file).epoch());
         try (var listing = Files.list(dir)) {

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.boundarylab.io.AtomicFiles;
 
-/** The sweep table: one row per run, in setting/seed order whatever order the runs finished in. */
+/**
+ * The sweep table: one row per run, in setting/seed order whatever order the runs finished in. The
+ * last column says whether the run diverged ({@code true}: its weights or a loss stopped being
+ * finite numbers; its losses are then {@code nan} or {@code inf}).
+ */
 public final class SweepCsv {
-    public static final String HEADER = "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds";
+    public static final String HEADER = "setting,seed,train_loss,test_loss,train_accuracy,test_accuracy,epochs,seconds,diverged";
 
     private SweepCsv() {
     }
@@ -27,7 +31,8 @@ public final class SweepCsv {
                     .append(number(r.trainAccuracy())).append(',')
                     .append(number(r.testAccuracy())).append(',')
                     .append(r.epochs()).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',')
+                    .append(r.diverged()).append('\n');
         }
         return s.toString();
     }
@@ -35,6 +40,12 @@ public final class SweepCsv {
     /** Writes the table atomically, so a crash never leaves half a table. */
     public static void write(List<SweepResult> results, Path file) throws IOException {
         AtomicFiles.writeString(file, format(results));
+    }
+
+    /** The table for a batch of files ({@link AtomicFiles.Batch}). */
+    public static AtomicFiles.ContentWriter content(List<SweepResult> results) {
+        byte[] bytes = format(results).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out -> out.write(bytes);
     }
 
     /** Full precision (Double.toString round-trips), "nan" for a missing test set or a diverged run. */

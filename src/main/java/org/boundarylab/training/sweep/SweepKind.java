@@ -1,6 +1,7 @@
 package org.boundarylab.training.sweep;
 
 import java.util.Locale;
+import org.boundarylab.text.Excerpt;
 
 /** What a sweep varies from one setting to the next. */
 public enum SweepKind {
@@ -47,7 +48,7 @@ public enum SweepKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown sweep kind '" + text + "' (expected width, l2 or size)");
+        throw new IllegalArgumentException("unknown sweep kind " + Excerpt.quoted(text) + " (expected width, l2 or size)");
     }
 
     @Override

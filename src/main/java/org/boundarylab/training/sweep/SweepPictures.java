@@ -36,9 +36,12 @@ public final class SweepPictures {
         return caption(spec, r, false);
     }
 
-    /** With {@code compact}, "h=5 train .97 test .95": fits a 160-pixel thumbnail. */
+    /** With {@code compact}, "h=5 train .97 test .95": fits a 160-pixel thumbnail. A run that diverged says so: "h=5  diverged". */
     public static String caption(SweepSpec spec, SweepResult r, boolean compact) {
         String gap = compact ? " " : "  ";
+        if (r.diverged()) {
+            return settingName(spec, r.settingIndex()) + gap + "diverged";
+        }
         String s = settingName(spec, r.settingIndex()) + gap + "train " + accuracy(r.trainAccuracy(), compact);
         return Double.isNaN(r.testAccuracy()) ? s : s + gap + "test " + accuracy(r.testAccuracy(), compact);
     }

@@ -329,6 +329,8 @@ public final class SweepRunner {
             testLoss = net.loss(tx, ty, Regularization.NONE);
             testAcc = Matrices.accuracy(net.predictClasses(tx), ty);
         }
+        // a run whose weights or losses stopped being finite numbers diverged, even if its weights stayed finite
+        diverged |= !Double.isFinite(trainLoss) || test != null && test.size() > 0 && !Double.isFinite(testLoss);
         return new SweepResult(setting, spec.value(setting), spec.label(setting), seedIndex, seed,
                 trainLoss, testLoss, trainAcc, testAcc, done, seconds, diverged,
                 seedIndex == 0 ? net : null);

@@ -21,6 +21,8 @@ public record SweepSpec(SweepKind kind, double[] values, int layersPerSetting, i
     public static final double[] TUTORIAL_WIDTHS = {1, 2, 3, 4, 5, 20, 50};
     /** Widths above this make thumbnails and runs too slow to be useful in a classroom sweep. */
     public static final int MAX_WIDTH = 1000;
+    /** Settings one sweep compares at most (each trains several networks and draws a thumbnail). */
+    public static final int MAX_VALUES = 100;
 
     public SweepSpec {
         if (kind == null || base == null) {
@@ -28,6 +30,10 @@ public record SweepSpec(SweepKind kind, double[] values, int layersPerSetting, i
         }
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException("a sweep needs at least one value");
+        }
+        if (values.length > MAX_VALUES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%,d values are more than the %d one sweep compares", values.length, MAX_VALUES));
         }
         values = values.clone();
         for (int i = 0; i < values.length; i++) {

@@ -22,11 +22,13 @@ public final class SweepSummary {
         List<SettingStats> stats = new ArrayList<>();
         for (List<SweepResult> rs : bySetting.values()) {
             SweepResult first = rs.get(0);
-            double[] trainLoss = rs.stream().mapToDouble(SweepResult::trainLoss).toArray();
-            double[] testLoss = rs.stream().mapToDouble(SweepResult::testLoss).toArray();
-            double[] trainAcc = rs.stream().mapToDouble(SweepResult::trainAccuracy).toArray();
-            double[] testAcc = rs.stream().mapToDouble(SweepResult::testAccuracy).toArray();
+            List<SweepResult> fine = rs.stream().filter(r -> !r.diverged()).toList();
+            double[] trainLoss = fine.stream().mapToDouble(SweepResult::trainLoss).toArray();
+            double[] testLoss = fine.stream().mapToDouble(SweepResult::testLoss).toArray();
+            double[] trainAcc = fine.stream().mapToDouble(SweepResult::trainAccuracy).toArray();
+            double[] testAcc = fine.stream().mapToDouble(SweepResult::testAccuracy).toArray();
             stats.add(new SettingStats(first.settingIndex(), first.setting(), first.settingLabel(), rs.size(),
+                    rs.size() - fine.size(),
                     mean(trainLoss), std(trainLoss), mean(testLoss), std(testLoss),
                     mean(trainAcc), std(trainAcc), mean(testAcc), std(testAcc)));
         }
@@ -40,12 +42,13 @@ public final class SweepSummary {
 
     /**
      * The setting with the highest mean test accuracy; ties go to the lower mean test loss, then
-     * to the earlier setting (for widths and sizes listed in order: the smaller model).
+     * to the earlier setting (for widths and sizes listed in order: the smaller model). A setting
+     * with a run that diverged is never the best: its training is not to be trusted.
      */
     public Optional<SettingStats> bestTest() {
         SettingStats best = null;
         for (SettingStats s : settings) {
-            if (Double.isNaN(s.meanTestAccuracy())) {
+            if (s.diverged() > 0 || Double.isNaN(s.meanTestAccuracy())) {
                 continue;
             }
             if (best == null || s.meanTestAccuracy() > best.meanTestAccuracy()
@@ -67,7 +70,7 @@ public final class SweepSummary {
 
     static double std(double[] v) {
         if (v.length < 2) {
-            return v.length == 1 && Double.isNaN(v[0]) ? Double.NaN : 0;
+            return v.length == 0 || Double.isNaN(v[0]) ? Double.NaN : 0;
         }
         double m = mean(v);
         double sq = 0;

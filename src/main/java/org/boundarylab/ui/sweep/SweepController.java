@@ -144,24 +144,28 @@ public final class SweepController {
                     SweepSpec spec = model.specProperty().get();
                     return spec == null ? s.label() : SweepPictures.settingName(spec, s.settingIndex());
                 }),
-                column("Runs", s -> Integer.toString(s.runs())),
-                column("Train acc", s -> meanStd(s.meanTrainAccuracy(), s.stdTrainAccuracy(), 3)),
-                column("Test acc", s -> meanStd(s.meanTestAccuracy(), s.stdTestAccuracy(), 3)),
-                column("Train loss", s -> meanStd(s.meanTrainLoss(), s.stdTrainLoss(), 3)),
-                column("Test loss", s -> meanStd(s.meanTestLoss(), s.stdTestLoss(), 3))));
+                column("Runs", s -> s.runs() + (s.diverged() == 0 ? "" : " (" + s.diverged() + " diverged)")),
+                column("Train acc", s -> meanStd(s, s.meanTrainAccuracy(), s.stdTrainAccuracy(), 3)),
+                column("Test acc", s -> meanStd(s, s.meanTestAccuracy(), s.stdTestAccuracy(), 3)),
+                column("Train loss", s -> meanStd(s, s.meanTrainLoss(), s.stdTrainLoss(), 3)),
+                column("Test loss", s -> meanStd(s, s.meanTestLoss(), s.stdTestLoss(), 3))));
     }
 
     private static TableColumn<SettingStats, String> column(String title, Function<SettingStats, String> text) {
         TableColumn<SettingStats, String> c = new TableColumn<>(title);
         boolean narrow = title.equals("Setting") || title.equals("Runs");
         c.setPrefWidth(title.equals("Setting") ? 64 : narrow ? 44 : 100);
-        c.setMaxWidth(narrow ? 80 : 400);
+        c.setMaxWidth(title.equals("Runs") ? 140 : narrow ? 80 : 400);
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         return c;
     }
 
-    private static String meanStd(double mean, double std, int digits) {
+    /** "0.950 ± 0.010" over the runs that did not diverge; "diverged" when none is left. */
+    private static String meanStd(SettingStats s, double mean, double std, int digits) {
+        if (s.allDiverged()) {
+            return "diverged";
+        }
         if (Double.isNaN(mean)) {
             return "n/a";
         }
@@ -315,6 +319,9 @@ public final class SweepController {
         series.add(series("test", test));
         series.add(series("best test", model.bestPoint().stream().toList()));
         chart.getData().setAll(series);
+        // a setting whose every run diverged has no point to plot; the chart says so instead of leaving a gap
+        List<String> diverged = model.divergedSettings();
+        chart.setTitle(diverged.isEmpty() ? null : "diverged (not plotted): " + String.join(", ", diverged));
         summaryTable.getItems().setAll(model.summaryProperty().get().settings());
         Optional<SettingStats> best = model.summaryProperty().get().bestTest();
         best.ifPresent(b -> summaryTable.getSelectionModel().select(b));

@@ -249,8 +249,9 @@ public final class SweepViewModel {
                         progress.set(1);
                     }
                     remaining.set("");
+                    long diverged = all.stream().filter(SweepResult::diverged).count();
                     status.set((cancelled ? "Cancelled: " : "Done: ") + all.size() + " of " + s.runs()
-                            + " runs finished" + bestText());
+                            + " runs finished" + (diverged == 0 ? "" : ", " + diverged + " diverged") + bestText());
                 });
             }
         });
@@ -312,6 +313,18 @@ public final class SweepViewModel {
             }
         }
         return points;
+    }
+
+    /** The names of the settings whose every finished run diverged ("h=50"), in setting order. */
+    public List<String> divergedSettings() {
+        SweepSpec s = spec.get();
+        List<String> names = new ArrayList<>();
+        for (SettingStats st : summary.get().settings()) {
+            if (st.allDiverged()) {
+                names.add(s == null ? st.label() : SweepPictures.settingName(s, st.settingIndex()));
+            }
+        }
+        return names;
     }
 
     /** The best test setting's point for the current metric, if any. */

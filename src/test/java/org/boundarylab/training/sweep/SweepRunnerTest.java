@@ -33,8 +33,13 @@ class SweepRunnerTest {
     }
 
     private static String csvWithoutSeconds(List<SweepResult> results) {
+        // the seconds column (the eighth) varies from run to run; every other column must not
         return SweepCsv.format(results).lines()
-                .map(line -> line.substring(0, line.lastIndexOf(',')))
+                .map(line -> {
+                    String[] cells = line.split(",", -1);
+                    cells[7] = "";
+                    return String.join(",", cells);
+                })
                 .collect(Collectors.joining("\n"));
     }
 
@@ -194,7 +199,30 @@ class SweepRunnerTest {
         assertTrue(only.diverged());
         assertTrue(only.epochs() < 5000, "stopped at " + only.epochs());
         String row = SweepCsv.format(r).lines().skip(1).findFirst().orElseThrow();
-        assertTrue(row.contains("nan"), row);
+        assertTrue(row.contains("nan") && row.endsWith(",true"), row);
+        assertTrue(SweepCsv.format(r).startsWith(SweepCsv.HEADER + "\n") && SweepCsv.HEADER.endsWith(",diverged"));
+        assertTrue(SweepPictures.caption(spec, only).endsWith("diverged"), SweepPictures.caption(spec, only));
+        SettingStats stats = SweepSummary.of(r).settings().get(0);
+        assertTrue(stats.allDiverged());
+        assertTrue(Double.isNaN(stats.meanTrainLoss()) && Double.isNaN(stats.stdTrainLoss()));
+        assertTrue(SweepSummary.of(r).bestTest().isEmpty(), "a diverged run is never the best");
+    }
+
+    @Test
+    void divergedRunsAreCountedApartAndNeverBest() {
+        SweepResult inf = new SweepResult(1, 5, "5", 1, 1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                1.0, 1.0, 10, 0.1, true, null);
+        List<SweepResult> rs = List.of(
+                result(0, 1, 0, 0.8, 0.7), result(0, 1, 1, 0.9, 0.8),
+                result(1, 5, 0, 1.0, 0.95), inf);
+        SweepSummary s = SweepSummary.of(rs);
+        SettingStats five = s.settings().get(1);
+        assertEquals(2, five.runs());
+        assertEquals(1, five.diverged());
+        assertEquals(0.05, five.meanTestLoss(), 1e-12, "the diverged run's infinite loss is left out");
+        assertEquals(0.0, five.stdTestLoss());
+        assertEquals(1.0, s.bestTest().orElseThrow().setting(), "a setting with a diverged run is not the best");
+        assertTrue(SweepCsv.format(rs).contains(",Infinity,") || SweepCsv.format(rs).contains(",inf,"));
     }
 
     @Test

@@ -113,6 +113,33 @@ class SweepViewTest {
         assertTrue(ImageIO.read(png.toFile()).getWidth() >= 900);
     }
 
+    @Test
+    void divergedRunsSayDivergedInTableChartAndThumbnails(FxRobot robot) throws Exception {
+        RunSettings wild = RunSettings.tutorial001().withTraining(
+                org.boundarylab.nn.TrainingOptions.gradientDescent(1e308, 0));
+        controller.setContext(() -> new SweepContext(Generators.moons(60, 0.2, 0), Generators.moons(60, 0.2, 1), wild));
+        robot.interact(() -> {
+            controller.model().valuesProperty().set("2,3");
+            controller.model().epochsProperty().set("50");
+            controller.model().seedsProperty().set(2);
+        });
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> controller.model().runner().isPresent()
+                && controller.model().runner().get().isDone() && !controller.model().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("h=2", "h=3"), controller.model().divergedSettings());
+        assertEquals("diverged (not plotted): h=2, h=3", controller.chart().getTitle());
+        assertTrue(controller.model().statusProperty().get().contains("4 diverged"),
+                controller.model().statusProperty().get());
+        assertTrue(controller.model().summaryProperty().get().bestTest().isEmpty(), "no diverged setting is best");
+        TableView<?> table = robot.lookup("#summaryTable").queryAs(TableView.class);
+        assertEquals("2 (2 diverged)", table.getColumns().get(1).getCellData(0));
+        assertEquals("diverged", table.getColumns().get(2).getCellData(0));
+        assertTrue(controller.model().thumbnails().stream().allMatch(t -> t.caption().endsWith("diverged")),
+                "thumbnail captions");
+    }
+
     /** Replaces a field's text by typing, as a user would after selecting it all. */
     private static void typeInto(FxRobot robot, String query, String text) {
         TextField field = robot.lookup(query).queryAs(TextField.class);

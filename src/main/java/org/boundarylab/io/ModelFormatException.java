@@ -5,7 +5,7 @@ package org.boundarylab.io;
  * itself. The message names the file and the place, e.g.
  * {@code model.json: weights[1][2] has 2 values, expected 3}.
  */
-public class ModelFormatException extends Exception {
+public class ModelFormatException extends org.boundarylab.io.FileFormatException {
     private static final long serialVersionUID = 1L;
 
     public ModelFormatException(String message) {

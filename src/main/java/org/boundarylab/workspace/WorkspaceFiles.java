@@ -25,6 +25,7 @@ import org.boundarylab.nn.Optimizer;
 import org.boundarylab.nn.TrainerState;
 import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.io.JsonFields;
+import org.boundarylab.io.JsonInput;
 import org.boundarylab.io.JsonFieldException;
 import org.boundarylab.io.ModelFiles;
 import org.boundarylab.io.ModelFormatException;
@@ -84,6 +85,10 @@ public final class WorkspaceFiles {
      * is opened only when the Java heap has this many times its size free.
      */
     static final int HEAP_PER_FILE_BYTE = 8;
+
+    private static final String KIND = "a workspace file";
+    /** Shared reading within bounds (see {@link JsonInput}): four values a point, a few million parameters. */
+    static final JsonInput.Limits LIMITS = new JsonInput.Limits(MAX_FILE_BYTES, 64, 100_000, 1000, 20_000_000L);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -278,22 +283,16 @@ public final class WorkspaceFiles {
                         + " is free (start Boundary Lab with a larger -Xmx to open it)");
             }
         }
-        // a device or pipe has no size: read it through a cap instead
-        try (InputStream in = new CappedInputStream(Files.newInputStream(file), MAX_FILE_BYTES, name)) {
-            return open(in, name);
+        // a device or pipe has no size: it is read through the same cap, and checked as UTF-8 as read
+        JsonNode root;
+        try {
+            root = JsonInput.readTree(file, KIND, LIMITS, false, WorkspaceFormatException::new);
         } catch (OutOfMemoryError e) {
             throw new WorkspaceFormatException(name + ": not enough memory to open this file (" + megabytes(size) + ")");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new WorkspaceFormatException(name + ": permission denied");
-        } catch (CappedInputStream.TooLargeException e) {
-            throw new WorkspaceFormatException(e.getMessage());
-        } catch (WorkspaceFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            String m = e.getMessage();
-            throw new IOException(m != null && m.startsWith(name) ? m : name + ": " + (m == null
-                    ? e.getClass().getSimpleName() : m), e);
         }
+        return fromTree(root, name);
     }
 
     private static String megabytes(long bytes) {
@@ -312,15 +311,16 @@ public final class WorkspaceFiles {
 
     /** Parses and checks a workspace, leaving out what fails (see {@link #open(Path)}). */
     public static Opened open(InputStream in, String sourceName) throws WorkspaceFormatException, IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(skipByteOrderMark(in));
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new WorkspaceFormatException(sourceName + ": not valid JSON" + where + ": "
-                    + Excerpts.of(e.getOriginalMessage()), e);
+        String text = new String(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        if (text.length() > MAX_FILE_BYTES) {
+            throw new WorkspaceFormatException(sourceName + ": far too large for a workspace file");
         }
+        return fromTree(JsonInput.parseTree(text, sourceName, KIND, LIMITS, false, WorkspaceFormatException::new),
+                sourceName);
+    }
+
+    private static Opened fromTree(JsonNode root, String sourceName) throws WorkspaceFormatException {
         if (root == null || root.isMissingNode()) {
             throw new WorkspaceFormatException(sourceName + ": the file is empty");
         }
@@ -328,20 +328,7 @@ public final class WorkspaceFiles {
             return workspace(root, sourceName);
         } catch (JsonFieldException e) {
             throw new WorkspaceFormatException(sourceName + ": " + Excerpts.message(e.getMessage()), e);
-        } catch (WorkspaceFormatException e) {
-            throw e;
         }
-    }
-
-    /** A UTF-8 byte-order mark, which some editors put first, is not part of the JSON. */
-    private static InputStream skipByteOrderMark(InputStream in) throws IOException {
-        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
-        byte[] head = new byte[3];
-        int n = p.readNBytes(head, 0, 3);
-        if (!(n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            p.unread(head, 0, n);
-        }
-        return p;
     }
 
     private static Opened workspace(JsonNode root, String sourceName) throws JsonFieldException, WorkspaceFormatException {

@@ -58,7 +58,9 @@ class LabWindowTest {
 
     private static void type(FxRobot robot, String id, String text) {
         TextField field = node(robot, id, TextField.class);
-        robot.clickOn(field).push(KeyCode.END).eraseText(field.getText().length());
+        // focus rather than click: a field low in the settings column may be scrolled out of sight
+        robot.interact(field::requestFocus);
+        robot.push(KeyCode.END).eraseText(field.getText().length());
         if (!text.isEmpty()) {
             robot.write(text);
         }

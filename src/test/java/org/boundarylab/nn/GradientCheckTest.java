@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Backpropagation against central finite differences for every valid combination. */
+/**
+ * Backpropagation against central finite differences for every valid combination, and on the
+ * wide, chunked path.
+ */
 class GradientCheckTest {
 
     record Head(Activation output, Loss loss, int outputs) {
@@ -48,6 +51,35 @@ class GradientCheckTest {
     @MethodSource("combinations")
     void backpropagationMatchesFiniteDifferences(Activation hidden, Head head, Regularization reg, int[] shape) {
         Architecture arch = Architecture.of(2, shape, head.outputs(), hidden, head.output(), head.loss());
+        checkAgainstFiniteDifferences(arch, reg, 9);
+    }
+
+    /**
+     * The wide path: hidden layers of at least {@link Backprop#WIDE} units on both sides of a layer
+     * (its gradient sums go through weightSumsWide), widths off the kernels' tiles of four, and
+     * 600 rows, two chunks of the runner. The last case's 17 outputs make the output layer wide
+     * too. Smooth activations only: a ReLU kink within h of some row's z would spoil the
+     * difference quotient. Few cases, each checks every parameter (about 400 of them).
+     */
+    static Stream<Arguments> wideLayersOverSeveralChunks() {
+        return Stream.of(
+                Arguments.of(new int[] {2, 17, 18, 1}, Activation.TANH, Activation.SIGMOID,
+                        Loss.BINARY_CROSS_ENTROPY, new Regularization(0.03, 0.02)),
+                Arguments.of(new int[] {3, 19, 16, 3}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
+                        new Regularization(0.1, 0)),
+                Arguments.of(new int[] {2, 21, 17}, Activation.TANH, Activation.SOFTMAX, Loss.MEAN_SQUARED_ERROR,
+                        Regularization.NONE));
+    }
+
+    @ParameterizedTest(name = "{0} {1}/{2} {3} {4}")
+    @MethodSource("wideLayersOverSeveralChunks")
+    void wideLayersOverSeveralChunksMatchFiniteDifferences(int[] layers, Activation hidden, Activation output,
+                                                           Loss loss, Regularization reg) {
+        int rows = BlockMath.BLOCK + 88; // two chunks
+        checkAgainstFiniteDifferences(new Architecture(layers, hidden, output, loss), reg, rows);
+    }
+
+    private static void checkAgainstFiniteDifferences(Architecture arch, Regularization reg, int rows) {
         Random rng = new Random(42);
         Network net = Initializer.GLOROT.create(arch, 7);
         for (int l = 0; l < arch.depth(); l++) {
@@ -55,12 +87,13 @@ class GradientCheckTest {
                 net.setBias(l, j, 0.3 * rng.nextGaussian());
             }
         }
-        double[][] x = new double[9][2];
-        int[] y = new int[9];
+        double[][] x = new double[rows][arch.inputs()];
+        int[] y = new int[rows];
         int classes = arch.classes();
         for (int r = 0; r < x.length; r++) {
-            x[r][0] = 2 * rng.nextGaussian();
-            x[r][1] = 2 * rng.nextGaussian();
+            for (int i = 0; i < arch.inputs(); i++) {
+                x[r][i] = 2 * rng.nextGaussian();
+            }
             y[r] = r % classes;
         }
         Gradients g = net.gradients(x, y, reg);

@@ -103,22 +103,6 @@ public final class JsonFields {
         return has(key) ? number(key) : fallback;
     }
 
-    /** A number, or {@code fallback} when the key is absent or null (used for optional bounds). */
-    public double optionalNumber(String key, double fallback) throws JsonFieldException {
-        return number(key, fallback);
-    }
-
-    public boolean bool(String key, boolean fallback) throws JsonFieldException {
-        if (!has(key)) {
-            return fallback;
-        }
-        JsonNode n = object.get(key);
-        if (!n.isBoolean()) {
-            throw new JsonFieldException(path(key) + ": expected true or false, found " + ModelFiles.describe(n));
-        }
-        return n.booleanValue();
-    }
-
     public int[] intArray(String key) throws JsonFieldException {
         JsonNode n = required(key);
         String where = path(key);

@@ -50,10 +50,6 @@ public record RunSettings(int[] hiddenWidths, Activation hidden, Activation outp
         return Architecture.of(inputs, hiddenWidths, outputsFor(classes), hidden, output, loss);
     }
 
-    public RunSettings withHiddenWidths(int[] widths) {
-        return new RunSettings(widths, hidden, output, loss, initializer, training, baseSeed);
-    }
-
     public RunSettings withTraining(TrainingOptions options) {
         return new RunSettings(hiddenWidths, hidden, output, loss, initializer, options, baseSeed);
     }

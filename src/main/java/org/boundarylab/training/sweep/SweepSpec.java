@@ -177,10 +177,6 @@ public record SweepSpec(SweepKind kind, double[] values, int layersPerSetting, i
         return new SweepSpec(kind, values, layersPerSetting, seeds, n, base);
     }
 
-    public SweepSpec withSeeds(int n) {
-        return new SweepSpec(kind, values, layersPerSetting, n, epochs, base);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof SweepSpec s && kind == s.kind && Arrays.equals(values, s.values)

@@ -395,26 +395,32 @@ public final class LabWindowProbe {
      * and accuracy) as in the window, and dropped. Epochs a second between the first snapshot
      * after a 1 s warm-up and the last before {@code seconds} more.
      */
-    private static double headlessSessionRate(LabViewModel vm, int seconds) throws InterruptedException {
+    /** The window's data, inputs, first network and training options, for runs outside the window. */
+    private record Setup(Split split, Features inputs, Network network, TrainingOptions options) {
+    }
+
+    private static Setup setup(LabViewModel vm) {
         Split split = vm.data().dataProperty().get();
         Features inputs = vm.form().featuresProperty().get();
-        int[] hidden = InputRules.hiddenLayers(vm.form().textProperty(Field.HIDDEN_LAYERS).get());
         OutputLoss out = vm.form().outputLossProperty().get();
-        Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
+        Architecture arch = Architecture.of(2, vm.form().hiddenLayers(), out.outputsFor(split.train().classes()),
                 vm.form().activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
-        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.form().textProperty(Field.WEIGHT_SEED).get());
-        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.form().textProperty(Field.BATCH_SIZE).get());
-        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.form().textProperty(Field.LEARNING_RATE).get());
-        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.form().textProperty(Field.L2).get()),
-                (Double) InputRules.parse(Field.L1, vm.form().textProperty(Field.L1).get()));
-        Network net = vm.form().initializerProperty().get().create(arch, seed);
+        Network net = vm.form().initializerProperty().get().create(arch, vm.form().longValue(Field.WEIGHT_SEED));
+        return new Setup(split, inputs, net, vm.form().trainingOptions());
+    }
+
+    private static double headlessSessionRate(LabViewModel vm, int seconds) throws InterruptedException {
+        Setup setup = setup(vm);
+        Split split = setup.split();
+        Features inputs = setup.inputs();
+        Network net = setup.network();
         int every = Integer.parseInt(vm.form().textProperty(Field.REDRAW_EVERY).get().trim());
         long start = System.nanoTime() + 1_000_000_000L;
         long end = start + seconds * 1_000_000_000L;
         long[][] marks = {null, null};
         try (org.boundarylab.training.TrainingSession session = new org.boundarylab.training.TrainingSession(net,
                 inputs.map(split.train().x()), split.train().y(), inputs.map(split.test().x()), split.test().y(),
-                new TrainingOptions(vm.form().optimizerProperty().get(), rate, reg, batch, seed),
+                setup.options(),
                 org.boundarylab.training.SharedPool.get())) {
             session.setSnapshotEvery(every);
             session.addListener(snap -> {
@@ -445,20 +451,12 @@ public final class LabWindowProbe {
 
     /** The same network and data as the window's run, trained by a bare loop for about {@code seconds}. */
     private static double bareTrainerRate(LabViewModel vm, int seconds) {
-        Split split = vm.data().dataProperty().get();
-        Features inputs = vm.form().featuresProperty().get();
-        int[] hidden = InputRules.hiddenLayers(vm.form().textProperty(Field.HIDDEN_LAYERS).get());
-        OutputLoss out = vm.form().outputLossProperty().get();
-        Architecture arch = Architecture.of(2, hidden, out.outputsFor(split.train().classes()),
-                vm.form().activationProperty().get(), out.activation(), out.loss()).withInputs(inputs.count());
-        long seed = (Long) InputRules.parse(Field.WEIGHT_SEED, vm.form().textProperty(Field.WEIGHT_SEED).get());
-        int batch = (Integer) InputRules.parse(Field.BATCH_SIZE, vm.form().textProperty(Field.BATCH_SIZE).get());
-        double rate = (Double) InputRules.parse(Field.LEARNING_RATE, vm.form().textProperty(Field.LEARNING_RATE).get());
-        Regularization reg = new Regularization((Double) InputRules.parse(Field.L2, vm.form().textProperty(Field.L2).get()),
-                (Double) InputRules.parse(Field.L1, vm.form().textProperty(Field.L1).get()));
-        Network net = vm.form().initializerProperty().get().create(arch, seed);
+        Setup setup = setup(vm);
+        Split split = setup.split();
+        Features inputs = setup.inputs();
+        Network net = setup.network();
         Trainer trainer = new Trainer(net, inputs.map(split.train().x()), split.train().y(),
-                new TrainingOptions(vm.form().optimizerProperty().get(), rate, reg, batch, seed));
+                setup.options());
         long warm = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warm) {
             trainer.epoch(false);

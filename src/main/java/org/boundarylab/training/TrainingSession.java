@@ -59,6 +59,8 @@ public final class TrainingSession implements AutoCloseable {
             new ConcurrentLinkedQueue<>();
 
     private volatile int snapshotEvery = 1;
+    /** Epochs a second while playing; 0 = as fast as it goes. */
+    private volatile double pace;
     /** Play pauses by itself when training reaches this epoch; 0 = never. */
     private volatile long stopAtEpoch;
     /** The play loop is running (or about to); only the loop itself clears it. */
@@ -235,6 +237,51 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Sets how many epochs a second play trains (0 = as fast as it goes). At a set pace every
+     * epoch is published (at most {@value #MAX_SNAPSHOTS_PER_SECOND} a second), at evenly spaced
+     * times, so a class can watch the boundary move epoch by epoch; a change takes effect from
+     * the next epoch. Step is not paced.
+     */
+    public void setPace(double epochsPerSecond) {
+        if (!(epochsPerSecond >= 0) || Double.isInfinite(epochsPerSecond)) {
+            throw new IllegalArgumentException("the pace must be 0 (as fast as it goes) or a number of epochs a second, got "
+                    + epochsPerSecond);
+        }
+        pace = epochsPerSecond;
+    }
+
+    public double pace() {
+        return pace;
+    }
+
+    /**
+     * Waits until the next epoch is due at the current pace; false when asked to stop while
+     * waiting. Waits in short slices, so Pause answers at once however slow the pace.
+     */
+    private boolean waitForPace(long[] due, double[] paceOfSchedule) {
+        double p = pace;
+        if (p <= 0) {
+            due[0] = 0;
+            return true;
+        }
+        long now = System.nanoTime();
+        long interval = (long) (1e9 / p);
+        if (due[0] == 0 || p != paceOfSchedule[0] || now - due[0] > 250_000_000L) {
+            due[0] = now; // a new pace, or fallen far behind (a slow epoch): start the schedule again
+            paceOfSchedule[0] = p;
+        }
+        while (now < due[0]) {
+            if (stopRequested || closed) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due[0] - now, 5_000_000L));
+            now = System.nanoTime();
+        }
+        due[0] += interval;
+        return true;
+    }
+
+    /**
      * Makes play pause by itself once training reaches {@code epoch} (0 = never), with a
      * snapshot of exactly that epoch. Play pressed again after that epoch runs on until paused.
      */
@@ -350,6 +397,8 @@ public final class TrainingSession implements AutoCloseable {
                 // a snapshot whose network and test figures are taken and whose training figures
                 // come from the next epoch's own forward pass (see Trainer.epochMeasured)
                 Half half = null;
+                long[] nextEpochDue = {0};
+                double[] paceOfSchedule = {0};
                 while (true) {
                     if (half != null && (stopRequested || closed || diverged || pendingTuning.get() != null)) {
                         // the weights have not moved since: measure them in a pass of their own
@@ -370,6 +419,9 @@ public final class TrainingSession implements AutoCloseable {
                         }
                     }
                     serveCheckpoints();
+                    if (!waitForPace(nextEpochDue, paceOfSchedule)) {
+                        continue; // asked to stop while waiting: the top of the loop ends it
+                    }
                     applyTuning();
                     if (half != null) {
                         Evaluation.Result before = trainer.epochMeasured();
@@ -392,13 +444,17 @@ public final class TrainingSession implements AutoCloseable {
                             return;
                         }
                     }
-                    if (epochsSinceSnapshot >= snapshotEvery) {
+                    boolean paced = pace > 0;
+                    if (epochsSinceSnapshot >= (paced ? 1 : snapshotEvery)) {
                         long now = System.nanoTime();
-                        // (the interval since the last snapshot includes measuring it)
-                        if (!stopRequested && now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS,
-                                (TRAINING_PER_MEASUREMENT + 1) * measureNanos)) {
+                        // (the interval since the last snapshot includes measuring it); at a set
+                        // pace every epoch is shown, as long as a screen can show them
+                        boolean due = paced ? pace <= MAX_SNAPSHOTS_PER_SECOND || now - lastSnapshot >= MIN_SNAPSHOT_NANOS
+                                : now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS,
+                                        (TRAINING_PER_MEASUREMENT + 1) * measureNanos);
+                        if (!stopRequested && due) {
                             double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
-                            if (trainer.measuresInEpoch() && trainer.network().isFinite()) {
+                            if (!paced && trainer.measuresInEpoch() && trainer.network().isFinite()) {
                                 half = halfMeasure(epochsDone(), speed);
                             } else {
                                 publish(epochsDone(), speed);

@@ -78,6 +78,8 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML private Button playButton;
     @FXML private Button stepButton;
     @FXML private Button resetButton;
+    @FXML private Slider speedSlider;
+    @FXML private Label paceLabel;
     @FXML private Label messageLabel;
     @FXML private Pane canvasPane;
     @FXML private Canvas boundaryCanvas;
@@ -161,6 +163,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         playButton.textProperty().bind(Bindings.when(vm.run().playingProperty()).then("Pause").otherwise("Play"));
         playButton.disableProperty().bind(vm.status().playDisabledProperty());
         stepButton.disableProperty().bind(vm.run().playingProperty().or(vm.validProperty().not()));
+        bindPace();
         messageLabel.textProperty().bind(vm.status().messageProperty());
         messageLabel.visibleProperty().bind(vm.status().messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
@@ -208,6 +211,24 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         viewOptions.presentationProperty().addListener((o, a, b) -> followViewOptions());
         viewOptions.themeProperty().addListener((o, a, b) -> followViewOptions());
         followViewOptions();
+    }
+
+    /** The pace slider moves along {@link Pace}'s ladder; its last notch is "max". */
+    private void bindPace() {
+        speedSlider.setMin(0);
+        speedSlider.setMax(Pace.MAX);
+        speedSlider.setValue(Pace.rungOf(vm.run().paceProperty().get()));
+        speedSlider.setTooltip(new Tooltip("How many epochs a second Play trains; at a set pace every epoch is drawn."
+                + " [ slower, ] faster"));
+        speedSlider.valueProperty().addListener((o, a, b) -> {
+            double p = Pace.of((int) Math.round(b.doubleValue()));
+            if (p != vm.run().paceProperty().get()) {
+                vm.run().paceProperty().set(p);
+            }
+        });
+        vm.run().paceProperty().addListener((o, a, b) -> speedSlider.setValue(Pace.rungOf(b.doubleValue())));
+        paceLabel.textProperty().bind(Bindings.createStringBinding(() -> Pace.label(vm.run().paceProperty().get()),
+                vm.run().paceProperty()));
     }
 
     /** Presentation mode and the theme: larger marks on the canvas and the chart, no speed figure. */

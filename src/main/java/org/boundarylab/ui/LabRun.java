@@ -47,6 +47,9 @@ public final class LabRun {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(0);
+    /** Epochs a second while playing; 0 = as fast as it goes. Kept across runs. */
+    private final javafx.beans.property.DoubleProperty pace =
+            new javafx.beans.property.SimpleDoubleProperty(this, "pace", 0);
     private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
 
     /** A snapshot with the features of the run that made it, so the two never get out of step. */
@@ -74,6 +77,27 @@ public final class LabRun {
         this.form = form;
         this.status = status;
         this.stateChanged = stateChanged;
+        pace.addListener((o, a, b) -> {
+            TrainingSession current = session;
+            if (current != null) {
+                current.setPace(b.doubleValue());
+            }
+        });
+    }
+
+    /** How many epochs a second Play trains (0 = as fast as it goes); at a set pace every epoch is shown. */
+    public javafx.beans.property.DoubleProperty paceProperty() {
+        return pace;
+    }
+
+    /** One rung slower on the pace ladder ({@link Pace}). */
+    public void slower() {
+        pace.set(Pace.of(Pace.rungOf(pace.get()) - 1));
+    }
+
+    /** One rung faster on the pace ladder, up to as fast as it goes. */
+    public void faster() {
+        pace.set(Pace.of(Pace.rungOf(pace.get()) + 1));
     }
 
     public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
@@ -245,6 +269,7 @@ public final class LabRun {
                     test.y(), form.trainingOptions(), pool);
             fresh.setSnapshotEvery(form.redrawEvery());
             fresh.setStopAtEpoch(form.stopAt());
+            fresh.setPace(pace.get());
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(new Published(s, inputs));

@@ -197,6 +197,28 @@ class LabWindowTest {
     }
 
     @Test
+    void thePaceControlGoesSlowerAndFasterFromTheKeysAndTheSlider(FxRobot robot) throws Exception {
+        LabViewModel vm = window.controller().viewModel();
+        Label pace = node(robot, "#paceLabel", Label.class);
+        javafx.scene.control.Slider slider = node(robot, "#speedSlider", javafx.scene.control.Slider.class);
+        assertEquals("max", pace.getText());
+        robot.interact(() -> node(robot, "#playButton", Button.class).requestFocus());
+        robot.write("[[");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2,000 epochs/s", pace.getText(), "[ twice: two rungs slower");
+        robot.interact(() -> slider.setValue(4));
+        assertEquals(10.0, vm.run().paceProperty().get());
+        assertEquals("10 epochs/s", pace.getText());
+        assertEquals(10.0, vm.run().session().pace(), "the running session takes the pace");
+        robot.interact(vm.run()::faster);
+        assertEquals("20 epochs/s", pace.getText());
+        assertEquals(5.0, slider.getValue());
+        robot.interact(() -> slider.setValue(slider.getMax()));
+        assertEquals(0.0, vm.run().paceProperty().get());
+        assertEquals("max", pace.getText());
+    }
+
+    @Test
     void divergencePausesWithAMessage(FxRobot robot) throws Exception {
         LabViewModel vm = window.controller().viewModel();
         robot.interact(() -> {

@@ -301,10 +301,18 @@ public final class Classroom {
             }
         });
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                e.consume();
-                showHelp();
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                return;
             }
+            switch (e.getCharacter()) {
+                case "?" -> showHelp();
+                case "[", "-" -> lab.run().slower();
+                case "]", "+" -> lab.run().faster();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
         });
     }
 

@@ -405,7 +405,7 @@ class ClassroomWindowTest {
         }
         assertTrue(texts.contains("Space") && texts.contains("Play / pause training"));
         assertTrue(texts.contains("F5 / Ctrl+P") && texts.contains("F11"));
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L)")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L, [ / ] or - / +)")), texts.toString());
         assertTrue(texts.contains("Ctrl+Z") && texts.contains("Data → Undo point"), texts.toString());
         assertFalse(texts.contains("F5"), "the classroom's own menu keys are listed once, as F5 / Ctrl+P");
         robot.push(KeyCode.ESCAPE);

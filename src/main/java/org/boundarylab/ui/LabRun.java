@@ -59,6 +59,8 @@ public final class LabRun {
     private final AtomicReference<Published> pending = new AtomicReference<>();
     private volatile Features sessionFeatures = Features.DEFAULT;
     private volatile TrainingSession session;
+    /** The points the current run trains on (Reset starts it again on them). */
+    private Split currentData;
     private String divergenceMessage = "";
     private String growthWarning = "";
     private String setupError = "";
@@ -191,8 +193,6 @@ public final class LabRun {
         }
         stateChanged.run();
     }
-
-    private Split currentData;
 
     /**
      * Sets weight {@code W[layer][from][to]} of the current network by hand while paused and

@@ -26,6 +26,7 @@ import org.boundarylab.nn.TrainerState;
 import org.boundarylab.io.AtomicFiles;
 import org.boundarylab.io.JsonFields;
 import org.boundarylab.io.JsonInput;
+import org.boundarylab.text.Excerpt;
 import org.boundarylab.io.JsonFieldException;
 import org.boundarylab.io.ModelFiles;
 import org.boundarylab.io.ModelFormatException;
@@ -327,7 +328,7 @@ public final class WorkspaceFiles {
         try {
             return workspace(root, sourceName);
         } catch (JsonFieldException e) {
-            throw new WorkspaceFormatException(sourceName + ": " + Excerpts.message(e.getMessage()), e);
+            throw new WorkspaceFormatException(sourceName + ": " + Excerpt.line(e.getMessage(), 300), e);
         }
     }
 
@@ -341,7 +342,7 @@ public final class WorkspaceFiles {
         if (!format.equals(FORMAT)) {
             int version = newerVersion(format);
             if (version <= 0) {
-                throw new JsonFieldException("format is \"" + Excerpts.of(format) + "\", expected \""
+                throw new JsonFieldException("format is \"" + Excerpt.of(format, 120) + "\", expected \""
                         + FORMAT + "\"");
             }
             dropped.add("the file is format " + version + ", from a newer Boundary Lab; it was read as format 1");
@@ -349,7 +350,7 @@ public final class WorkspaceFiles {
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(k -> {
             if (!KNOWN_KEYS.contains(k)) {
-                unknown.add(Excerpts.of(k));
+                unknown.add(Excerpt.of(k, 120));
             }
         });
         if (!unknown.isEmpty()) {
@@ -395,7 +396,7 @@ public final class WorkspaceFiles {
         TrainingHistory history = new TrainingHistory();
         if (network == null) {
             network = settings.initialNetwork(expected);
-            dropped.add("the network was left out (" + Excerpts.message(networkProblem)
+            dropped.add("the network was left out (" + Excerpt.line(networkProblem, 300)
                     + "); the lab starts again from the settings' first weights at epoch 0");
         } else {
             try {
@@ -410,7 +411,7 @@ public final class WorkspaceFiles {
                 try {
                     trainer = trainer(f.object("trainer"), settings, network.architecture(), train.size());
                 } catch (JsonFieldException e) {
-                    dropped.add("the optimiser's state was left out (" + Excerpts.message(e.getMessage())
+                    dropped.add("the optimiser's state was left out (" + Excerpt.line(e.getMessage(), 300)
                             + "); training on starts the optimiser afresh");
                 }
             } else if (needsTrainer(settings, train.size())) {
@@ -422,7 +423,7 @@ public final class WorkspaceFiles {
                 try {
                     history = history(f.object("history"), epoch);
                 } catch (JsonFieldException e) {
-                    dropped.add("the loss history was left out (" + Excerpts.message(e.getMessage())
+                    dropped.add("the loss history was left out (" + Excerpt.line(e.getMessage(), 300)
                             + "); the loss chart starts at epoch " + epoch);
                 }
             }

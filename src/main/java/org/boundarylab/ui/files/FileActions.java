@@ -123,8 +123,8 @@ public final class FileActions {
         return alerts.last();
     }
 
-    /** Whether file work is queued or running (tests wait for none). */
-    public boolean isOpening() {
+    /** Whether file work (open, save, import, export) is queued or running. */
+    public boolean isBusy() {
         return tasks.isBusy();
     }
 
@@ -335,15 +335,17 @@ public final class FileActions {
      * between two epochs and trains on).
      */
     public CompletableFuture<Boolean> save(Path file) {
-        Workspace w;
+        WorkspaceBridge.Prepared lab;
         try {
-            w = WorkspaceBridge.capture(vm);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+            lab = WorkspaceBridge.prepare(vm);
+        } catch (IllegalStateException e) {
             alerts.error("Cannot save the workspace", e.getMessage());
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
+        // waiting for a playing run's state (up to an epoch) happens here, off the FX thread, too
         tasks.run("Saving " + file.getFileName(), () -> {
+            Workspace w = lab.complete();
             WorkspaceFiles.write(file, w);
             return w;
         }, saved -> {
@@ -351,8 +353,8 @@ public final class FileActions {
             savedLab = saved;
             result.complete(true);
         }, e -> {
-            alerts.error("Cannot save the workspace", FileAlerts.failure(file, e)
-                    + "\nThe previous file, if any, is unchanged.");
+            alerts.error("Cannot save the workspace", e instanceof IllegalStateException ? e.getMessage()
+                    : FileAlerts.failure(file, e) + "\nThe previous file, if any, is unchanged.");
             result.complete(false);
         });
         return result;

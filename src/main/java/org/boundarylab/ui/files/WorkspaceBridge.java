@@ -24,59 +24,73 @@ public final class WorkspaceBridge {
     private WorkspaceBridge() {
     }
 
-    /** The lab's settings as typed; throws IllegalArgumentException naming a setting that is not valid. */
-    public static LabSettings settings(LabViewModel vm) {
-        return vm.form().typedSettings();
-    }
-
     /** How long a save waits for a playing run to reach the end of its epoch. */
     static final long CHECKPOINT_TIMEOUT_SECONDS = 30;
 
     /**
      * The lab now: settings, data, the network with the trainer's state at one moment (a
      * playing run hands them over between two epochs and trains on) and the loss curve up to
-     * that moment.
+     * that moment. Waits for that moment on the calling thread; Save waits on its background
+     * thread instead ({@link #prepare}).
      *
      * @throws IllegalStateException when there is no network to save yet or a setting is not valid
      */
     public static Workspace capture(LabViewModel vm) {
+        return prepare(vm).complete();
+    }
+
+    /**
+     * What of the lab is read on the FX thread (the settings, the points, the run); the rest,
+     * waiting for the run's state, is {@link Prepared#complete()}, callable on any thread.
+     *
+     * @throws IllegalStateException when there is no network to save yet or a setting is not valid
+     */
+    public static Prepared prepare(LabViewModel vm) {
         Split data = vm.data().dataProperty().get();
         TrainingSession session = vm.run().session();
         TrainingSnapshot shown = vm.run().snapshotProperty().get();
         if (data == null || session == null && (shown == null || shown.network() == null)) {
             throw new IllegalStateException("there is no network to save yet");
         }
-        LabSettings settings;
         try {
-            settings = settings(vm);
+            return new Prepared(vm.form().typedSettings(), data, session, shown, vm.run().history());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the settings cannot be saved: " + e.getMessage(), e);
         }
-        if (session == null) {
-            // the settings changed into a network the engine refuses: the one on screen is kept
-            return new Workspace(settings, data.train(), data.test(), shown.network(),
-                    history(vm.run().history().points(), shown.epoch()), shown.epoch());
-        }
-        Checkpoint c;
-        try {
-            c = session.checkpoint().get(CHECKPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the run did not come to the end of an epoch within "
-                    + CHECKPOINT_TIMEOUT_SECONDS + " s; pause it and save again", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while taking the run's state", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
-        }
-        if (c.network() == null) {
-            throw new IllegalStateException("there is no network to save yet");
-        }
-        try {
-            return new Workspace(settings, data.train(), data.test(), c.network(),
-                    history(vm.run().history().points(), c.epoch()), c.epoch(), c.trainer());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
+    }
+
+    /** A lab being captured: all but the run's state at one moment, which {@link #complete()} waits for. */
+    public record Prepared(LabSettings settings, Split data, TrainingSession session, TrainingSnapshot shown,
+                           LossHistory curve) {
+
+        /** The workspace, once the run has handed over its state between two epochs. */
+        public Workspace complete() {
+            if (session == null) {
+                // the settings changed into a network the engine refuses: the one on screen is kept
+                return new Workspace(settings, data.train(), data.test(), shown.network(),
+                        WorkspaceBridge.history(curve.points(), shown.epoch()), shown.epoch());
+            }
+            Checkpoint c;
+            try {
+                c = session.checkpoint().get(CHECKPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the run did not come to the end of an epoch within "
+                        + CHECKPOINT_TIMEOUT_SECONDS + " s; pause it and save again", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while taking the run's state", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+            }
+            if (c.network() == null) {
+                throw new IllegalStateException("there is no network to save yet");
+            }
+            try {
+                return new Workspace(settings, data.train(), data.test(), c.network(),
+                        WorkspaceBridge.history(curve.points(), c.epoch()), c.epoch(), c.trainer());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -125,13 +139,5 @@ public final class WorkspaceBridge {
     public static List<String> restore(LabViewModel vm, Workspace w) {
         return vm.restore(w.settings(), new Split(w.train(), w.test()), w.network(), w.epoch(), points(w.history()),
                 w.trainer());
-    }
-
-    /** A number as a person would type it: 0.5, 5e-05, 2. */
-    static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 }

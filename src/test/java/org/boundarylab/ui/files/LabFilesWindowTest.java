@@ -105,7 +105,7 @@ class LabFilesWindowTest {
     /** Open reads on a background thread and puts the lab back on the FX thread: wait for both. */
     private void waitForFiles() {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !actions.isOpening());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !actions.isBusy());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("a file is still being read", e);
         }
@@ -402,7 +402,7 @@ class LabFilesWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frames.get() >= before + 30);
         robot.interact(() -> vm.form().textProperty(Field.SAMPLES).set("300"));
         assertEquals("300", vm.form().textProperty(Field.SAMPLES).get());
-        assertTrue(actions.isOpening(), "still waiting for the file");
+        assertTrue(actions.isBusy(), "still waiting for the file");
 
         Files.writeString(fifo, "x1,x2,label\n0.5,0.25,0\n1.0,0.75,1\n0.1,0.3,0\n0.9,0.9,1\n0.2,0.1,0\n");
         waitForFiles();

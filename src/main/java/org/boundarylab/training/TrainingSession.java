@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Evaluation;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Regularization;
@@ -20,16 +21,19 @@ import org.boundarylab.nn.TrainingOptions;
  *
  * <p>Play trains until Pause; Step trains one epoch. Only one of them touches the trainer at
  * a time. Progress leaves the run only as immutable {@link TrainingSnapshot}s: the newest is
- * kept in {@link #latest()}, every one is passed to the listeners (on the pool thread) and
- * its losses go into a bounded {@link LossHistory}. While playing, a snapshot is made at most
- * once per {@link #setSnapshotEvery snapshot interval} of epochs and at most
- * {@value #MAX_SNAPSHOTS_PER_SECOND} times a second, so a tiny network is not slowed down by
+ * kept in {@link #latest()} and every one is passed to the listeners (on the pool thread).
+ *
+ * <p>What the run did is logged in its {@link TrainingHistory} independently of the screen:
+ * every epoch at a set {@linkplain #setPace pace}, and at full speed the epochs
+ * {@link LogSchedule} picks (every one of the first two thousand, then ever sparser, at least a
+ * thousand rows a run), each with the exact figures of that epoch's weights. At full speed a
+ * snapshot is made at most once per {@link #setSnapshotEvery snapshot interval} of epochs and at
+ * most {@value #MAX_SNAPSHOTS_PER_SECOND} times a second, so a tiny network is not slowed down by
  * measuring itself more often than any screen can show, and at most so often that measuring
  * takes one part in {@value #TRAINING_PER_MEASUREMENT} + 1 of the time. A full-batch run reads
- * a snapshot's training figures off the next epoch's own forward pass (the snapshot is
- * published one epoch later, with the figures of its own weights to the last bit), so
- * measuring costs a pass over the test data and a copy of the network; in mini-batches it
- * also costs a forward pass over the training data.
+ * the training figures of the weights it logs off the next epoch's own forward pass (to the
+ * last bit), so logging costs a pass over the test data and, for a snapshot, a copy of the
+ * network; in mini-batches it also costs a forward pass over the training data.
  *
  * <p>A run whose loss or parameters stop being finite pauses by itself and publishes a
  * snapshot flagged {@code diverged} that carries the last finite network.
@@ -52,7 +56,7 @@ public final class TrainingSession implements AutoCloseable {
     private final AtomicReference<Regularization> regularization;
     private final AtomicReference<double[]> pendingTuning = new AtomicReference<>();
     private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final LossHistory history = new LossHistory();
+    private final TrainingHistory history = new TrainingHistory();
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
     /** Checkpoints asked for while playing; the loop serves them between two epochs. */
     private final ConcurrentLinkedQueue<CompletableFuture<Checkpoint>> checkpointRequests =
@@ -69,6 +73,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean diverged;
     private volatile boolean closed;
     private volatile long epochOffset;
+    /** The epoch of the history's newest row; -1 before the first. */
+    private long lastLoggedEpoch = -1;
     /** The newest snapshot whose network and losses were finite, at its own epoch. */
     private volatile TrainingSnapshot lastFinite;
     /** Made on first use, on the pool, under the trainer lock; kept so a snapshot allocates little. */
@@ -126,7 +132,7 @@ public final class TrainingSession implements AutoCloseable {
      * Continues a run saved earlier: epochs count on from {@code epoch} and the loss curve starts
      * with {@code earlier} (may be null). Call before {@link #start()}.
      */
-    public void resumeAt(long epoch, LossHistory.Points earlier) {
+    public void resumeAt(long epoch, TrainingHistory earlier) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
@@ -135,9 +141,10 @@ public final class TrainingSession implements AutoCloseable {
         }
         epochOffset = epoch;
         if (earlier != null) {
-            for (int i = 0; i < earlier.size(); i++) {
-                if (earlier.epochs()[i] < epoch) { // the resumed start measures epoch itself again
-                    history.add(earlier.epochs()[i], earlier.train()[i], earlier.test()[i]);
+            history.clear();
+            for (TrainingHistory.Entry e : earlier.entries()) {
+                if (e.last() < epoch) { // the resumed start measures epoch itself again
+                    history.append(e);
                 }
             }
         }
@@ -212,7 +219,8 @@ public final class TrainingSession implements AutoCloseable {
         return latest.get();
     }
 
-    public LossHistory history() {
+    /** Every epoch's figures at a set pace, those {@link LogSchedule} picks at full speed, and every snapshot's. */
+    public TrainingHistory history() {
         return history;
     }
 
@@ -394,19 +402,9 @@ public final class TrainingSession implements AutoCloseable {
                 long lastSnapshot = System.nanoTime();
                 long epochsSinceSnapshot = 0;
                 long measureNanos = 0; // what the last snapshot cost (measuring, listeners)
-                // a snapshot whose network and test figures are taken and whose training figures
-                // come from the next epoch's own forward pass (see Trainer.epochMeasured)
-                Half half = null;
                 long[] nextEpochDue = {0};
                 double[] paceOfSchedule = {0};
                 while (true) {
-                    if (half != null && (stopRequested || closed || diverged || pendingTuning.get() != null)) {
-                        // the weights have not moved since: measure them in a pass of their own
-                        if (!closed) {
-                            publish(half.epoch(), half.epochsPerSecond());
-                        }
-                        half = null;
-                    }
                     if (stopRequested || closed || diverged) {
                         // the last epochs before a pause are shown too
                         if (epochsSinceSnapshot > 0 && !closed && !diverged) {
@@ -423,10 +421,23 @@ public final class TrainingSession implements AutoCloseable {
                         continue; // asked to stop while waiting: the top of the loop ends it
                     }
                     applyTuning();
-                    if (half != null) {
-                        Evaluation.Result before = trainer.epochMeasured();
-                        emit(half.complete(before), half.epochsPerSecond());
-                        half = null;
+                    boolean paced = pace > 0;
+                    long epoch = epochsDone();
+                    long now = System.nanoTime();
+                    // at full speed a snapshot shows the weights before this epoch's step (its
+                    // training figures come off the step's own forward pass); at a set pace each
+                    // epoch is shown as soon as it is trained, below
+                    boolean snapshot = !paced && epochsSinceSnapshot >= snapshotEvery
+                            && now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS, (TRAINING_PER_MEASUREMENT + 1) * measureNanos);
+                    boolean row = epoch != lastLoggedEpoch && (paced || LogSchedule.due(epoch));
+                    if (snapshot || row) {
+                        double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
+                        measureAndStep(epoch, snapshot, speed);
+                        if (snapshot) {
+                            lastSnapshot = now;
+                            measureNanos = System.nanoTime() - now;
+                            epochsSinceSnapshot = 0;
+                        }
                     } else {
                         trainer.epoch(false);
                     }
@@ -443,24 +454,14 @@ public final class TrainingSession implements AutoCloseable {
                             serveCheckpoints();
                             return;
                         }
+                        continue;
                     }
-                    boolean paced = pace > 0;
-                    if (epochsSinceSnapshot >= (paced ? 1 : snapshotEvery)) {
-                        long now = System.nanoTime();
-                        // (the interval since the last snapshot includes measuring it); at a set
-                        // pace every epoch is shown, as long as a screen can show them
-                        boolean due = paced ? pace <= MAX_SNAPSHOTS_PER_SECOND || now - lastSnapshot >= MIN_SNAPSHOT_NANOS
-                                : now - lastSnapshot >= Math.max(MIN_SNAPSHOT_NANOS,
-                                        (TRAINING_PER_MEASUREMENT + 1) * measureNanos);
-                        if (!stopRequested && due) {
-                            double speed = epochsSinceSnapshot * 1e9 / Math.max(1, now - lastSnapshot);
-                            if (!paced && trainer.measuresInEpoch() && trainer.network().isFinite()) {
-                                half = halfMeasure(epochsDone(), speed);
-                            } else {
-                                publish(epochsDone(), speed);
-                            }
-                            lastSnapshot = now;
-                            measureNanos = System.nanoTime() - now;
+                    if (paced && !stopRequested && !diverged) {
+                        long after = System.nanoTime();
+                        // every epoch is shown, as long as a screen can show them
+                        if (pace <= MAX_SNAPSHOTS_PER_SECOND || after - lastSnapshot >= MIN_SNAPSHOT_NANOS) {
+                            publish(epochsDone(), epochsSinceSnapshot * 1e9 / Math.max(1, after - lastSnapshot));
+                            lastSnapshot = after;
                             epochsSinceSnapshot = 0;
                         }
                     }
@@ -475,6 +476,45 @@ public final class TrainingSession implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Measures the weights after {@code epoch} epochs, logs them (and publishes them as a
+     * snapshot when asked), then trains one epoch. Full-batch, the training figures are read off
+     * that epoch's own forward pass (the same figures to the last bit, see
+     * {@link Trainer#epochMeasured}), so logging costs only a pass over the test data.
+     */
+    private void measureAndStep(long epoch, boolean snapshot, double speed) {
+        Network net = trainer.network();
+        if (!trainer.measuresInEpoch() || !net.isFinite()) {
+            if (snapshot) {
+                publish(epoch, speed);
+            } else {
+                TrainingSnapshot s = measure(epoch, false);
+                if (s.diverged()) {
+                    emit(s, speed);
+                } else {
+                    log(s);
+                }
+            }
+            if (!diverged) {
+                trainer.epoch(false);
+            }
+            return;
+        }
+        Evaluation.Result test = measureTest(net);
+        Network copy = snapshot ? net.copy() : null;
+        Evaluation.Result train = trainer.epochMeasured();
+        double testLoss = test == null ? Double.NaN : test.loss();
+        double testAcc = test == null ? Double.NaN : test.accuracy();
+        boolean bad = !Double.isFinite(train.loss()) || (test != null && !Double.isFinite(testLoss));
+        TrainingSnapshot s = new TrainingSnapshot(epoch, bad ? null : copy, train.loss(), testLoss, train.accuracy(),
+                testAcc, 0, bad);
+        if (snapshot || bad) {
+            emit(s, speed);
+        } else {
+            log(s);
         }
     }
 
@@ -508,7 +548,7 @@ public final class TrainingSession implements AutoCloseable {
         } else {
             s = new TrainingSnapshot(epoch, s.network(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                     s.testAccuracy(), epochsPerSecond, false);
-            history.add(epoch, s.trainLoss(), s.testLoss());
+            log(s);
             lastFinite = s;
         }
         latest.set(s);
@@ -518,35 +558,30 @@ public final class TrainingSession implements AutoCloseable {
         return s;
     }
 
-    /** A snapshot waiting for its training figures: the network as it was, and its test figures. */
-    private record Half(long epoch, Network network, boolean hasTest, double testLoss, double testAccuracy,
-                        double epochsPerSecond) {
-        /** As {@link #measure} would have made it of the same weights. */
-        TrainingSnapshot complete(Evaluation.Result train) {
-            boolean bad = !Double.isFinite(train.loss()) || (hasTest && !Double.isFinite(testLoss));
-            return new TrainingSnapshot(epoch, bad ? null : network, train.loss(), testLoss, train.accuracy(),
-                    testAccuracy, 0, bad);
-        }
+    /** Adds a measured epoch's figures to the history. */
+    private void log(TrainingSnapshot s) {
+        history.add(s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy());
+        lastLoggedEpoch = s.epoch();
     }
 
-    /** The network (finite) and its test figures now; the training figures follow with the next epoch. */
-    private Half halfMeasure(long epoch, double epochsPerSecond) {
-        Network net = trainer.network();
-        double testLoss = Double.NaN;
-        double testAcc = Double.NaN;
-        if (testX.length > 0) {
-            if (testEvaluation == null) {
-                testEvaluation = new Evaluation(net.architecture(), testX, testY);
-            }
-            Evaluation.Result test = testEvaluation.measure(net, regularization.get());
-            testLoss = test.loss();
-            testAcc = test.accuracy();
+    /** The test figures of {@code net}; null without test data. */
+    private Evaluation.Result measureTest(Network net) {
+        if (testX.length == 0) {
+            return null;
         }
-        return new Half(epoch, net.copy(), testX.length > 0, testLoss, testAcc, epochsPerSecond);
+        if (testEvaluation == null) {
+            testEvaluation = new Evaluation(net.architecture(), testX, testY);
+        }
+        return testEvaluation.measure(net, regularization.get());
     }
 
     /** Loss and accuracy of the trainer's current network; flags non-finite results. */
     private TrainingSnapshot measure(long epoch) {
+        return measure(epoch, true);
+    }
+
+    /** As {@link #measure(long)}, with a copy of the network only when {@code withNetwork}. */
+    private TrainingSnapshot measure(long epoch, boolean withNetwork) {
         Network net = trainer.network();
         if (!net.isFinite()) {
             return new TrainingSnapshot(epoch, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
@@ -562,17 +597,11 @@ public final class TrainingSession implements AutoCloseable {
         }
         double trainLoss = train.loss();
         double trainAcc = train.accuracy();
-        double testLoss = Double.NaN;
-        double testAcc = Double.NaN;
-        if (testX.length > 0) {
-            if (testEvaluation == null) {
-                testEvaluation = new Evaluation(net.architecture(), testX, testY);
-            }
-            Evaluation.Result test = testEvaluation.measure(net, reg);
-            testLoss = test.loss();
-            testAcc = test.accuracy();
-        }
-        boolean bad = !Double.isFinite(trainLoss) || (testX.length > 0 && !Double.isFinite(testLoss));
-        return new TrainingSnapshot(epoch, bad ? null : net.copy(), trainLoss, testLoss, trainAcc, testAcc, 0, bad);
+        Evaluation.Result test = measureTest(net);
+        double testLoss = test == null ? Double.NaN : test.loss();
+        double testAcc = test == null ? Double.NaN : test.accuracy();
+        boolean bad = !Double.isFinite(trainLoss) || (test != null && !Double.isFinite(testLoss));
+        return new TrainingSnapshot(epoch, bad || !withNetwork ? null : net.copy(), trainLoss, testLoss, trainAcc,
+                testAcc, 0, bad);
     }
 }

@@ -21,7 +21,7 @@ import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Features;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.TrainerState;
-import org.boundarylab.training.LossHistory;
+import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.training.TrainingSession;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.InputRules.Field;
@@ -67,7 +67,7 @@ public final class LabRun {
     private double startLoss = Double.NaN;
 
     /** A saved or swept network to continue from, used by the next run if it fits. */
-    private record Resume(Network network, long epoch, LossHistory.Points history, TrainerState trainer) {
+    private record Resume(Network network, long epoch, TrainingHistory history, TrainerState trainer) {
     }
 
     private Resume resume;
@@ -130,8 +130,8 @@ public final class LabRun {
     }
 
     /** The loss curve of the current run (appended to from the pool; read a copy). */
-    public LossHistory history() {
-        return session == null ? new LossHistory() : session.history();
+    public TrainingHistory history() {
+        return session == null ? new TrainingHistory() : session.history();
     }
 
     /**
@@ -227,7 +227,7 @@ public final class LabRun {
     // ---- building runs ----
 
     /** The next run continues from this network if it fits, counting epochs on from {@code epoch}. */
-    void continueFrom(Network network, long epoch, LossHistory.Points history, TrainerState trainer) {
+    void continueFrom(Network network, long epoch, TrainingHistory history, TrainerState trainer) {
         resume = new Resume(network.copy(), epoch, history, trainer);
     }
 

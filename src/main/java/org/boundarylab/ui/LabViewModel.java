@@ -12,7 +12,7 @@ import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.TrainerState;
-import org.boundarylab.training.LossHistory;
+import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.training.sweep.RunSettings;
 import org.boundarylab.training.sweep.SweepContext;
 import org.boundarylab.ui.InputRules.Field;
@@ -99,7 +99,7 @@ public final class LabViewModel {
      * @throws IllegalArgumentException when the lab's controls cannot show the settings; the lab
      *                                  is unchanged then
      */
-    public List<String> restore(LabSettings s, Split stored, Network network, long epoch, LossHistory.Points history,
+    public List<String> restore(LabSettings s, Split stored, Network network, long epoch, TrainingHistory history,
                                 TrainerState trainer) {
         int classes = stored.train().classes();
         Architecture expected = s.architecture(classes);

@@ -32,6 +32,8 @@ public final class LossChart extends Region {
     /** Measures tick labels; never shown. */
     private final Text measure = new Text();
     private LossPlot plot = LossPlot.empty(false);
+    /** The epoch being looked at on the timeline; NaN while following the live run. */
+    private double cursorEpoch = Double.NaN;
     private double scale = 1;
     private boolean dark;
 
@@ -50,6 +52,18 @@ public final class LossChart extends Region {
 
     public LossPlot plot() {
         return plot;
+    }
+
+    /** Marks the epoch the timeline shows (NaN: none, the run is followed live). */
+    public void setCursor(double epoch) {
+        if (Double.compare(epoch, cursorEpoch) != 0) {
+            cursorEpoch = epoch;
+            paint();
+        }
+    }
+
+    public double cursor() {
+        return cursorEpoch;
     }
 
     /** Larger type and lines for presentation mode ({@code scale} 1 to 3), light or dark colours. */
@@ -140,7 +154,7 @@ public final class LossChart extends Region {
         g.setFont(titleFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("epoch", plotLeft + pw / 2, h - PAD);
+        g.fillText(plot.xAxisLabel(), plotLeft + pw / 2, h - PAD);
         g.save();
         g.translate(PAD + lineHeight / 2 + 2, plotTop + ph / 2);
         g.rotate(-90);
@@ -150,33 +164,134 @@ public final class LossChart extends Region {
 
         // the curves; the plot's ranges hold every point, so nothing needs a clip (a canvas clip
         // is a mask drawn on every repaint, the slowest thing a software renderer does here)
+        double sx = pw / xHi;
+        double sy = ph / (yHi - yLo);
+        Color trainColor = dark ? TRAIN_DARK : TRAIN_LIGHT;
+        fillBand(g, true, trainColor, plotLeft, plotBottom, sx, sy, yLo);
+        fillBand(g, false, TEST, plotLeft, plotBottom, sx, sy, yLo);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         double lineWidth = 2.5 * Math.min(scale, 1.6);
         g.setLineWidth(lineWidth);
-        g.setStroke(dark ? TRAIN_DARK : TRAIN_LIGHT);
-        strokeCurve(g, true, plotLeft, plotBottom, pw / xHi, ph / (yHi - yLo), yLo);
+        g.setStroke(trainColor);
+        strokeCurve(g, true, plotLeft, plotBottom, sx, sy, yLo);
         g.setStroke(TEST);
         g.setLineDashes(8 * scale, 5 * scale);
         g.setLineCap(StrokeLineCap.BUTT);
-        strokeCurve(g, false, plotLeft, plotBottom, pw / xHi, ph / (yHi - yLo), yLo);
+        strokeCurve(g, false, plotLeft, plotBottom, sx, sy, yLo);
         g.setLineDashes();
 
+        drawBest(g, plotLeft, plotTop, plotBottom, pw, sx, tickFont, text);
+        if (!Double.isNaN(cursorEpoch)) {
+            double cx = Math.round(plotLeft + plot.xOf(cursorEpoch) * sx) + 0.5;
+            g.setLineWidth(2 * Math.min(scale, 1.6));
+            g.setStroke(text);
+            g.strokeLine(cx, plotTop, cx, plotBottom);
+        }
         drawLegend(g, plotRight, plotTop, lineWidth, tickFont, text);
     }
 
-    /** One curve as a path; the pen lifts over missing values (NaN). */
+    /**
+     * Marks the epoch of the lowest test loss with a thin vertical line and, where there is room,
+     * says what stopping there would have given.
+     */
+    private void drawBest(GraphicsContext g, double left, double top, double bottom, double pw, double sx, Font font,
+                          Color text) {
+        LossPlot.Best best = plot.best();
+        if (best == null || plot.size() < 3) {
+            return;
+        }
+        double bx = Math.round(left + best.x() * sx) + 0.5;
+        g.setLineWidth(1.5);
+        g.setStroke(TEST);
+        g.setLineDashes(3 * scale, 3 * scale);
+        g.strokeLine(bx, top, bx, bottom);
+        g.setLineDashes();
+        String label = bestLabel(best);
+        measure.setFont(font);
+        measure.setText(label);
+        double tw = measure.getLayoutBounds().getWidth();
+        double th = measure.getLayoutBounds().getHeight();
+        if (tw + 12 > pw) {
+            return; // the line alone, when the words do not fit
+        }
+        double tx = Math.min(Math.max(bx - tw / 2, left + 4), left + pw - tw - 4);
+        double ty = bottom - th - 6;
+        g.setFill(dark ? Color.rgb(43, 47, 53, 0.9) : Color.rgb(255, 255, 255, 0.9));
+        g.fillRoundRect(tx - 4, ty - 2, tw + 8, th + 4, 6, 6);
+        g.setFill(text);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(label, tx, ty);
+    }
+
+    /** "early stopping: epoch 1.2k (train 0.95, test 0.93)". */
+    static String bestLabel(LossPlot.Best best) {
+        String accuracies = Double.isNaN(best.trainAccuracy()) ? ""
+                : String.format(java.util.Locale.ROOT, " (train %.2f, test %.2f)", best.trainAccuracy(),
+                        best.testAccuracy());
+        return "early stopping: epoch " + LossPlot.epochLabel(best.epoch()) + accuracies;
+    }
+
+    /** A curve's column ranges as a translucent band; a smooth curve's band hides under its line. */
+    private void fillBand(GraphicsContext g, boolean train, Color color, double left, double bottom,
+                          double sx, double sy, double yLo) {
+        g.setFill(color.deriveColor(0, 1, 1, 0.35));
+        int n = plot.size();
+        int i = 0;
+        while (i < n) {
+            // one polygon per stretch without missing values
+            while (i < n && Double.isNaN(low(train, i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Double.isNaN(low(train, i))) {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0) {
+                continue;
+            }
+            double[] xs = new double[2 * count];
+            double[] ys = new double[2 * count];
+            for (int k = 0; k < count; k++) {
+                int c = start + k;
+                double x = left + plot.x(c) * sx;
+                xs[k] = x;
+                ys[k] = bottom - (high(train, c) - yLo) * sy;
+                xs[2 * count - 1 - k] = x;
+                ys[2 * count - 1 - k] = bottom - (low(train, c) - yLo) * sy;
+            }
+            if (count == 1) { // a lone column: a bar a pixel wide
+                g.fillRect(xs[0] - 0.5, ys[0], 1, ys[1] - ys[0]);
+            } else {
+                g.fillPolygon(xs, ys, 2 * count);
+            }
+        }
+    }
+
+    private double low(boolean train, int i) {
+        return train ? plot.trainLow(i) : plot.testLow(i);
+    }
+
+    private double high(boolean train, int i) {
+        return train ? plot.trainHigh(i) : plot.testHigh(i);
+    }
+
+    /** One curve through the middle of its columns' ranges; the pen lifts over missing values (NaN). */
     private void strokeCurve(GraphicsContext g, boolean train, double left, double bottom,
                              double sx, double sy, double yLo) {
         g.beginPath();
         boolean penDown = false;
         for (int i = 0; i < plot.size(); i++) {
-            double v = train ? plot.train(i) : plot.test(i);
-            if (Double.isNaN(v)) {
+            double lo = low(train, i);
+            if (Double.isNaN(lo)) {
                 penDown = false;
                 continue;
             }
-            double x = left + plot.epoch(i) * sx;
+            double v = (lo + high(train, i)) / 2;
+            double x = left + plot.x(i) * sx;
             double y = bottom - (v - yLo) * sy;
             if (penDown) {
                 g.lineTo(x, y);

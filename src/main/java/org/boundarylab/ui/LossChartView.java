@@ -1,29 +1,30 @@
 package org.boundarylab.ui;
 
 import org.boundarylab.render.LossPlot;
-import org.boundarylab.training.LossHistory;
+import org.boundarylab.metrics.TrainingHistory;
 
 /**
- * Feeds the loss chart from the run's {@link LossHistory}: a few times a second, and only when
- * the history changed, it takes a copy, thins it to at most {@value #MAX_CHART_POINTS} points
- * (more than the chart has pixels across) and hands the {@link LossPlot} to the chart.
+ * Feeds the loss chart from the run's {@link TrainingHistory}: a few times a second, and only
+ * when the history changed, it takes a copy, gathers it into at most {@value #MAX_CHART_POINTS}
+ * columns (more than the chart has pixels across) and hands the {@link LossPlot} to the chart.
  */
 public final class LossChartView {
     static final int MAX_CHART_POINTS = 400;
     private static final long MIN_REDRAW_NANOS = 150_000_000L;
 
     private final LossChart chart;
-    private LossHistory history;
+    private TrainingHistory history;
     private long drawnVersion = -1;
     private long lastRedraw;
     private boolean logScale;
+    private boolean logEpochs;
 
     public LossChartView(LossChart chart) {
         this.chart = chart;
     }
 
     /** Follows a new run's history from the start. */
-    public void follow(LossHistory h) {
+    public void follow(TrainingHistory h) {
         history = h;
         drawnVersion = -1;
         redraw();
@@ -31,6 +32,13 @@ public final class LossChartView {
 
     public void setLogScale(boolean on) {
         logScale = on;
+        drawnVersion = -1;
+        redraw();
+    }
+
+    /** The epoch axis in log scale (the first hundred epochs of a long run get room), or linear. */
+    public void setLogEpochs(boolean on) {
+        logEpochs = on;
         drawnVersion = -1;
         redraw();
     }
@@ -50,12 +58,11 @@ public final class LossChartView {
 
     private void redraw() {
         if (history == null) {
-            chart.setPlot(LossPlot.empty(logScale));
+            chart.setPlot(LossPlot.of(java.util.List.of(), logScale, logEpochs, MAX_CHART_POINTS));
             return;
         }
         lastRedraw = System.nanoTime();
         drawnVersion = history.version();
-        LossHistory.Points p = history.points();
-        chart.setPlot(LossPlot.of(p.epochs(), p.train(), p.test(), logScale, MAX_CHART_POINTS));
+        chart.setPlot(LossPlot.of(history.entries(), logScale, logEpochs, MAX_CHART_POINTS));
     }
 }

@@ -45,7 +45,10 @@ import org.boundarylab.lessons.SettingsJson;
  *              "moments": [{"weights": [...], "biases": [...]}, ...],  (shaped like the network's)
  *              "shuffle_state": 25214903917, "order": [3, 0, 2, ...]}  (order only for mini-batches)
  *  "history": {"columns": ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"],
- *              "rows": [[0, 0.69, 0.70, 0.5, 0.5], ...]}}     (unknown figures are null)
+ *              "rows": [[0, 0.69, 0.70, 0.5, 0.5], ...],     (unknown figures are null)
+ *              "merged": {"columns": ["first_epoch", "last_epoch", "train_loss_min", "train_loss_max", ...],
+ *                         "rows": [[0, 7, 0.61, 0.69, ...], ...]}}  (older stretches merged into
+ *                                                                   bands, all before the rows)
  * </pre>
  * Saves stream straight to a temporary file that replaces the old one only when complete and on
  * disk ({@link AtomicFiles}), so a crash or a kill in the middle leaves the previous file as it
@@ -62,6 +65,9 @@ public final class WorkspaceFiles {
     public static final String EXTENSION = ".blab";
     static final List<String> HISTORY_COLUMNS = List.of("epoch", "train_loss", "test_loss", "train_accuracy",
             "test_accuracy");
+    static final List<String> MERGED_COLUMNS = List.of("first_epoch", "last_epoch", "train_loss_min", "train_loss_max",
+            "test_loss_min", "test_loss_max", "train_accuracy_min", "train_accuracy_max", "test_accuracy_min",
+            "test_accuracy_max");
 
     /** The format family; a higher number than ours is a newer file, read as far as ours goes. */
     static final String FORMAT_PREFIX = "boundary-lab-workspace/";
@@ -159,6 +165,32 @@ public final class WorkspaceFiles {
             g.writeEndArray();
         }
         g.writeEndArray();
+        List<TrainingHistory.Entry> bands = w.history().entries().stream().filter(e -> !e.isExact()).toList();
+        if (!bands.isEmpty()) {
+            g.writeObjectFieldStart("merged");
+            g.writeArrayFieldStart("columns");
+            for (String c : MERGED_COLUMNS) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (TrainingHistory.Entry b : bands) {
+                g.writeRaw('\n');
+                g.writeStartArray();
+                g.writeNumber(b.first());
+                g.writeNumber(b.last());
+                TrainingHistory.Row lo = b.min();
+                TrainingHistory.Row hi = b.max();
+                double[] pairs = {lo.trainLoss(), hi.trainLoss(), lo.testLoss(), hi.testLoss(), lo.trainAccuracy(),
+                        hi.trainAccuracy(), lo.testAccuracy(), hi.testAccuracy()};
+                for (double v : pairs) {
+                    writeFigure(g, v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.writeEndObject();
         g.writeRaw('\n');
@@ -583,23 +615,35 @@ public final class WorkspaceFiles {
     }
 
     private static TrainingHistory history(JsonFields h, long lastEpoch) throws JsonFieldException {
-        if (h.has("columns")) {
-            List<String> columns = h.textArray("columns");
-            if (!columns.equals(HISTORY_COLUMNS)) {
-                throw new JsonFieldException(h.path("columns") + ": expected " + HISTORY_COLUMNS + ", found " + columns);
+        List<TrainingHistory.Entry> entries = new ArrayList<>();
+        long previous = -1;
+        if (h.has("merged")) {
+            JsonFields m = h.object("merged");
+            checkColumns(m, MERGED_COLUMNS);
+            JsonNode rows = m.array("rows");
+            for (int r = 0; r < rows.size(); r++) {
+                String at = m.path("rows") + "[" + r + "]";
+                double[] v = figures(rows.get(r), at, MERGED_COLUMNS);
+                long first = JsonFields.integer(rows.get(r).get(0), at + "[0]");
+                long last = JsonFields.integer(rows.get(r).get(1), at + "[1]");
+                if (first <= previous || last < first) {
+                    throw new JsonFieldException(at + ": epochs " + first + "-" + last + " do not follow " + previous);
+                }
+                if (last > lastEpoch) {
+                    throw new JsonFieldException(at + "[1]: epoch " + last + " is after the network's epoch " + lastEpoch);
+                }
+                previous = last;
+                entries.add(new TrainingHistory.Entry(first, last,
+                        new TrainingHistory.Row(first, v[2], v[4], v[6], v[8]),
+                        new TrainingHistory.Row(last, v[3], v[5], v[7], v[9])));
             }
         }
+        checkColumns(h, HISTORY_COLUMNS);
         JsonNode rows = h.array("rows");
-        List<TrainingHistory.Row> list = new ArrayList<>(rows.size());
-        long previous = -1;
         for (int r = 0; r < rows.size(); r++) {
-            JsonNode row = rows.get(r);
             String at = h.path("rows") + "[" + r + "]";
-            if (!row.isArray() || row.size() != HISTORY_COLUMNS.size()) {
-                throw new JsonFieldException(at + ": expected " + HISTORY_COLUMNS.size() + " values "
-                        + HISTORY_COLUMNS + ", found " + ModelFiles.describe(row));
-            }
-            long epoch = JsonFields.integer(row.get(0), at + "[0]");
+            double[] v = figures(rows.get(r), at, HISTORY_COLUMNS);
+            long epoch = JsonFields.integer(rows.get(r).get(0), at + "[0]");
             if (epoch <= previous) {
                 throw new JsonFieldException(at + "[0]: epoch " + epoch + " does not follow " + previous);
             }
@@ -607,14 +651,32 @@ public final class WorkspaceFiles {
                 throw new JsonFieldException(at + "[0]: epoch " + epoch + " is after the network's epoch " + lastEpoch);
             }
             previous = epoch;
-            double[] v = new double[4];
-            for (int k = 0; k < 4; k++) {
-                JsonNode n = row.get(k + 1);
-                v[k] = n.isNull() ? Double.NaN : JsonFields.number(n, at + "[" + (k + 1) + "]");
-            }
-            list.add(new TrainingHistory.Row(epoch, v[0], v[1], v[2], v[3]));
+            entries.add(TrainingHistory.Entry.exact(new TrainingHistory.Row(epoch, v[1], v[2], v[3], v[4])));
         }
-        return TrainingHistory.of(list, Math.max(TrainingHistory.DEFAULT_CAPACITY, list.size()));
+        return TrainingHistory.ofEntries(entries, Math.max(TrainingHistory.DEFAULT_CAPACITY, entries.size()));
+    }
+
+    private static void checkColumns(JsonFields h, List<String> expected) throws JsonFieldException {
+        if (h.has("columns")) {
+            List<String> columns = h.textArray("columns");
+            if (!columns.equals(expected)) {
+                throw new JsonFieldException(h.path("columns") + ": expected " + expected + ", found " + columns);
+            }
+        }
+    }
+
+    /** A row's values; null (an unknown figure) is NaN. The epochs are read as numbers here and checked by the caller. */
+    private static double[] figures(JsonNode row, String at, List<String> columns) throws JsonFieldException {
+        if (row == null || !row.isArray() || row.size() != columns.size()) {
+            throw new JsonFieldException(at + ": expected " + columns.size() + " values " + columns + ", found "
+                    + ModelFiles.describe(row));
+        }
+        double[] v = new double[columns.size()];
+        for (int k = 0; k < v.length; k++) {
+            JsonNode n = row.get(k);
+            v[k] = n.isNull() ? Double.NaN : JsonFields.number(n, at + "[" + k + "]");
+        }
+        return v;
     }
 
     /** The file name with the workspace extension added when it has none (for save dialogs). */

@@ -34,7 +34,7 @@ class TrainingSessionResumeTest {
         for (int i = 0; i < 10; i++) {
             at = first.step().get(10, TimeUnit.SECONDS);
         }
-        LossHistory.Points curve = first.history().points();
+        org.boundarylab.metrics.TrainingHistory curve = first.history();
 
         TrainingSession resumed = session(at.network().copy());
         resumed.resumeAt(at.epoch(), curve);

@@ -53,7 +53,7 @@ class TrainingSessionTest {
         }
         assertEquals(20, sa.epoch());
         assertEquals(sa.trainLoss(), sb.trainLoss(), 0.0);
-        assertTrue(sa.trainLoss() < a.history().points().train()[0], "loss falls");
+        assertTrue(sa.trainLoss() < a.history().rows().get(0).trainLoss(), "loss falls");
         assertEquals(21, a.history().size());
     }
 
@@ -114,7 +114,7 @@ class TrainingSessionTest {
         }
         // the run goes on from where it paused, with nothing lost in between
         TrainingSnapshot next = s.step().get(10, TimeUnit.SECONDS);
-        assertEquals(s.history().points().epochs()[s.history().size() - 2] + 1, next.epoch());
+        assertEquals(s.history().rows().get(s.history().size() - 2).epoch() + 1, next.epoch());
     }
 
     @Test

@@ -186,12 +186,12 @@ class LabWindowTest {
         waitUntil(10, () -> epoch.getText().equals("5"));
         LossChart chart = node(robot, "#lossChart", LossChart.class);
         waitUntil(5, () -> chart.plot().size() == 6);
-        double linear = chart.plot().train(5);
+        double linear = chart.plot().trainLow(5);
         assertEquals("loss", chart.plot().yAxisLabel());
         assertEquals(0, chart.plot().yMin(), "a linear loss axis starts at zero");
         robot.clickOn("#logScaleCheck");
         WaitForAsyncUtils.waitForFxEvents();
-        double log = chart.plot().train(5);
+        double log = chart.plot().trainLow(5);
         assertEquals(Math.log10(linear), log, 1e-12);
         assertEquals("loss (log scale)", chart.plot().yAxisLabel());
     }

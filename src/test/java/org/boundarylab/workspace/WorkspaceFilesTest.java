@@ -165,6 +165,21 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void mergedStretchesOfALongHistoryComeBackAsTheSameBands() throws Exception {
+        Workspace w = workspace(0, 10);
+        TrainingHistory h = new TrainingHistory(8);
+        for (long e = 0; e <= 10; e++) {
+            h.add(e, e % 2 == 0 ? 0.1 : 0.9, 0.5, Double.NaN, 0.5 + e / 100.0);
+        }
+        Workspace long_ = new Workspace(w.settings(), w.train(), w.test(), w.network(), h, 10);
+        Path file = dir.resolve("bands.blab");
+        WorkspaceFiles.write(file, long_);
+        List<TrainingHistory.Entry> back = WorkspaceFiles.read(file).history().entries();
+        assertEquals(h.entries(), back);
+        assertTrue(back.stream().anyMatch(e -> !e.isExact()), "some stretches are merged");
+    }
+
+    @Test
     void theExtensionIsAddedWhenMissing() {
         assertEquals(Path.of("a", "lab.blab"), WorkspaceFiles.withExtension(Path.of("a", "lab")));
         assertEquals(Path.of("lab.BLAB"), WorkspaceFiles.withExtension(Path.of("lab.BLAB")));

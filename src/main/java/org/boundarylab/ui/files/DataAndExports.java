@@ -118,7 +118,7 @@ final class DataAndExports {
     }
 
     CompletableFuture<Boolean> exportLossHistory(Path file) {
-        var rows = WorkspaceBridge.history(vm.run().history().points());
+        var rows = vm.run().history();
         return write("Cannot export the loss history", file, () -> Exports.lossHistoryCsv(rows, file));
     }
 

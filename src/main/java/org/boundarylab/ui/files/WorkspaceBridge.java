@@ -1,6 +1,5 @@
 package org.boundarylab.ui.files;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.boundarylab.data.Split;
 import org.boundarylab.lessons.LabSettings;
@@ -9,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.boundarylab.training.Checkpoint;
-import org.boundarylab.training.LossHistory;
 import org.boundarylab.training.TrainingSession;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.LabViewModel;
@@ -61,14 +59,14 @@ public final class WorkspaceBridge {
 
     /** A lab being captured: all but the run's state at one moment, which {@link #complete()} waits for. */
     public record Prepared(LabSettings settings, Split data, TrainingSession session, TrainingSnapshot shown,
-                           LossHistory curve) {
+                           TrainingHistory curve) {
 
         /** The workspace, once the run has handed over its state between two epochs. */
         public Workspace complete() {
             if (session == null) {
                 // the settings changed into a network the engine refuses: the one on screen is kept
                 return new Workspace(settings, data.train(), data.test(), shown.network(),
-                        WorkspaceBridge.history(curve.points(), shown.epoch()), shown.epoch());
+                        upTo(curve, shown.epoch()), shown.epoch());
             }
             Checkpoint c;
             try {
@@ -87,45 +85,17 @@ public final class WorkspaceBridge {
             }
             try {
                 return new Workspace(settings, data.train(), data.test(), c.network(),
-                        WorkspaceBridge.history(curve.points(), c.epoch()), c.epoch(), c.trainer());
+                        upTo(curve, c.epoch()), c.epoch(), c.trainer());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
             }
         }
     }
 
-    /** The loss curve up to and including {@code epoch}. */
-    static TrainingHistory history(LossHistory.Points p, long epoch) {
-        TrainingHistory all = history(p);
-        return TrainingHistory.of(all.rows().stream().filter(r -> r.epoch() <= epoch).toList(),
-                Math.max(TrainingHistory.DEFAULT_CAPACITY, all.rows().size()));
-    }
-
-    /** The lab's loss curve as workspace rows (the lab keeps losses only; accuracies are left unknown). */
-    static TrainingHistory history(LossHistory.Points p) {
-        List<TrainingHistory.Row> rows = new ArrayList<>(p.size());
-        long previous = -1;
-        for (int i = 0; i < p.size(); i++) {
-            if (p.epochs()[i] <= previous) {
-                continue; // a workspace's epochs strictly increase
-            }
-            previous = p.epochs()[i];
-            rows.add(new TrainingHistory.Row(p.epochs()[i], p.train()[i], p.test()[i], Double.NaN, Double.NaN));
-        }
-        return TrainingHistory.of(rows, Math.max(TrainingHistory.DEFAULT_CAPACITY, rows.size()));
-    }
-
-    static LossHistory.Points points(TrainingHistory h) {
-        List<TrainingHistory.Row> rows = h.rows();
-        long[] e = new long[rows.size()];
-        double[] train = new double[rows.size()];
-        double[] test = new double[rows.size()];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = rows.get(i).epoch();
-            train[i] = rows.get(i).trainLoss();
-            test[i] = rows.get(i).testLoss();
-        }
-        return new LossHistory.Points(e, train, test);
+    /** The history up to and including {@code epoch} (a copy; the run goes on adding to its own). */
+    static TrainingHistory upTo(TrainingHistory h, long epoch) {
+        List<TrainingHistory.Entry> kept = h.entries().stream().filter(e -> e.last() <= epoch).toList();
+        return TrainingHistory.ofEntries(kept, Math.max(h.capacity(), kept.size()));
     }
 
     /**
@@ -137,7 +107,7 @@ public final class WorkspaceBridge {
      * @throws IllegalArgumentException when the lab cannot show the settings; nothing changes then
      */
     public static List<String> restore(LabViewModel vm, Workspace w) {
-        return vm.restore(w.settings(), new Split(w.train(), w.test()), w.network(), w.epoch(), points(w.history()),
+        return vm.restore(w.settings(), new Split(w.train(), w.test()), w.network(), w.epoch(), w.history(),
                 w.trainer());
     }
 }

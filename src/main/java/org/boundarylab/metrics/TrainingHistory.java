@@ -160,6 +160,17 @@ public final class TrainingHistory {
         }
     }
 
+    /** A copy holding the entries up to and including {@code epoch} (a band reaching past it is left out). */
+    public synchronized TrainingHistory copyUpTo(long epoch) {
+        TrainingHistory copy = new TrainingHistory(capacity);
+        for (Entry e : kept) {
+            if (e.last() <= epoch) {
+                copy.kept.add(e);
+            }
+        }
+        return copy;
+    }
+
     /** Every entry, bands then exact rows, in epoch order; at most {@code capacity}. */
     public synchronized List<Entry> entries() {
         return List.copyOf(kept);

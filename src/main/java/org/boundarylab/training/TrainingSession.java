@@ -57,6 +57,7 @@ public final class TrainingSession implements AutoCloseable {
     private final AtomicReference<double[]> pendingTuning = new AtomicReference<>();
     private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final TrainingHistory history = new TrainingHistory();
+    private final NetworkTimeline timeline;
     private final CompletableFuture<TrainingSnapshot> started = new CompletableFuture<>();
     /** Checkpoints asked for while playing; the loop serves them between two epochs. */
     private final ConcurrentLinkedQueue<CompletableFuture<Checkpoint>> checkpointRequests =
@@ -75,6 +76,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile long epochOffset;
     /** The epoch of the history's newest row; -1 before the first. */
     private long lastLoggedEpoch = -1;
+    /** The lowest test loss logged so far (its network is the timeline's best frame). */
+    private double bestTestLoss = Double.POSITIVE_INFINITY;
     /** The newest snapshot whose network and losses were finite, at its own epoch. */
     private volatile TrainingSnapshot lastFinite;
     /** Made on first use, on the pool, under the trainer lock; kept so a snapshot allocates little. */
@@ -97,6 +100,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         this.pool = Objects.requireNonNull(pool, "pool");
         this.regularization = new AtomicReference<>(options.regularization());
+        this.timeline = new NetworkTimeline(network.architecture().parameterCount());
     }
 
     /**
@@ -147,6 +151,25 @@ public final class TrainingSession implements AutoCloseable {
                     history.append(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Continues the timeline of the run this one resumes: its frames before {@code resumeAt}'s
+     * epoch (and its best frame, if before it). Call before {@link #start()}.
+     */
+    public void resumeTimeline(List<TrainingSnapshot> frames, TrainingSnapshot best) {
+        if (started.isDone()) {
+            throw new IllegalStateException("the run has already started");
+        }
+        for (TrainingSnapshot f : frames) {
+            if (f.epoch() < epochOffset) {
+                timeline.add(f);
+            }
+        }
+        if (best != null && best.epoch() <= epochOffset) {
+            timeline.keepBest(best);
+            bestTestLoss = best.testLoss();
         }
     }
 
@@ -217,6 +240,11 @@ public final class TrainingSession implements AutoCloseable {
     /** The newest snapshot; null until epoch 0 has been measured (see {@link #start()}). */
     public TrainingSnapshot latest() {
         return latest.get();
+    }
+
+    /** The networks this run showed, for going back to one of them. */
+    public NetworkTimeline timeline() {
+        return timeline;
     }
 
     /** Every epoch's figures at a set pace, those {@link LogSchedule} picks at full speed, and every snapshot's. */
@@ -491,7 +519,7 @@ public final class TrainingSession implements AutoCloseable {
             if (snapshot) {
                 publish(epoch, speed);
             } else {
-                TrainingSnapshot s = measure(epoch, false);
+                TrainingSnapshot s = measure(epoch);
                 if (s.diverged()) {
                     emit(s, speed);
                 } else {
@@ -504,7 +532,8 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         Evaluation.Result test = measureTest(net);
-        Network copy = snapshot ? net.copy() : null;
+        // the network of a new lowest test loss is kept too, for "jump to the best epoch"
+        Network copy = snapshot || (test != null && test.loss() < bestTestLoss) ? net.copy() : null;
         Evaluation.Result train = trainer.epochMeasured();
         double testLoss = test == null ? Double.NaN : test.loss();
         double testAcc = test == null ? Double.NaN : test.accuracy();
@@ -549,6 +578,7 @@ public final class TrainingSession implements AutoCloseable {
             s = new TrainingSnapshot(epoch, s.network(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                     s.testAccuracy(), epochsPerSecond, false);
             log(s);
+            timeline.add(s);
             lastFinite = s;
         }
         latest.set(s);
@@ -562,6 +592,10 @@ public final class TrainingSession implements AutoCloseable {
     private void log(TrainingSnapshot s) {
         history.add(s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy());
         lastLoggedEpoch = s.epoch();
+        if (s.network() != null && s.testLoss() < bestTestLoss) {
+            bestTestLoss = s.testLoss();
+            timeline.keepBest(s);
+        }
     }
 
     /** The test figures of {@code net}; null without test data. */
@@ -577,11 +611,6 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Loss and accuracy of the trainer's current network; flags non-finite results. */
     private TrainingSnapshot measure(long epoch) {
-        return measure(epoch, true);
-    }
-
-    /** As {@link #measure(long)}, with a copy of the network only when {@code withNetwork}. */
-    private TrainingSnapshot measure(long epoch, boolean withNetwork) {
         Network net = trainer.network();
         if (!net.isFinite()) {
             return new TrainingSnapshot(epoch, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
@@ -601,7 +630,7 @@ public final class TrainingSession implements AutoCloseable {
         double testLoss = test == null ? Double.NaN : test.loss();
         double testAcc = test == null ? Double.NaN : test.accuracy();
         boolean bad = !Double.isFinite(trainLoss) || (test != null && !Double.isFinite(testLoss));
-        return new TrainingSnapshot(epoch, bad || !withNetwork ? null : net.copy(), trainLoss, testLoss, trainAcc,
+        return new TrainingSnapshot(epoch, bad ? null : net.copy(), trainLoss, testLoss, trainAcc,
                 testAcc, 0, bad);
     }
 }

@@ -139,6 +139,11 @@ public final class BoundaryCanvasView {
         return shownView.width() / plotWidth();
     }
 
+    /** The epoch of the network the picture shows; -1 before the first frame. */
+    public long shownEpoch() {
+        return lastFrame == null ? -1 : lastFrame.snapshot().epoch();
+    }
+
     /** Draws a newly finished frame. */
     public void show(BoundaryFrames.Frame frame) {
         lastFrame = frame;

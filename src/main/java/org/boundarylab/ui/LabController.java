@@ -7,6 +7,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -95,6 +96,13 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML private Label testAccuracyLabel;
     @FXML private Label gapLabel;
     @FXML private javafx.scene.layout.StackPane diagramPane;
+    @FXML private CheckBox logEpochsCheck;
+    @FXML private Slider timelineSlider;
+    @FXML private Label timelineLabel;
+    @FXML private Button liveButton;
+    @FXML private Button bestEpochButton;
+    @FXML private Button continueHereButton;
+    private TimelineBar timelineBar;
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
@@ -181,6 +189,10 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         chartView = new LossChartView(lossChart);
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
+        logEpochsCheck.selectedProperty().addListener((o, a, on) -> chartView.setLogEpochs(on));
+        logEpochsCheck.setTooltip(new Tooltip("A log epoch axis: the first hundred epochs of a long run get room"));
+        timelineBar = new TimelineBar(vm.run(), timelineSlider, timelineLabel, liveButton, bestEpochButton,
+                continueHereButton, lossChart, LabController::confirmDiscard);
 
         vm.run().addFeaturedSnapshotListener(frames::submit);
         vm.data().dataProperty().addListener((o, a, split) -> canvasView.setData(split));
@@ -272,6 +284,18 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     }
 
     // ---- the places features plug into ----
+
+    /** The rewind row (tests answer its question for the user). */
+    TimelineBar timeline() {
+        return timelineBar;
+    }
+
+    private static boolean confirmDiscard(String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        a.setTitle("Continue from here");
+        a.setHeaderText("Discard the rest of the run?");
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
 
     @Override
     public PulseShare pulseShare() {

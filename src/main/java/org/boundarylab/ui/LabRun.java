@@ -51,6 +51,12 @@ public final class LabRun {
     private final javafx.beans.property.DoubleProperty pace =
             new javafx.beans.property.SimpleDoubleProperty(this, "pace", 0);
     private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
+    /** The epoch on screen while looking back along the timeline; -1 while following the run live. */
+    private final ReadOnlyLongWrapper viewedEpoch = new ReadOnlyLongWrapper(this, "viewedEpoch", -1);
+    /** The newest epoch the run has shown: the timeline's end. */
+    private final ReadOnlyLongWrapper liveEpoch = new ReadOnlyLongWrapper(this, "liveEpoch", 0);
+    /** Read on the pool: while true, live snapshots wait instead of reaching the picture. */
+    private volatile boolean lookingBack;
 
     /** A snapshot with the features of the run that made it, so the two never get out of step. */
     private record Published(TrainingSnapshot snapshot, Features features) {
@@ -67,7 +73,8 @@ public final class LabRun {
     private double startLoss = Double.NaN;
 
     /** A saved or swept network to continue from, used by the next run if it fits. */
-    private record Resume(Network network, long epoch, TrainingHistory history, TrainerState trainer) {
+    private record Resume(Network network, long epoch, TrainingHistory history, TrainerState trainer,
+                          List<TrainingSnapshot> frames, TrainingSnapshot best) {
     }
 
     private Resume resume;
@@ -161,6 +168,7 @@ public final class LabRun {
         if (!form.isValid() || session == null) {
             return;
         }
+        live(); // play trains the live network on
         if (diverged.get()) {
             reset(); // a diverged run cannot continue; start it again with the settings now in place
         }
@@ -182,6 +190,7 @@ public final class LabRun {
         if (!form.isValid() || session == null || playing.get() || diverged.get()) {
             return CompletableFuture.completedFuture(snapshot.get());
         }
+        live();
         return session.step();
     }
 
@@ -210,9 +219,10 @@ public final class LabRun {
 
     private CompletableFuture<TrainingSnapshot> edit(Consumer<Network> change, int layer, int from, int to) {
         TrainingSession current = session;
-        if (current == null || playing.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    current == null ? "there is no network to change" : "pause training before changing a parameter"));
+        if (current == null || playing.get() || lookingBack) {
+            return CompletableFuture.failedFuture(new IllegalStateException(current == null
+                    ? "there is no network to change" : lookingBack ? "go back to Live before changing a parameter"
+                    : "pause training before changing a parameter"));
         }
         TrainingSnapshot shown = current.latest();
         Architecture arch = shown != null && shown.network() != null ? shown.network().architecture() : null;
@@ -224,11 +234,95 @@ public final class LabRun {
         return current.edit(change);
     }
 
+    // ---- looking back along the timeline ----
+
+    public ReadOnlyLongProperty viewedEpochProperty() {
+        return viewedEpoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty liveEpochProperty() {
+        return liveEpoch.getReadOnlyProperty();
+    }
+
+    /** Whether the picture shows an earlier epoch than the run's. */
+    public boolean isLookingBack() {
+        return lookingBack;
+    }
+
+    /**
+     * Shows the run as it was at the kept epoch nearest {@code epoch} (at or before it): the
+     * picture, the diagram and the figures, all of that epoch; training, if playing, goes on
+     * unseen. Returns the epoch shown, or -1 when there is nothing to show.
+     */
+    public long view(long epoch) {
+        TrainingSession current = session;
+        TrainingSnapshot frame = current == null ? null : current.timeline().at(epoch);
+        if (frame == null) {
+            return -1;
+        }
+        lookingBack = true;
+        viewedEpoch.set(frame.epoch());
+        shownFeatures.set(sessionFeatures);
+        snapshot.set(frame);
+        status.showFigures(frame);
+        for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+            l.accept(frame, sessionFeatures);
+        }
+        stateChanged.run();
+        return frame.epoch();
+    }
+
+    /** Shows the epoch of the lowest test loss so far; -1 when there is none (no test data). */
+    public long viewBest() {
+        TrainingSession current = session;
+        TrainingSnapshot best = current == null ? null : current.timeline().best();
+        return best == null ? -1 : view(best.epoch());
+    }
+
+    /** Follows the run again, from its newest snapshot. */
+    public void live() {
+        if (!lookingBack) {
+            return;
+        }
+        lookingBack = false;
+        viewedEpoch.set(-1);
+        TrainingSession current = session;
+        Published p = pending.getAndSet(null);
+        TrainingSnapshot newest = p != null ? p.snapshot() : current == null ? null : current.latest();
+        if (newest != null) {
+            show(newest, sessionFeatures);
+            for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+                l.accept(newest, sessionFeatures);
+            }
+        }
+        stateChanged.run();
+    }
+
+    /**
+     * Trains on from the epoch being looked at: the run after it (history, networks) is
+     * discarded. Gradient descent continues exactly; an optimiser with a memory (momentum, Adam)
+     * or a mini-batch shuffle starts that memory afresh from here. False when not looking back.
+     */
+    public boolean continueFromViewed() {
+        TrainingSession current = session;
+        if (!lookingBack || current == null || currentData == null) {
+            return false;
+        }
+        pause();
+        TrainingSnapshot frame = current.timeline().at(viewedEpoch.get());
+        TrainingSnapshot best = current.timeline().best();
+        resume = new Resume(frame.network().copy(), frame.epoch(), current.history().copyUpTo(frame.epoch()), null,
+                current.timeline().frames(), best != null && best.epoch() <= frame.epoch() ? best : null);
+        start(currentData);
+        stateChanged.run();
+        return true;
+    }
+
     // ---- building runs ----
 
     /** The next run continues from this network if it fits, counting epochs on from {@code epoch}. */
     void continueFrom(Network network, long epoch, TrainingHistory history, TrainerState trainer) {
-        resume = new Resume(network.copy(), epoch, history, trainer);
+        resume = new Resume(network.copy(), epoch, history, trainer, List.of(), null);
     }
 
     /** Collects, until {@link #takeResumeProblems()}, what the next run could not take of a saved state. */
@@ -273,8 +367,10 @@ public final class LabRun {
             fresh.addListener(s -> {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(new Published(s, inputs));
-                    for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
-                        l.accept(s, inputs);
+                    if (!lookingBack) {
+                        for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+                            l.accept(s, inputs);
+                        }
                     }
                 }
             });
@@ -286,6 +382,9 @@ public final class LabRun {
             startLoss = Double.NaN;
             diverged.set(false);
             pending.set(null);
+            lookingBack = false;
+            viewedEpoch.set(-1);
+            liveEpoch.set(resuming ? from.epoch() : 0);
             generation.set(generation.get() + 1);
             status.showParameters(arch.parameterCount());
             if (resuming) {
@@ -307,6 +406,7 @@ public final class LabRun {
 
     private void resumeInto(TrainingSession fresh, Resume from) {
         fresh.resumeAt(from.epoch(), from.history());
+        fresh.resumeTimeline(from.frames(), from.best());
         if (from.trainer() != null) {
             try {
                 fresh.resumeTrainer(from.trainer());
@@ -337,13 +437,19 @@ public final class LabRun {
     public void pulse() {
         Published p = pending.getAndSet(null);
         if (p != null) {
-            show(p.snapshot(), p.features());
+            liveEpoch.set(p.snapshot().epoch());
+            if (!lookingBack) {
+                show(p.snapshot(), p.features());
+            }
         }
         TrainingSession current = session;
         if (playing.get() && current != null && !current.isPlaying()) {
             // the loop ended on its own (divergence, the stop-at epoch); show its final snapshot
             TrainingSnapshot last = current.latest();
-            if (last != null && last != snapshot.get()) {
+            if (last != null) {
+                liveEpoch.set(last.epoch());
+            }
+            if (last != null && last != snapshot.get() && !lookingBack) {
                 show(last, sessionFeatures);
             }
             playing.set(false);

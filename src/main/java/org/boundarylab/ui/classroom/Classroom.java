@@ -328,6 +328,8 @@ public final class Classroom {
                 }
             }
             case L -> ports.controls().toggleLogScale();
+            case HOME -> lab.run().view(0);
+            case END -> lab.run().live();
             default -> {
                 return false;
             }

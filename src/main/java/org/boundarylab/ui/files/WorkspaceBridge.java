@@ -66,7 +66,7 @@ public final class WorkspaceBridge {
             if (session == null) {
                 // the settings changed into a network the engine refuses: the one on screen is kept
                 return new Workspace(settings, data.train(), data.test(), shown.network(),
-                        upTo(curve, shown.epoch()), shown.epoch());
+                        curve.copyUpTo(shown.epoch()), shown.epoch());
             }
             Checkpoint c;
             try {
@@ -85,17 +85,11 @@ public final class WorkspaceBridge {
             }
             try {
                 return new Workspace(settings, data.train(), data.test(), c.network(),
-                        upTo(curve, c.epoch()), c.epoch(), c.trainer());
+                        curve.copyUpTo(c.epoch()), c.epoch(), c.trainer());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
             }
         }
-    }
-
-    /** The history up to and including {@code epoch} (a copy; the run goes on adding to its own). */
-    static TrainingHistory upTo(TrainingHistory h, long epoch) {
-        List<TrainingHistory.Entry> kept = h.entries().stream().filter(e -> e.last() <= epoch).toList();
-        return TrainingHistory.ofEntries(kept, Math.max(h.capacity(), kept.size()));
     }
 
     /**

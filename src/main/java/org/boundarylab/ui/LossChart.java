@@ -181,7 +181,7 @@ public final class LossChart extends Region {
         strokeCurve(g, false, plotLeft, plotBottom, sx, sy, yLo);
         g.setLineDashes();
 
-        drawBest(g, plotLeft, plotTop, plotBottom, pw, sx, tickFont, text);
+        drawBest(g, plotLeft, plotTop, plotBottom, pw, sx, text);
         if (!Double.isNaN(cursorEpoch)) {
             double cx = Math.round(plotLeft + plot.xOf(cursorEpoch) * sx) + 0.5;
             g.setLineWidth(2 * Math.min(scale, 1.6));
@@ -195,7 +195,7 @@ public final class LossChart extends Region {
      * Marks the epoch of the lowest test loss with a thin vertical line and, where there is room,
      * says what stopping there would have given.
      */
-    private void drawBest(GraphicsContext g, double left, double top, double bottom, double pw, double sx, Font font,
+    private void drawBest(GraphicsContext g, double left, double top, double bottom, double pw, double sx,
                           Color text) {
         LossPlot.Best best = plot.best();
         if (best == null || plot.size() < 3) {
@@ -207,31 +207,39 @@ public final class LossChart extends Region {
         g.setLineDashes(3 * scale, 3 * scale);
         g.strokeLine(bx, top, bx, bottom);
         g.setLineDashes();
-        String label = bestLabel(best);
-        measure.setFont(font);
-        measure.setText(label);
-        double tw = measure.getLayoutBounds().getWidth();
-        double th = measure.getLayoutBounds().getHeight();
+        String[] lines = bestLabel(best).split("\n");
+        Font small = Font.font("System", 12 * scale);
+        measure.setFont(small);
+        double tw = 0;
+        for (String line : lines) {
+            measure.setText(line);
+            tw = Math.max(tw, measure.getLayoutBounds().getWidth());
+        }
+        double lh = measure.getLayoutBounds().getHeight();
+        double th = lh * lines.length;
         if (tw + 12 > pw) {
             return; // the line alone, when the words do not fit
         }
-        double tx = Math.min(Math.max(bx - tw / 2, left + 4), left + pw - tw - 4);
+        // beside the line, on the side with more room, low in the plot where losses have fallen
+        double tx = bx + 6 + tw + 4 <= left + pw ? bx + 6 : Math.max(left + 4, bx - 6 - tw);
         double ty = bottom - th - 6;
-        g.setFill(dark ? Color.rgb(43, 47, 53, 0.9) : Color.rgb(255, 255, 255, 0.9));
-        g.fillRoundRect(tx - 4, ty - 2, tw + 8, th + 4, 6, 6);
+        g.setFill(dark ? Color.rgb(43, 47, 53, 0.85) : Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(tx - 3, ty - 2, tw + 6, th + 4, 6, 6);
         g.setFill(text);
-        g.setFont(font);
+        g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(label, tx, ty);
+        for (int i = 0; i < lines.length; i++) {
+            g.fillText(lines[i], tx, ty + i * lh);
+        }
     }
 
-    /** "early stopping: epoch 1.2k (train 0.95, test 0.93)". */
+    /** Two lines: "early stop: epoch 1.2k" and "train 0.95, test 0.93". */
     static String bestLabel(LossPlot.Best best) {
         String accuracies = Double.isNaN(best.trainAccuracy()) ? ""
-                : String.format(java.util.Locale.ROOT, " (train %.2f, test %.2f)", best.trainAccuracy(),
+                : String.format(java.util.Locale.ROOT, "\ntrain %.2f, test %.2f", best.trainAccuracy(),
                         best.testAccuracy());
-        return "early stopping: epoch " + LossPlot.epochLabel(best.epoch()) + accuracies;
+        return "early stop: epoch " + LossPlot.epochLabel(best.epoch()) + accuracies;
     }
 
     /** A curve's column ranges as a translucent band; a smooth curve's band hides under its line. */

@@ -44,12 +44,31 @@ import org.boundarylab.nn.TrainingOptions;
  * @param batchSize        0 = full batch
  * @param epochs           run length; 0 = until paused
  * @param redrawEvery      epochs between published snapshots
+ * @param features         what the network is fed of each point
+ * @param pace             epochs a second Play trains, 0 = as fast as it goes; how the run is
+ *                         shown, not what it computes, so it is left out of {@link #equals}
  */
 public record LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
                           int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
                           int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
                           double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs,
-                          int redrawEvery, Features features) {
+                          int redrawEvery, Features features, double pace) {
+
+    /** Watchable: the default network's boundary forms over 10 to 20 seconds. */
+    public static final double DEFAULT_PACE = 50;
+    /** The fastest pace a file may ask for; anything faster is "as fast as it goes" (0). */
+    public static final double MAX_PACE = 1_000_000;
+
+    /** Settings at the default pace. */
+    public LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
+                       int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
+                       int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
+                       double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs, int redrawEvery,
+                       Features features) {
+        this(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden, hiddenActivation, outputActivation,
+                outputUnits, loss, initializer, weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs,
+                redrawEvery, features, DEFAULT_PACE);
+    }
 
     /** Settings whose network is fed the plain x1, x2. */
     public LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
@@ -120,6 +139,8 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         require(redrawEvery >= 1 && redrawEvery <= MAX_REDRAW_EVERY,
                 "redraw every must be 1 to " + MAX_REDRAW_EVERY + " epochs, got " + redrawEvery);
         require(features != null, "input features must be given (x1,x2 for the plain plane)");
+        require(pace >= 0 && pace <= MAX_PACE,
+                "pace must be 0 (as fast as it goes) or 1 to " + (long) MAX_PACE + " epochs a second, got " + pace);
     }
 
     private static void require(boolean ok, String message) {
@@ -256,7 +277,8 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 + hiddenActivation + "/" + outputActivation + (outputUnits > 0 ? "x" + outputUnits : "") + " " + loss
                 + ", " + initializer + " seed " + weightSeed + ", " + optimizer + " lr " + learningRate
                 + " l2 " + l2 + " l1 " + l1 + " batch " + batchSize + ", epochs " + epochs
-                + ", redraw every " + redrawEvery + (features.isDefault() ? "" : ", inputs " + features);
+                + ", redraw every " + redrawEvery + (features.isDefault() ? "" : ", inputs " + features)
+                + ", pace " + (pace == 0 ? "max" : pace + "/s");
     }
 
     /** Builds settings a field at a time, starting from existing ones; {@link #build()} validates. */
@@ -282,6 +304,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         private long epochs;
         private int redrawEvery;
         private Features features;
+        private double pace;
 
         private Builder(LabSettings s) {
             dataset = s.dataset;
@@ -305,6 +328,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
             epochs = s.epochs;
             redrawEvery = s.redrawEvery;
             features = s.features;
+            pace = s.pace;
         }
 
         public Builder dataset(DatasetKind v) { dataset = v; return this; }
@@ -328,11 +352,12 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         public Builder epochs(long v) { epochs = v; return this; }
         public Builder redrawEvery(int v) { redrawEvery = v; return this; }
         public Builder features(Features v) { features = v; return this; }
+        public Builder pace(double v) { pace = v; return this; }
 
         public LabSettings build() {
             return new LabSettings(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden,
                     hiddenActivation, outputActivation, outputUnits, loss, initializer, weightSeed, learningRate,
-                    l2, l1, optimizer, batchSize, epochs, redrawEvery, features);
+                    l2, l1, optimizer, batchSize, epochs, redrawEvery, features, pace);
         }
     }
 }

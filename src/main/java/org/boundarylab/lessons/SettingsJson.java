@@ -20,7 +20,7 @@ import org.boundarylab.io.JsonFieldException;
  *  "train_subset": 0, "hidden": [5], "hidden_activation": "tanh", "output_activation": "sigmoid",
  *  "output_units": 0, "loss": "binary_cross_entropy", "initializer": "glorot", "weight_seed": 1,
  *  "learning_rate": 0.5, "l2": 0, "l1": 0, "optimizer": "gd", "batch_size": 0, "epochs": 0,
- *  "redraw_every": 10, "features": ["x1", "x2", "x1^2"]}
+ *  "redraw_every": 10, "features": ["x1", "x2", "x1^2"], "pace": 50}   (epochs a second, 0 = max)
  * </pre>
  * A key left out takes the value of {@link LabSettings#defaults()}, so a lesson file only needs
  * what differs; unknown keys are ignored.
@@ -62,6 +62,7 @@ public final class SettingsJson {
             var features = o.putArray("features");
             s.features().ids().forEach(features::add);
         }
+        o.put("pace", s.pace());
         return o;
     }
 
@@ -89,7 +90,8 @@ public final class SettingsJson {
                 .optimizer(f.parsed("optimizer", Optimizer.Kind::parse, d.optimizer()))
                 .batchSize(f.int32("batch_size", d.batchSize()))
                 .epochs(f.integer("epochs", d.epochs()))
-                .redrawEvery(f.int32("redraw_every", d.redrawEvery()));
+                .redrawEvery(f.int32("redraw_every", d.redrawEvery()))
+                .pace(f.number("pace", d.pace()));
         if (f.has("features")) {
             try {
                 b.features(Features.fromIds(f.textArray("features")));

@@ -97,7 +97,9 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML private Label gapLabel;
     @FXML private javafx.scene.layout.StackPane diagramPane;
     @FXML private CheckBox logEpochsCheck;
+    @FXML private Button reportButton;
     @FXML private Slider timelineSlider;
+    @FXML private javafx.scene.layout.HBox timelineRow;
     @FXML private Label timelineLabel;
     @FXML private Button liveButton;
     @FXML private Button bestEpochButton;
@@ -190,6 +192,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         logScaleCheck.selectedProperty().bindBidirectional(vm.logScaleProperty());
         vm.logScaleProperty().addListener((o, a, on) -> chartView.setLogScale(on));
         logEpochsCheck.selectedProperty().addListener((o, a, on) -> chartView.setLogEpochs(on));
+        reportButton.setTooltip(new Tooltip("The classification report: precision, recall and F1 per class"));
         logEpochsCheck.setTooltip(new Tooltip("A log epoch axis: the first hundred epochs of a long run get room"));
         timelineBar = new TimelineBar(vm.run(), timelineSlider, timelineLabel, liveButton, bestEpochButton,
                 continueHereButton, lossChart, LabController::confirmDiscard);
@@ -253,6 +256,9 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
                 l.setManaged(!large);
             }
         }
+        // the picture takes the rewind row's room; the loss chart and Home, End, B rewind instead
+        timelineRow.setVisible(!large);
+        timelineRow.setManaged(!large);
         boolean dark = viewOptions.themeProperty().get() == ViewOptions.Theme.DARK;
         canvasView.setAppearance(viewOptions.canvasScale(), dark);
         lossChart.setAppearance(Math.min(viewOptions.canvasScale(), CHART_SCALE), dark);

@@ -44,6 +44,8 @@ public final class LabForm {
     private final ObjectProperty<Initializer> initializer = new SimpleObjectProperty<>(Initializer.GLOROT);
     private final ObjectProperty<Optimizer.Kind> optimizer = new SimpleObjectProperty<>(Optimizer.Kind.GD);
     private final ObjectProperty<Features> features = new SimpleObjectProperty<>(Features.DEFAULT);
+    /** Epochs a second Play trains; 0 = as fast as it goes. Applies at once, to the running run too. */
+    private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", LabSettings.DEFAULT_PACE);
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper classesApply = new ReadOnlyBooleanWrapper(false);
@@ -138,6 +140,11 @@ public final class LabForm {
 
     public DoubleProperty noiseProperty() {
         return noise;
+    }
+
+    /** How many epochs a second Play trains (0 = as fast as it goes); at a set pace every epoch is shown. */
+    public DoubleProperty paceProperty() {
+        return pace;
     }
 
     public ObjectProperty<Activation> activationProperty() {
@@ -270,7 +277,7 @@ public final class LabForm {
                 longValue(Field.DATA_SEED), trainSubset, hiddenLayers(), activation.get(), out.activation(),
                 outputUnits, out.loss(), initializer.get(), longValue(Field.WEIGHT_SEED), learningRate(),
                 doubleValue(Field.L2), doubleValue(Field.L1), optimizer.get(), intValue(Field.BATCH_SIZE), stopAt(),
-                redrawEvery(), features.get());
+                redrawEvery(), features.get(), pace.get());
     }
 
     /**
@@ -308,6 +315,7 @@ public final class LabForm {
             trainSubset = s.trainSubset();
             outputUnits = s.outputUnits();
             features.set(s.features());
+            pace.set(s.pace());
         } finally {
             applying = false;
         }

@@ -41,15 +41,13 @@ public final class LabRun {
     private final ExecutorService pool;
     private final LabForm form;
     private final LabStatus status;
+    private final javafx.beans.property.DoubleProperty pace;
     private final Runnable stateChanged;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Features> shownFeatures = new ReadOnlyObjectWrapper<>(Features.DEFAULT);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(0);
-    /** Epochs a second while playing; 0 = as fast as it goes. Kept across runs. */
-    private final javafx.beans.property.DoubleProperty pace =
-            new javafx.beans.property.SimpleDoubleProperty(this, "pace", 0);
     private final List<BiConsumer<TrainingSnapshot, Features>> featuredListeners = new CopyOnWriteArrayList<>();
     /** The epoch on screen while looking back along the timeline; -1 while following the run live. */
     private final ReadOnlyLongWrapper viewedEpoch = new ReadOnlyLongWrapper(this, "viewedEpoch", -1);
@@ -86,6 +84,8 @@ public final class LabRun {
         this.form = form;
         this.status = status;
         this.stateChanged = stateChanged;
+        // the form's pace: kept across runs, saved with the settings
+        this.pace = form.paceProperty();
         pace.addListener((o, a, b) -> {
             TrainingSession current = session;
             if (current != null) {

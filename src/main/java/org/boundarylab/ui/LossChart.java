@@ -34,6 +34,9 @@ public final class LossChart extends Region {
     private LossPlot plot = LossPlot.empty(false);
     /** The epoch being looked at on the timeline; NaN while following the live run. */
     private double cursorEpoch = Double.NaN;
+    /** Where the last paint put the plot, for turning a pointer position into an epoch. */
+    private double paintedLeft = Double.NaN;
+    private double paintedWidth = Double.NaN;
     private double scale = 1;
     private boolean dark;
 
@@ -64,6 +67,18 @@ public final class LossChart extends Region {
 
     public double cursor() {
         return cursorEpoch;
+    }
+
+    /**
+     * The epoch under {@code x} (in this region's coordinates) on the epoch axis as last painted,
+     * clamped to the plotted range; NaN before the first paint.
+     */
+    public double epochAt(double x) {
+        if (Double.isNaN(paintedLeft) || !(paintedWidth > 0)) {
+            return Double.NaN;
+        }
+        double u = Math.max(0, Math.min(1, (x - paintedLeft) / paintedWidth)) * plot.xMax();
+        return plot.logEpochs() ? Math.pow(10, u) - 1 : u;
     }
 
     /** Larger type and lines for presentation mode ({@code scale} 1 to 3), light or dark colours. */
@@ -125,6 +140,8 @@ public final class LossChart extends Region {
         int xCount = Math.max(2, (int) (pw / (62 * scale)));
         List<LossPlot.Tick> xTicks = plot.xTicks(xCount);
 
+        paintedLeft = plotLeft;
+        paintedWidth = pw;
         g.setFill(dark ? Color.web("#2b2f35") : Color.WHITE);
         g.fillRect(plotLeft, plotTop, pw, ph);
 

@@ -14,6 +14,10 @@ import javafx.scene.control.Tooltip;
  * lowest test loss, and Continue here to train on from the epoch looked at (after asking, as
  * the run after it is discarded).
  *
+ * <p>The loss chart is a timeline too: pressing or dragging on it shows the epoch under the
+ * pointer (in presentation mode, where the row gives its room to the picture, that and the Home,
+ * End and B keys are the way back).
+ *
  * <p>While following the run the thumb rides at the end; only the user moves it elsewhere.
  */
 final class TimelineBar {
@@ -56,6 +60,14 @@ final class TimelineBar {
             }
         });
         live.setOnAction(e -> run.live());
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> scrub = e -> {
+            double epoch = chart.epochAt(e.getX());
+            if (!Double.isNaN(epoch) && run.liveEpochProperty().get() > 0) {
+                run.view(Math.round(epoch));
+            }
+        };
+        chart.setOnMousePressed(scrub);
+        chart.setOnMouseDragged(scrub);
         best.setOnAction(e -> showBest());
         continueHere.setOnAction(e -> continueFromHere());
         run.liveEpochProperty().addListener((o, a, b) -> follow());

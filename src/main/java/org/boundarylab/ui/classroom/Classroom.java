@@ -330,6 +330,7 @@ public final class Classroom {
             case L -> ports.controls().toggleLogScale();
             case HOME -> lab.run().view(0);
             case END -> lab.run().live();
+            case B -> lab.run().viewBest();
             default -> {
                 return false;
             }

@@ -111,6 +111,11 @@ class ClassroomWindowTest {
         assertEquals("Lesson: " + lesson.title(), banner.getText());
         assertEquals(lesson.text(), node(robot, "#lessonText", Label.class).getText());
         assertEquals(lesson.settings(), window.controller().viewModel().form().currentSettings());
+        assertEquals(org.boundarylab.ui.Pace.label(lesson.settings().pace()), node(robot, "#paceLabel", Label.class)
+                .getText(), "the lesson's own pace");
+        // a teacher can still go as fast as it goes (and a test must)
+        javafx.scene.control.Slider pace = node(robot, "#speedSlider", javafx.scene.control.Slider.class);
+        robot.interact(() -> pace.setValue(pace.getMax()));
 
         robot.clickOn("#playButton");
         Label status = node(robot, "#lessonStatus", Label.class);
@@ -245,6 +250,8 @@ class ClassroomWindowTest {
         robot.push(KeyCode.ESCAPE); // leaves the field for the play button
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(node(robot, "#playButton", Button.class).isFocused());
+        robot.write("]]]]]]]]"); // from the watchable first pace up the ladder to max
+        assertEquals(0.0, vm.form().paceProperty().get());
         robot.push(KeyCode.SPACE);
         waitUntil(60, () -> percent(robot, "#testAccuracyLabel") >= 0.95);
         robot.push(KeyCode.SPACE);
@@ -405,7 +412,7 @@ class ClassroomWindowTest {
         }
         assertTrue(texts.contains("Space") && texts.contains("Play / pause training"));
         assertTrue(texts.contains("F5 / Ctrl+P") && texts.contains("F11"));
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L, [ / ] or - / +)")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L, [ / ] or - / +, Home / End, B)")), texts.toString());
         assertTrue(texts.contains("Ctrl+Z") && texts.contains("Data → Undo point"), texts.toString());
         assertFalse(texts.contains("F5"), "the classroom's own menu keys are listed once, as F5 / Ctrl+P");
         robot.push(KeyCode.ESCAPE);

@@ -516,7 +516,7 @@ public final class AnimationGif {
             int line = fm.getAscent() + fm.getDescent();
             // the title, then the legend: train blue and solid, test vermillion and dashed
             g.setColor(new Color(TEXT_RGB));
-            g.drawString("loss (log scale)", x0, (int) Math.round(6 * s) + fm.getAscent());
+            g.drawString("loss by epoch (log scale)", x0, (int) Math.round(6 * s) + fm.getAscent());
             int legendY = (int) Math.round(6 * s) + line + (int) Math.round(4 * s) + fm.getAscent();
             int swatch = (int) Math.round(18 * s);
             int lx = x0;

@@ -75,6 +75,18 @@ final class GifPalette {
         return new GifPalette(table);
     }
 
+    /** A table of exactly these colours (0xRRGGBB, at most {@value #SIZE}). */
+    static GifPalette ofColors(int[] colors) {
+        if (colors.length == 0 || colors.length > SIZE) {
+            throw new IllegalArgumentException("a colour table holds 1 to " + SIZE + " colours, got " + colors.length);
+        }
+        int[] table = Arrays.copyOf(colors, SIZE);
+        for (int i = colors.length; i < SIZE; i++) {
+            table[i] = colors[0];
+        }
+        return new GifPalette(table);
+    }
+
     IndexColorModel colorModel() {
         return model;
     }

@@ -407,7 +407,7 @@ public final class AnimationGif {
 
         /** The colours of a few frames spread over the run, and those every frame is drawn with. */
         GifPalette palette(List<Frame> frames, Progress progress) {
-            List<BufferedImage> samples = new ArrayList<>();
+            GifPalette.Builder colors = new GifPalette.Builder();
             int n = frames.size();
             int count = Math.min(n, PALETTE_SAMPLES);
             int previous = -1;
@@ -415,7 +415,7 @@ public final class AnimationGif {
                 int i = count == 1 ? 0 : (int) Math.round((double) k * (n - 1) / (count - 1));
                 if (i != previous) {
                     stopIfCancelled(progress);
-                    samples.add(draw(frames.get(i)));
+                    colors.add(draw(frames.get(i)));
                     previous = i;
                 }
             }
@@ -428,7 +428,7 @@ public final class AnimationGif {
             for (int grey = 0x11; grey < 0xFF; grey += 0x11) {
                 fixed.add(grey * 0x010101);
             }
-            return GifPalette.of(samples, fixed.stream().mapToInt(Integer::intValue).toArray());
+            return colors.build(fixed.stream().mapToInt(Integer::intValue).toArray());
         }
 
         BufferedImage draw(Frame frame) {
@@ -533,15 +533,16 @@ public final class AnimationGif {
                 lx += fm.stringWidth(name) + (int) Math.round(10 * s);
             }
 
-            List<LossPlot.Tick> yTicks = plot.yTicks(Math.max(2, height / 70));
+            int plotTop = legendY + fm.getDescent() + (int) Math.round(10 * s);
+            int plotBottom = height - line - (int) Math.round(10 * s);
+            // ticks at least three lines of text apart, whatever the size
+            List<LossPlot.Tick> yTicks = plot.yTicks(Math.max(2, (plotBottom - plotTop) / (3 * line)));
             int labelW = 0;
             for (LossPlot.Tick t : yTicks) {
                 labelW = Math.max(labelW, fm.stringWidth(t.label()));
             }
             int plotLeft = x0 + labelW + (int) Math.round(6 * s);
             int plotRight = left + width - (int) Math.round(10 * s);
-            int plotTop = legendY + fm.getDescent() + (int) Math.round(10 * s);
-            int plotBottom = height - line - (int) Math.round(10 * s);
             if (plotRight - plotLeft < 10 || plotBottom - plotTop < 10) {
                 return; // too small to draw a curve in
             }
@@ -556,7 +557,7 @@ public final class AnimationGif {
                 g.drawString(t.label(), plotLeft - (int) Math.round(5 * s) - fm.stringWidth(t.label()),
                         (int) Math.round(py + fm.getAscent() / 2.0 - 1));
             }
-            List<LossPlot.Tick> xTicks = plot.xTicks(Math.max(2, area.w / 60));
+            List<LossPlot.Tick> xTicks = plot.xTicks(Math.max(2, area.w / (3 * fm.stringWidth("0.0k"))));
             for (LossPlot.Tick t : xTicks) {
                 double px = area.x(t.value());
                 g.draw(new Line2D.Double(px, plotBottom, px, plotBottom + 3 * s));

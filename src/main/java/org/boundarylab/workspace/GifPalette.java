@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One colour table of at most 256 colours for every frame of an animation, so a colour never
@@ -23,6 +25,8 @@ import java.util.Map;
  */
 final class GifPalette {
     static final int SIZE = 256;
+    /** Colours whose nearest entry is remembered at most; past it the memory starts afresh. */
+    private static final int MAX_REMEMBERED = 1 << 18;
 
     private final int[] rgb;
     private final IndexColorModel model;
@@ -41,10 +45,11 @@ final class GifPalette {
         this.model = new IndexColorModel(8, SIZE, r, g, b);
     }
 
-    /** A table for pictures like {@code samples}, always holding the colours of {@code fixed}. */
-    static GifPalette of(List<BufferedImage> samples, int[] fixed) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (BufferedImage image : samples) {
+    /** Counts the colours of sample pictures, one at a time, so none has to be kept. */
+    static final class Builder {
+        private final Map<Integer, Integer> counts = new HashMap<>();
+
+        Builder add(BufferedImage image) {
             int w = image.getWidth();
             int h = image.getHeight();
             int[] row = new int[w];
@@ -54,25 +59,26 @@ final class GifPalette {
                     counts.merge(p & 0xFFFFFF, 1, Integer::sum);
                 }
             }
+            return this;
         }
-        int[] table = new int[SIZE];
-        int used = 0;
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
-        for (int c : fixed) {
-            if (used < SIZE && taken.add(c & 0xFFFFFF)) {
-                table[used++] = c & 0xFFFFFF;
+
+        /** A table for pictures like those added, always holding the colours of {@code fixed}. */
+        GifPalette build(int[] fixed) {
+            int[] table = new int[SIZE];
+            int used = 0;
+            Set<Integer> taken = new HashSet<>();
+            for (int c : fixed) {
+                if (used < SIZE && taken.add(c & 0xFFFFFF)) {
+                    table[used++] = c & 0xFFFFFF;
+                }
             }
-        }
-        for (int c : medianCut(counts, SIZE - used)) {
-            if (used < SIZE && taken.add(c)) {
-                table[used++] = c;
+            for (int c : medianCut(counts, SIZE - used)) {
+                if (used < SIZE && taken.add(c)) {
+                    table[used++] = c;
+                }
             }
+            return ofColors(Arrays.copyOf(table, Math.max(1, used)));
         }
-        // unused entries repeat the first colour; they are never chosen before it
-        for (int i = used; i < SIZE; i++) {
-            table[i] = table[0];
-        }
-        return new GifPalette(table);
     }
 
     /** A table of exactly these colours (0xRRGGBB, at most {@value #SIZE}). */
@@ -81,6 +87,7 @@ final class GifPalette {
             throw new IllegalArgumentException("a colour table holds 1 to " + SIZE + " colours, got " + colors.length);
         }
         int[] table = Arrays.copyOf(colors, SIZE);
+        // unused entries repeat the first colour; they are never chosen before it
         for (int i = colors.length; i < SIZE; i++) {
             table[i] = colors[0];
         }
@@ -131,6 +138,9 @@ final class GifPalette {
             }
         }
         byte index = (byte) best;
+        if (nearest.size() >= MAX_REMEMBERED) {
+            nearest.clear();
+        }
         nearest.put(color, index);
         return index;
     }

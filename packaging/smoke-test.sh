@@ -3,11 +3,13 @@
 # its window, waits for the first rendered frame, prints "first frame after <ms> ms" (counted from
 # the start of the process) and exits 0.
 #
-#   bash packaging/smoke-test.sh [--runs N] [--compare-jar]
+#   bash packaging/smoke-test.sh [--runs N] [--compare-jar] [--open FILE.blab]
 #
 # --runs N       start it N times (default 1) and print the median
 # --compare-jar  before each packaged start, also start `java -jar target/boundary-lab.jar` the same
 #                way, and print the ratio of the medians (the two alternate, so both see the same load)
+# --open FILE    start it with that workspace file, as a file manager does: the app opens it before
+#                it reports, and its line "opened workspace ..." is printed (and required)
 #
 # SMOKE_JAVA_OPTIONS, if set, is added to the JVM options of every start (e.g. -Xshare:off to see
 # what the CDS archive is worth).
@@ -19,11 +21,13 @@ fail() { echo "packaging/smoke-test.sh: $*" >&2; exit 1; }
 
 runs=1
 compare=false
+open_file=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
         --compare-jar) compare=true; shift ;;
-        *) fail "unknown argument '$1' (expected --runs N, --compare-jar)" ;;
+        --open) open_file=("${2:?--open needs a workspace file}"); shift 2 ;;
+        *) fail "unknown argument '$1' (expected --runs N, --compare-jar, --open FILE)" ;;
     esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "--runs wants a positive whole number, got '$runs'"
@@ -57,12 +61,15 @@ first_frame() {
     local rc=0
     local TIMEFORMAT='%3U %3S'
     { time env -u DISPLAY -u WAYLAND_DISPLAY _JAVA_OPTIONS="-Djava.class.path=$cp:$monocle $headless" \
-        timeout 180 "$@" --smoke-test </dev/null >"$tmp/out" 2>&1 || rc=$?; } 2>"$tmp/time"
+        timeout 180 "$@" --smoke-test ${open_file[@]+"${open_file[@]}"} </dev/null >"$tmp/out" 2>&1 || rc=$?; } 2>"$tmp/time"
     local ms
     ms="$(grep -o 'first frame after [0-9]* ms' "$tmp/out" | grep -o '[0-9]*' | head -1 || true)"
     if [ "$rc" != 0 ] || [ -z "$ms" ]; then
         grep -v '^Picked up _JAVA_OPTIONS' "$tmp/out" | tail -20 >&2
         fail "$label --smoke-test exited with status $rc$([ -z "$ms" ] && echo ' and printed no first frame')"
+    fi
+    if [ ${#open_file[@]} -gt 0 ]; then
+        grep -m1 '^opened workspace ' "$tmp/out" >&2 || fail "$label printed no 'opened workspace' line"
     fi
     echo "$ms $(awk '{printf "%d", ($1 + $2) * 1000}' "$tmp/time")"
 }

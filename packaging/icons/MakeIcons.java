@@ -26,6 +26,8 @@ import javax.imageio.ImageIO;
  * source image {@code assets/icon.png} (1024 px), then reads that file back and scales it into
  * {@code packaging/linux/boundary-lab.png}, {@code packaging/windows/boundary-lab.ico} and
  * {@code packaging/macos/boundary-lab.icns}, so every installer icon comes from the one source.
+ * The icon of a workspace file ({@code .blab}) is that tile on a page with a folded corner, written
+ * beside them as {@code boundary-lab-workspace.png}, {@code .ico} and {@code .icns}.
  * Pass {@code --derive-only} to keep an edited {@code assets/icon.png} and only redo the derived files.
  */
 public final class MakeIcons {
@@ -52,6 +54,45 @@ public final class MakeIcons {
         write(root.resolve("packaging/linux/boundary-lab.png"), png(scale(master, 256)));
         write(root.resolve("packaging/windows/boundary-lab.ico"), ico(master));
         write(root.resolve("packaging/macos/boundary-lab.icns"), icns(master));
+        BufferedImage document = document(master, SOURCE_SIZE);
+        write(root.resolve("packaging/linux/boundary-lab-workspace.png"), png(scale(document, 256)));
+        write(root.resolve("packaging/windows/boundary-lab-workspace.ico"), ico(document));
+        write(root.resolve("packaging/macos/boundary-lab-workspace.icns"), icns(document));
+    }
+
+    /** A workspace file: a white page with its top right corner folded, the app's tile on its lower part. */
+    static BufferedImage document(BufferedImage master, int size) {
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        double u = size / 1024.0;
+        double left = 150 * u, right = 874 * u, top = 40 * u, bottom = 984 * u, fold = 220 * u;
+        Path2D page = new Path2D.Double();
+        page.moveTo(left, top);
+        page.lineTo(right - fold, top);
+        page.lineTo(right, top + fold);
+        page.lineTo(right, bottom);
+        page.lineTo(left, bottom);
+        page.closePath();
+        g.setColor(Color.WHITE);
+        g.fill(page);
+        Path2D corner = new Path2D.Double();
+        corner.moveTo(right - fold, top);
+        corner.lineTo(right - fold, top + fold);
+        corner.lineTo(right, top + fold);
+        corner.closePath();
+        g.setColor(new Color(0xDD, 0xE3, 0xE8));
+        g.fill(corner);
+        g.setColor(new Color(0x26, 0x32, 0x38, 150));
+        g.setStroke(new BasicStroke((float) (14 * u), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(page);
+        g.draw(corner);
+        int tile = (int) Math.round(600 * u);
+        g.drawImage(scale(master, tile), (int) Math.round(212 * u), (int) Math.round(330 * u), null);
+        g.dispose();
+        return img;
     }
 
     /** A rounded tile split by an S-shaped decision boundary, orange points above, blue below. */

@@ -3,12 +3,13 @@ package org.boundarylab;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import org.boundarylab.cli.Cli;
 import org.boundarylab.ui.app.LabApp;
 
 /**
- * Starts Boundary Lab: with no arguments (or only {@code --smoke-test}) the window, with
- * arguments the command line. Command-line runs never touch JavaFX,
+ * Starts Boundary Lab: the window when {@link Launch} says so (no arguments, {@code --smoke-test},
+ * a workspace file to open), else the command line. Command-line runs never touch JavaFX,
  * so they work on machines without a display.
  */
 public final class Main {
@@ -16,7 +17,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && args[0].equals(LabApp.SMOKE_TEST))) {
+        Launch launch = Launch.of(List.of(args), Main::isCommand);
+        if (launch.window()) {
             // Only this branch loads JavaFX (LabApp is its only entry), so commands run without a display.
             LabApp.launchWindow(args);
             return;
@@ -25,6 +27,11 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, console), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, console), true);
         System.exit(Cli.run(args, out, err));
+    }
+
+    /** Whether the word names a command (or picocli's help), which wins over a file of that name. */
+    static boolean isCommand(String word) {
+        return word.equals("help") || Cli.commandLine().getSubcommands().containsKey(word);
     }
 
     private static Charset consoleCharset() {

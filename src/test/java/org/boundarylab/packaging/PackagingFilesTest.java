@@ -124,9 +124,24 @@ class PackagingFilesTest {
         // jpackage installs the app as <install-dir>/<name>/, launcher in bin/, icon in lib/.
         assertTrue(script.contains("--name boundary-lab"), "build.sh names the app boundary-lab");
         assertTrue(script.contains("--install-dir /opt"), "build.sh installs under /opt");
-        assertTrue(lines.contains("Exec=/opt/boundary-lab/bin/boundary-lab"), "Exec is the installed launcher");
+        assertTrue(lines.contains("Exec=/opt/boundary-lab/bin/boundary-lab %f"), "Exec is the installed launcher");
         assertTrue(lines.contains("Icon=/opt/boundary-lab/lib/boundary-lab.png"), "Icon is the installed icon");
-        assertTrue(script.contains("--linux-package-deps libgtk-3-0"), "GTK dependency declared");
+        assertTrue(script.contains("deps=\"libgtk-3-0, "), "GTK dependency declared (InstallerCommandsTest checks the command)");
+    }
+
+    @Test
+    void workspaceFilesHaveAnIconOfTheirOwnOnEverySystem() throws IOException {
+        BufferedImage page = read(Path.of("packaging/linux/boundary-lab-workspace.png"));
+        assertEquals(256, page.getWidth());
+        assertEquals(0xFFFFFFFF, page.getRGB(60, 60), "a white page");
+        assertEquals(0, page.getRGB(250, 5) >>> 24, "its folded corner leaves the top right transparent");
+        assertOrange(page.getRGB(128, 110), "the app's tile on the page, orange above");
+        assertBlue(page.getRGB(128, 215), "and blue below");
+        byte[] ico = Files.readAllBytes(Path.of("packaging/windows/boundary-lab-workspace.ico"));
+        assertEquals(7, ByteBuffer.wrap(ico).order(ByteOrder.LITTLE_ENDIAN).getShort(4), "seven sizes");
+        byte[] icns = Files.readAllBytes(Path.of("packaging/macos/boundary-lab-workspace.icns"));
+        assertEquals("icns", new String(icns, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(icns.length, ByteBuffer.wrap(icns).getInt(4));
     }
 
     private static BufferedImage read(Path file) throws IOException {

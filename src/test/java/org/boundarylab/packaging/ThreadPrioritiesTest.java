@@ -54,7 +54,7 @@ class ThreadPrioritiesTest {
     @Test
     void linuxAppImagePassesThePriorityFlags() throws IOException {
         String script = Files.readString(Path.of("packaging/build.sh"));
-        Matcher linux = Pattern.compile("\\n\\s*linux\\) image_args\\+=\\((.*?)\\) ;;", Pattern.DOTALL).matcher(script);
+        Matcher linux = Pattern.compile("\\n\\s*linux\\) app_args\\+=\\((.*?)\\) ;;", Pattern.DOTALL).matcher(script);
         assertTrue(linux.find(), "build.sh adds Linux-only jpackage arguments");
         assertTrue(linux.group(1).contains("--java-options " + POLICY), POLICY);
         assertTrue(linux.group(1).contains("--java-options " + NICE_19), NICE_19);

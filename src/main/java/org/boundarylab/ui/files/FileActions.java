@@ -246,6 +246,16 @@ public final class FileActions {
     }
 
     /**
+     * Opens a file the system hands over while the window is open (a workspace double-clicked on
+     * macOS): as File > Open, asking first about unsaved work.
+     */
+    public void openAsked(Path file) {
+        if (mayReplaceLab("opening " + file.getFileName())) {
+            open(file);
+        }
+    }
+
+    /**
      * Whether the lab may be replaced now: yes when nothing would be lost, else as the user
      * answers (saving first when asked; a cancelled or failed save keeps the lab). Training
      * pauses first, so what is asked about holds still.

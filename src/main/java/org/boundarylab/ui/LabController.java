@@ -95,6 +95,8 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML private Label testAccuracyLabel;
     @FXML private Label gapLabel;
     @FXML private javafx.scene.layout.StackPane diagramPane;
+    @FXML private javafx.scene.layout.BorderPane labPane;
+    @FXML private javafx.scene.control.ScrollPane controlsScroll;
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
@@ -393,6 +395,11 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         if (!logScaleCheck.isDisabled()) {
             logScaleCheck.setSelected(!logScaleCheck.isSelected());
         }
+    }
+
+    @Override
+    public void showInPlaceOfControls(javafx.scene.Node panel) {
+        labPane.setLeft(panel == null ? controlsScroll : panel);
     }
 
     @Override

@@ -1,0 +1,101 @@
+package org.boundarylab.ui.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.boundarylab.data.Dataset;
+import org.boundarylab.nn.Network;
+import org.boundarylab.ui.ExplainedPoint.Numbers;
+import org.boundarylab.ui.LabViewModel;
+import org.boundarylab.ui.app.LabApp;
+import org.boundarylab.ui.app.LabWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Explain panel in the real lab window, driven with the pointer and keys, headless through Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class ExplainWindowTest {
+    private LabWindow window;
+    private LabViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        window = LabApp.load();
+        stage.setScene(LabApp.scene(window));
+        stage.show();
+        vm = window.viewModel();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.setupFixture(() -> window.controller().shutdown());
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void clickAPointReadItsNumbersOnTheDiagramApplyAStepAndUndoIt(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.run().snapshotProperty().get() != null);
+        robot.interact(() -> robot.lookup("#playButton").query().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#explainPane").tryQuery().isPresent());
+        assertTrue(robot.lookup("#learningRateField").tryQuery().isEmpty(), "the panel has the settings' place");
+
+        // a click on a training point chooses it
+        Dataset train = vm.data().dataProperty().get().train();
+        Canvas canvas = window.controller().canvas();
+        double[] px = window.controller().canvasView().canvasPoint(train.x1(0), train.x2(0));
+        Point2D onScreen = canvas.localToScreen(px[0], px[1]);
+        robot.clickOn(onScreen);
+        waitUntil(() -> window.explain().model().numbersProperty().get() != null);
+        Numbers n = window.explain().model().numbersProperty().get();
+        assertEquals(train.label(0), n.point().label());
+        assertEquals(train.x1(0), n.x1());
+        assertNotNull(window.controller().canvasView().marker());
+        String point = robot.lookup("#explainPoint").queryAs(Label.class).getText();
+        assertTrue(point.contains("train point"), point);
+
+        // the diagram's link shows the numbers where they live; the panel's box follows it
+        waitUntil(() -> window.diagram().unitNodes().length == 3);
+        robot.moveTo(window.diagram().linkMiddleOnScreen(0, 1, 2));
+        waitUntil(() -> robot.lookup("#diagramInfo").queryAs(Label.class).getText().contains("for the point"));
+        String info = robot.lookup("#diagramInfo").queryAs(Label.class).getText();
+        assertTrue(info.startsWith("W¹"), info); // the links cross: whichever the pointer is on
+        assertTrue(info.contains("for the batch; one step makes it"), info);
+        waitUntil(() -> window.explain().focusLines().stream().anyMatch(l -> l.startsWith("∂L/∂W1")));
+
+        // Apply one update, then Undo: the network is back to the bit
+        Network before = vm.run().snapshotProperty().get().network();
+        Network after = n.batch().after();
+        waitUntil(() -> !robot.lookup("#explainApply").queryButton().isDisabled());
+        // low in the panel, scrolled out of sight at this size: pressed as a key press on it would
+        robot.interact(() -> robot.lookup("#explainApply").queryButton().fire());
+        waitUntil(() -> vm.run().snapshotProperty().get().network().sameBits(after));
+        waitUntil(() -> !robot.lookup("#explainUndo").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#explainUndo").queryButton().fire());
+        waitUntil(() -> vm.run().snapshotProperty().get().network().sameBits(before));
+
+        robot.clickOn("#explainClose");
+        waitUntil(() -> robot.lookup("#explainPane").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#learningRateField").tryQuery().isPresent());
+        assertNull(window.controller().canvasView().marker());
+    }
+}

@@ -67,6 +67,12 @@ public final class LabAssembly {
         scene.getStylesheets().add(LabController.class.getResource("lab.css").toExternalForm());
         classroom[0] = Classroom.install(vm, scene, viewOptions, locks,
                 new Classroom.Ports(lab, lab, lab, lab, guard, () -> lab.select(sweep.tab())));
+        // the lesson on one gradient step is read in the Explain panel
+        classroom[0].lessons().lessonProperty().addListener((o, was, lesson) -> {
+            if (lesson != null && lesson.id().equals(Explain.LESSON_ID)) {
+                explain.open();
+            }
+        });
         return new LabWindow(scene, root, lab, vm, files, draw, sweep, diagram, explain, classroom[0], viewOptions);
     }
 

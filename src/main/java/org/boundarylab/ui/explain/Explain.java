@@ -25,6 +25,9 @@ import org.boundarylab.ui.MenuSlots;
  * the network diagram reads them too.
  */
 public final class Explain {
+    /** The built-in lesson that is read in this panel ("One gradient step by hand"). */
+    public static final String LESSON_ID = "gradient-step-by-hand";
+
     /** A click this close to a data point (in pixels) chooses that point. */
     static final double PICK_RADIUS_PX = 8;
 

@@ -98,4 +98,18 @@ class ExplainWindowTest {
         assertTrue(robot.lookup("#learningRateField").tryQuery().isPresent());
         assertNull(window.controller().canvasView().marker());
     }
+
+    @Test
+    void theGradientStepLessonOpensThePanelOnTutorial000sNetwork(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.run().snapshotProperty().get() != null);
+        robot.interact(() -> window.classroom().startLesson(
+                org.boundarylab.lessons.BuiltInLessons.byId(Explain.LESSON_ID)));
+        waitUntil(() -> robot.lookup("#explainPane").tryQuery().isPresent());
+        waitUntil(() -> vm.run().snapshotProperty().get() != null
+                && vm.run().snapshotProperty().get().network().architecture().toString().startsWith("2-5-3-1 tanh"));
+        robot.interact(() -> window.explain().table().getSelectionModel().select(0));
+        waitUntil(() -> window.explain().model().numbersProperty().get() != null
+                && window.explain().model().numbersProperty().get().point().depth() == 3);
+        assertEquals(800, window.explain().model().numbersProperty().get().batch().rows());
+    }
 }

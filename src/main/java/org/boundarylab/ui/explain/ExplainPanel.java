@@ -81,7 +81,8 @@ final class ExplainPanel {
         head.setAlignment(Pos.CENTER_LEFT);
 
         Label hint = wrapped("Click a point or any spot on the canvas, or pick a row below. Point at a unit or "
-                + "a link (here or in the diagram) for its equation with the numbers in it.");
+                + "a link (here or in the diagram) for its equation with the numbers in it. A spot of the plane is "
+                + "explained as the class chosen here:");
         hint.getStyleClass().add("explain-hint");
 
         spotClass.setId("explainSpotClass");
@@ -105,7 +106,7 @@ final class ExplainPanel {
                 }
             }
         });
-        HBox spotRow = new HBox(8, new Label("A spot of the plane counts as"), spotClass);
+        HBox spotRow = new HBox(8, new Label("A spot's class"), spotClass);
         spotRow.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("explainTable");
@@ -113,8 +114,8 @@ final class ExplainPanel {
         table.setMinHeight(110);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("set", r -> r.set() + " " + r.index()));
-        table.getColumns().add(column("x1", r -> num(r.x1())));
-        table.getColumns().add(column("x2", r -> num(r.x2())));
+        table.getColumns().add(column("x1", r -> cell(r.x1())));
+        table.getColumns().add(column("x2", r -> cell(r.x2())));
         table.getColumns().add(column("class", r -> Integer.toString(r.label())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -191,6 +192,11 @@ final class ExplainPanel {
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
+    }
+
+    /** A coordinate in the table: two decimals, enough to tell the points apart by eye. */
+    private static String cell(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v).replace('-', '−');
     }
 
     private static Label wrapped(String text) {

@@ -9,9 +9,9 @@ public interface ControlsHost {
     void toggleLogScale();
 
     /**
-     * Shows {@code panel} in the column of the lab's settings instead of them (a feature that
-     * needs the room while the settings are not wanted, such as the Explain panel); null puts the
-     * settings back.
+     * Shows {@code panel} in the column of the lab's settings instead of them, under Play, Step,
+     * Reset and the pace, which stay (a feature that needs the room while the settings are not
+     * wanted, such as the Explain panel); null puts the settings back.
      */
     void showInPlaceOfControls(javafx.scene.Node panel);
 }

@@ -37,6 +37,8 @@ class ExplainWindowTest {
     void start(Stage stage) {
         window = LabApp.load();
         stage.setScene(LabApp.scene(window));
+        stage.setWidth(1280); // the headless screen's size: room for the panel, the canvas and the diagram
+        stage.setHeight(800);
         stage.show();
         vm = window.viewModel();
     }
@@ -58,6 +60,7 @@ class ExplainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#explainPane").tryQuery().isPresent());
         assertTrue(robot.lookup("#learningRateField").tryQuery().isEmpty(), "the panel has the settings' place");
+        assertTrue(robot.lookup("#playButton").tryQuery().isPresent(), "Play stays");
 
         // a click on a training point chooses it
         Dataset train = vm.data().dataProperty().get().train();
@@ -74,9 +77,17 @@ class ExplainWindowTest {
         assertTrue(point.contains("train point"), point);
 
         // the diagram's link shows the numbers where they live; the panel's box follows it
+        if (window.diagram().isCollapsed()) { // folded by itself in a narrow window: open it by hand
+            robot.interact(() -> robot.lookup("#diagramCollapse").queryButton().fire());
+        }
         waitUntil(() -> window.diagram().unitNodes().length == 3);
-        robot.moveTo(window.diagram().linkMiddleOnScreen(0, 1, 2));
-        waitUntil(() -> robot.lookup("#diagramInfo").queryAs(Label.class).getText().contains("for the point"));
+        for (int tries = 0; tries < 40 && !robot.lookup("#diagramInfo").queryAs(Label.class).getText()
+                .contains("for the point"); tries++) {
+            // the picture may still be on its way: point away and at the link again until it answers
+            robot.moveTo("#explainPoint");
+            robot.moveTo(window.diagram().linkMiddleOnScreen(0, 1, 2));
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+        }
         String info = robot.lookup("#diagramInfo").queryAs(Label.class).getText();
         assertTrue(info.startsWith("W¹"), info); // the links cross: whichever the pointer is on
         assertTrue(info.contains("for the batch; one step makes it"), info);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            ExplainCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             HelpCommand.class

@@ -104,6 +104,35 @@ final class Backprop {
         return capacity;
     }
 
+    /** Every later pass also keeps each layer's pre-activations (see {@link Forward#keepPreActivations()}). */
+    void keepPreActivations() {
+        for (Scratch s : scratches) {
+            s.forward.keepPreActivations();
+        }
+    }
+
+    /**
+     * The forward buffers of the last pass, for a batch that was one chunk (at most
+     * {@link BlockMath#BLOCK} rows, which run on the calling thread in the first set of buffers):
+     * activation j of layer l for row r at {@code activations[l][j][r]}.
+     */
+    Forward singleChunkForward() {
+        requireSingleChunk();
+        return scratches[0].forward;
+    }
+
+    /** The deltas dLoss/dz of the last pass of one chunk, {@code [l][j][r]} for l >= 1, as {@link #singleChunkForward()}. */
+    double[][][] singleChunkDeltas() {
+        requireSingleChunk();
+        return scratches[0].deltas;
+    }
+
+    private void requireSingleChunk() {
+        if (chunkCount(lastRows) != 1 || scratches.length != 1) {
+            throw new IllegalStateException("the last pass was not one chunk");
+        }
+    }
+
     /** How many sets of working buffers there are: one per lane of the runner (one for a single chunk). */
     int scratchSets() {
         return scratches.length;

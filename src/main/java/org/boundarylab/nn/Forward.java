@@ -19,6 +19,11 @@ final class Forward {
     final double[][][] activations;
     /** The output layer's pre-activations, kept only when a loss asks for them. */
     final double[][] outputZ;
+    /**
+     * Every layer's pre-activations, preZ[l][j][r] for l >= 1, kept only after
+     * {@link #keepPreActivations()} (a trace of one point keeps them; training does not).
+     */
+    double[][][] preZ;
     private final int capacity;
     /** Per-row maxima and sums for softmax. */
     private final double[] rowMax;
@@ -41,6 +46,16 @@ final class Forward {
 
     int capacity() {
         return capacity;
+    }
+
+    /** From now on every layer's pre-activations are copied into {@link #preZ} before the activation acts. */
+    void keepPreActivations() {
+        if (preZ == null) {
+            preZ = new double[arch.depth() + 1][][];
+            for (int l = 1; l <= arch.depth(); l++) {
+                preZ[l] = new double[arch.width(l)][capacity];
+            }
+        }
     }
 
     double[][] output() {
@@ -78,6 +93,11 @@ final class Forward {
             }
             if (pairs < out) {
                 affine(a, in, w, out, pairs, b[pairs], z[pairs], r0, r1);
+            }
+            if (preZ != null) {
+                for (int j = 0; j < out; j++) {
+                    System.arraycopy(z[j], r0, preZ[l + 1][j], r0, r1 - r0);
+                }
             }
             if (l == depth - 1 && keepZ) {
                 for (int j = 0; j < out; j++) {

@@ -149,6 +149,18 @@ public final class LossPlot {
         return new LossPlot(xs, tr, te, log, logEpochs, xMax, best);
     }
 
+    /**
+     * The curves of parallel arrays of epochs (increasing) and losses, as exact rows; {@code test}
+     * may be null (no test data). For pictures made without a run's history (the command line).
+     */
+    public static LossPlot of(long[] epochs, double[] train, double[] test, boolean log, int columns) {
+        TrainingHistory h = new TrainingHistory(Math.max(4, epochs.length));
+        for (int i = 0; i < epochs.length; i++) {
+            h.add(epochs[i], train[i], test == null ? Double.NaN : test[i], Double.NaN, Double.NaN);
+        }
+        return of(h.entries(), log, false, columns);
+    }
+
     private static TrainingHistory.Row lowestTestLoss(List<TrainingHistory.Entry> entries) {
         TrainingHistory.Row best = null;
         for (TrainingHistory.Entry e : entries) {
@@ -230,6 +242,21 @@ public final class LossPlot {
 
     public double testHigh(int i) {
         return testHi[i];
+    }
+
+    /** Column {@code i}'s epoch on a linear epoch axis (its place, in epochs). */
+    public double epoch(int i) {
+        return logEpochs ? Math.pow(10, x[i]) - 1 : x[i];
+    }
+
+    /** The middle of column {@code i}'s train range (where the chart's line runs); NaN if missing. */
+    public double train(int i) {
+        return (trainLo[i] + trainHi[i]) / 2;
+    }
+
+    /** The middle of column {@code i}'s test range; NaN if missing. */
+    public double test(int i) {
+        return (testLo[i] + testHi[i]) / 2;
     }
 
     /** The epoch with the lowest test loss, or null without test figures. */

@@ -60,6 +60,8 @@ public final class BoundaryCanvasView {
     /** Presentation mode draws points, lines and labels this many times larger. */
     private double scale = 1;
     private boolean dark;
+    /** A point of the plane marked with a ring and a cross (the Explain panel's point), or null. */
+    private double[] marker;
 
     /**
      * @param viewListener told (on the FX thread) what to evaluate whenever the size or data changes
@@ -125,6 +127,17 @@ public final class BoundaryCanvasView {
             }
         }
         return true;
+    }
+
+    /** Marks the point {x1, x2} of the plane with a ring and a cross over the data; null takes the mark away. */
+    public void setMarker(double[] point) {
+        marker = point == null ? null : point.clone();
+        paintOverlay();
+    }
+
+    /** The point marked, or null. */
+    public double[] marker() {
+        return marker == null ? null : marker.clone();
     }
 
     /** The point of the plane under a canvas position (the inverse of {@link #canvasPoint}). */
@@ -288,6 +301,29 @@ public final class BoundaryCanvasView {
         }
         drawAxes(g, w, h);
         drawLegend(g);
+        drawMarker(g, w, h);
+    }
+
+    private void drawMarker(GraphicsContext g, double w, double h) {
+        if (marker == null) {
+            return;
+        }
+        double px = LEFT + shownView.toPixelX(marker[0], w);
+        double py = TOP + shownView.toPixelY(marker[1], h);
+        if (px < LEFT || px > LEFT + w || py < TOP || py > TOP + h) {
+            return;
+        }
+        double r = 3 * POINT_RADIUS * scale;
+        for (Color c : new Color[] {Color.WHITE, Color.rgb(20, 20, 20)}) {
+            boolean halo = c == Color.WHITE;
+            g.setStroke(c);
+            g.setLineWidth((halo ? 5 : 2) * scale);
+            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            g.strokeLine(px - 1.7 * r, py, px - 1.15 * r, py);
+            g.strokeLine(px + 1.15 * r, py, px + 1.7 * r, py);
+            g.strokeLine(px, py - 1.7 * r, px, py - 1.15 * r);
+            g.strokeLine(px, py + 1.15 * r, px, py + 1.7 * r);
+        }
     }
 
     /** Which mark is which: filled = training point, ring = test point, line = decision boundary. */

@@ -105,6 +105,11 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     @FXML private Button bestEpochButton;
     @FXML private Button continueHereButton;
     private TimelineBar timelineBar;
+    @FXML private javafx.scene.layout.BorderPane labPane;
+    @FXML private javafx.scene.control.ScrollPane controlsScroll;
+    @FXML private javafx.scene.layout.VBox controlsBox;
+    @FXML private javafx.scene.layout.HBox transportRow;
+    @FXML private javafx.scene.layout.HBox paceRow;
 
     private BoundaryCanvasView canvasView;
     private LossChartView chartView;
@@ -423,6 +428,24 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         if (!logScaleCheck.isDisabled()) {
             logScaleCheck.setSelected(!logScaleCheck.isSelected());
         }
+    }
+
+    @Override
+    public void showInPlaceOfControls(javafx.scene.Node panel) {
+        if (panel == null) {
+            if (labPane.getLeft() != controlsScroll) {
+                controlsBox.getChildren().add(0, paceRow);
+                controlsBox.getChildren().add(0, transportRow);
+                labPane.setLeft(controlsScroll);
+            }
+            return;
+        }
+        // Play, Step, Reset and the pace stay on screen above the panel: a lesson read in it says "press Play"
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, transportRow, paceRow);
+        top.getStyleClass().add("controls");
+        javafx.scene.layout.VBox column = new javafx.scene.layout.VBox(top, panel);
+        javafx.scene.layout.VBox.setVgrow(panel, javafx.scene.layout.Priority.ALWAYS);
+        labPane.setLeft(column);
     }
 
     @Override

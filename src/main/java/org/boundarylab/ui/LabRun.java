@@ -217,6 +217,42 @@ public final class LabRun {
         return edit(net -> net.setBias(layer, unit, value), layer, 0, unit);
     }
 
+    /**
+     * Sets every weight and bias of the current network to {@code parameters}' at once, as one
+     * change by hand (a whole gradient step applied, or taken back), and publishes it like
+     * {@link #editWeight}. The future fails with the reason when the run is playing, has ended,
+     * or the network has another shape.
+     */
+    public CompletableFuture<TrainingSnapshot> setParameters(Network parameters) {
+        TrainingSnapshot shown = snapshot.get();
+        if (shown != null && shown.network() != null
+                && !shown.network().architecture().equals(parameters.architecture())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the network is "
+                    + shown.network().architecture() + ", not " + parameters.architecture()));
+        }
+        Network copy = parameters.copy();
+        return edit(copy::copyInto, 0, 0, 0);
+    }
+
+    /**
+     * What one epoch of full-batch gradient descent would use now: the current run's training
+     * inputs (the features of its points, as the run sees them), their labels, and the learning
+     * rate and penalties as typed; null without a run or while the settings are invalid.
+     */
+    public StepSetup stepSetup() {
+        if (session == null || currentData == null || !form.isValid()) {
+            return null;
+        }
+        Dataset train = currentData.train();
+        return new StepSetup(sessionFeatures.map(train.x()), train.y(), sessionFeatures, form.learningRate(),
+                form.regularization());
+    }
+
+    /** See {@link #stepSetup()}. */
+    public record StepSetup(double[][] inputs, int[] labels, Features features, double learningRate,
+                            org.boundarylab.nn.Regularization regularization) {
+    }
+
     private CompletableFuture<TrainingSnapshot> edit(Consumer<Network> change, int layer, int from, int to) {
         TrainingSession current = session;
         if (current == null || playing.get() || lookingBack) {

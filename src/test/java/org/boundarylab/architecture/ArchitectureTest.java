@@ -48,14 +48,15 @@ class ArchitectureTest {
     @Test
     void featuresDoNotKnowTheLabController() {
         noClasses().that().resideInAnyPackage("org.boundarylab.ui.classroom..", "org.boundarylab.ui.diagram..",
-                        "org.boundarylab.ui.draw..", "org.boundarylab.ui.files..", "org.boundarylab.ui.sweep..")
+                        "org.boundarylab.ui.draw..", "org.boundarylab.ui.explain..", "org.boundarylab.ui.files..",
+                        "org.boundarylab.ui.sweep..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.boundarylab.ui.LabController")
                 .check(main);
     }
 
     @Test
     void featuresDoNotKnowEachOther() {
-        String[] features = {"classroom", "diagram", "draw", "files", "sweep"};
+        String[] features = {"classroom", "diagram", "draw", "explain", "files", "sweep"};
         for (String f : features) {
             for (String other : features) {
                 if (!f.equals(other)) {

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import org.boundarylab.training.SharedPool;
 import org.boundarylab.ui.BackgroundTasks;
 import org.boundarylab.ui.BoundaryFrames;
+import org.boundarylab.ui.ExplainedPoint;
 import org.boundarylab.ui.LabController;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.LessonLocks;
@@ -18,6 +19,7 @@ import org.boundarylab.ui.ViewOptions;
 import org.boundarylab.ui.classroom.Classroom;
 import org.boundarylab.ui.diagram.NetworkDiagram;
 import org.boundarylab.ui.draw.DrawTools;
+import org.boundarylab.ui.explain.Explain;
 import org.boundarylab.ui.files.FileActions;
 import org.boundarylab.ui.sweep.SweepTab;
 
@@ -52,7 +54,9 @@ public final class LabAssembly {
             }
         });
         SweepTab sweep = SweepTab.install(vm, lab, guard, lab);
-        NetworkDiagram diagram = NetworkDiagram.install(vm, lab, lab);
+        ExplainedPoint explained = new ExplainedPoint(); // the Explain panel's numbers, shown on the diagram too
+        NetworkDiagram diagram = NetworkDiagram.install(vm, lab, lab, explained);
+        Explain explain = Explain.install(vm, explained, lab, lab, lab);
 
         // The fields' error marks (ControlsFX decorations) are drawn by a DecorationPane at the
         // root. Put there now, it spares the first invalid input from moving the whole window
@@ -63,7 +67,13 @@ public final class LabAssembly {
         scene.getStylesheets().add(LabController.class.getResource("lab.css").toExternalForm());
         classroom[0] = Classroom.install(vm, scene, viewOptions, locks,
                 new Classroom.Ports(lab, lab, lab, lab, guard, () -> lab.select(sweep.tab())));
-        return new LabWindow(scene, root, lab, vm, files, draw, sweep, diagram, classroom[0], viewOptions);
+        // the lesson on one gradient step is read in the Explain panel
+        classroom[0].lessons().lessonProperty().addListener((o, was, lesson) -> {
+            if (lesson != null && lesson.id().equals(Explain.LESSON_ID)) {
+                explain.open();
+            }
+        });
+        return new LabWindow(scene, root, lab, vm, files, draw, sweep, diagram, explain, classroom[0], viewOptions);
     }
 
     private static Parent loadView(LabController lab) {

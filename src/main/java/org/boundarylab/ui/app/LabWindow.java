@@ -8,6 +8,7 @@ import org.boundarylab.ui.ViewOptions;
 import org.boundarylab.ui.classroom.Classroom;
 import org.boundarylab.ui.diagram.NetworkDiagram;
 import org.boundarylab.ui.draw.DrawTools;
+import org.boundarylab.ui.explain.Explain;
 import org.boundarylab.ui.files.FileActions;
 import org.boundarylab.ui.sweep.SweepTab;
 
@@ -16,7 +17,7 @@ import org.boundarylab.ui.sweep.SweepTab;
  * tests reach a feature here instead of searching the scene for it.
  */
 public record LabWindow(Scene scene, Parent root, LabController controller, LabViewModel viewModel,
-                        FileActions files, DrawTools draw, SweepTab sweep, NetworkDiagram diagram,
+                        FileActions files, DrawTools draw, SweepTab sweep, NetworkDiagram diagram, Explain explain,
                         Classroom classroom, ViewOptions viewOptions) {
 
     /** Stops the frame loop, the sweeps and training, after the autosave; the window is closing. */

@@ -3,6 +3,7 @@ package org.boundarylab.ui.diagram;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import org.boundarylab.nn.Network;
+import org.boundarylab.ui.ExplainedPoint;
 
 /**
  * The line under the diagram, where the panel talks to the user: what the unit or link under
@@ -13,10 +14,12 @@ import org.boundarylab.nn.Network;
 final class InfoLine {
     private final Label label;
     private final ShownNetwork shown;
+    private final ExplainedPoint explained;
 
-    InfoLine(Label label, ShownNetwork shown) {
+    InfoLine(Label label, ShownNetwork shown, ExplainedPoint explained) {
         this.label = label;
         this.shown = shown;
+        this.explained = explained;
         say("Point at a unit to see its map on the canvas; click to pin it.");
     }
 
@@ -26,13 +29,27 @@ final class InfoLine {
 
     /** Says what a unit is and that its bias can be set. */
     void describeUnit(DiagramFrames.Focus f) {
-        say(unitText(f) + (f.layer() > 0 ? ". Double-click to set the bias." : "."));
+        String numbers = ExplainedPoint.unitLine(explainedFits(), f.layer(), f.unit());
+        say(unitText(f) + (f.layer() > 0 ? ". Double-click to set the bias." : ".")
+                + (numbers.isEmpty() ? "" : " " + numbers));
+    }
+
+    /** The explained point's numbers when they are of the network laid out, else null. */
+    private ExplainedPoint.Numbers explainedFits() {
+        ExplainedPoint.Numbers n = explained.numbersProperty().get();
+        Network net = shown.networkAsLaidOut();
+        return n != null && net != null && n.network().architecture().equals(net.architecture()) ? n : null;
     }
 
     /** Says a link's weight; nothing while the last picture is of a network of another shape. */
     void describeLink(int[] link) {
         Network net = shown.networkAsLaidOut();
         if (net == null) {
+            return;
+        }
+        String numbers = ExplainedPoint.linkLine(explainedFits(), link[0], link[1], link[2]);
+        if (!numbers.isEmpty()) {
+            say(numbers);
             return;
         }
         say(String.format(Locale.ROOT, "Weight %s: %s. Double-click to change it.", shown.linkName(link),

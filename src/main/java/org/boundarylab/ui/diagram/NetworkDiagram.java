@@ -9,6 +9,7 @@ import javafx.stage.Window;
 import org.boundarylab.training.SharedPool;
 import org.boundarylab.ui.BoundaryCanvasView;
 import org.boundarylab.ui.CanvasHost;
+import org.boundarylab.ui.ExplainedPoint;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.ui.MenuSlots;
 import org.boundarylab.ui.PulseShare;
@@ -45,11 +46,13 @@ public final class NetworkDiagram {
     private final PanelFolding folding;
     private final PictureHandOff handOff;
 
-    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare) {
+    private NetworkDiagram(LabViewModel vm, BoundaryCanvasView canvasView, PulseShare pulseShare,
+                           ExplainedPoint explained) {
         this.canvasView = canvasView;
-        InfoLine info = new InfoLine(panel.info(), shown);
+        InfoLine info = new InfoLine(panel.info(), shown, explained);
         new FeatureSwitches(vm, panel.featureSwitches(), info);
-        focus = new PointerFocus(canvasView, shown, info, new LinkHighlight(panel.links(), shown));
+        focus = new PointerFocus(canvasView, shown, info, new LinkHighlight(panel.links(), shown), explained);
+        explained.numbersProperty().addListener((o, a, b) -> focus.describeAgain());
         editor = new ParameterEditor(vm, panel, shown, info);
         boxes = new UnitBoxes(panel.units(), shown, focus, info, new UnitBoxes.Clicks() {
             @Override
@@ -88,7 +91,16 @@ public final class NetworkDiagram {
 
     /** Puts the diagram beside the lab's canvas, adds its View menu item and starts following the run. */
     public static NetworkDiagram install(LabViewModel vm, CanvasHost canvas, MenuSlots menus) {
-        NetworkDiagram d = new NetworkDiagram(vm, canvas.canvasView(), canvas.pulseShare());
+        return install(vm, canvas, menus, new ExplainedPoint());
+    }
+
+    /**
+     * As {@link #install(LabViewModel, CanvasHost, MenuSlots)}, showing the explained point's
+     * numbers on the unit or link under the pointer and telling {@code explained} what that is.
+     */
+    public static NetworkDiagram install(LabViewModel vm, CanvasHost canvas, MenuSlots menus,
+                                         ExplainedPoint explained) {
+        NetworkDiagram d = new NetworkDiagram(vm, canvas.canvasView(), canvas.pulseShare(), explained);
         canvas.sideSlot().getChildren().setAll(d.panel.root());
         menus.view().getItems().add(d.folding.menuItem());
         d.start();

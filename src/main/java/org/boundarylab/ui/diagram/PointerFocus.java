@@ -4,6 +4,7 @@ import java.util.Arrays;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.boundarylab.ui.BoundaryCanvasView;
+import org.boundarylab.ui.ExplainedPoint;
 
 /**
  * What the user is looking at in the diagram: the unit under the pointer, the pinned unit, and
@@ -19,13 +20,16 @@ final class PointerFocus {
     private final ShownNetwork shown;
     private final InfoLine info;
     private final LinkHighlight highlight;
+    private final ExplainedPoint explained;
     private final SimpleObjectProperty<DiagramFrames.Focus> pinned = new SimpleObjectProperty<>();
     private DiagramFrames.Focus hovered;
     /** {layer, from, to}, or null. */
     private int[] hoveredLink;
 
-    PointerFocus(BoundaryCanvasView canvas, ShownNetwork shown, InfoLine info, LinkHighlight highlight) {
+    PointerFocus(BoundaryCanvasView canvas, ShownNetwork shown, InfoLine info, LinkHighlight highlight,
+                 ExplainedPoint explained) {
         this.canvas = canvas;
+        this.explained = explained;
         this.shown = shown;
         this.info = info;
         this.highlight = highlight;
@@ -48,12 +52,14 @@ final class PointerFocus {
     void enterUnit(DiagramFrames.Focus unit) {
         hovered = unit;
         pointAtLink(null);
+        explained.pointerProperty().set(ExplainedPoint.Pointer.unit(unit.layer(), unit.unit()));
         info.describeUnit(unit);
     }
 
     void leaveUnit(DiagramFrames.Focus unit) {
         if (unit.equals(hovered)) {
             hovered = null;
+            explained.pointerProperty().set(null);
             if (pinned.get() == null) {
                 canvas.showOverride(null);
             }
@@ -87,7 +93,19 @@ final class PointerFocus {
         hoveredLink = link;
         highlight.draw(link);
         if (link != null) {
+            explained.pointerProperty().set(ExplainedPoint.Pointer.link(link[0], link[1], link[2]));
             info.describeLink(link);
+        } else if (hovered == null) {
+            explained.pointerProperty().set(null);
+        }
+    }
+
+    /** Tells the unit or link in focus afresh (the explained point's numbers changed). */
+    void describeAgain() {
+        if (hoveredLink != null) {
+            info.describeLink(hoveredLink);
+        } else if (current() != null) {
+            info.describeUnit(current());
         }
     }
 

@@ -60,6 +60,7 @@ public final class FileActions {
     private final StartForm start;
     private final FileAlerts alerts;
     private final DataAndExports data;
+    private final AnimationExport animation;
     private final AutosaveOffer autosaves;
     private FileDialogs dialogs;
     private Path currentFile;
@@ -76,6 +77,7 @@ public final class FileActions {
         this.dialogs = new FxFileDialogs(this::window);
         this.alerts = new FileAlerts(this::window);
         this.data = new DataAndExports(vm, editor, tasks, alerts, () -> dialogs, this::window);
+        this.animation = new AnimationExport(vm, tasks, alerts, () -> dialogs, this::window);
         this.autosaves = new AutosaveOffer(vm, tasks, alerts, this::window);
         LabForm f = vm.form();
         Map<Field, String> texts = new EnumMap<>(Field.class);
@@ -136,6 +138,7 @@ public final class FileActions {
         export.getItems().addAll(
                 item("exportPngItem", "Boundary picture (PNG)…", null, data::exportBoundaryPng),
                 item("exportLossItem", "Loss history (CSV)…", null, data::exportLossHistory),
+                item("exportAnimationItem", "Animation (GIF)…", null, animation::export),
                 item("exportModelItem", "Model (JSON)…", null, data::exportModel),
                 item("exportReportItem", "Classification report (text)…", null, data::exportReport));
         m.getItems().addAll(
@@ -201,6 +204,16 @@ public final class FileActions {
 
     public CompletableFuture<Boolean> exportBoundaryPng(Path file, Exports.PngOptions options) {
         return data.exportBoundaryPng(file, options);
+    }
+
+    /** Writes the run's animation (tests call this in place of the dialogs). */
+    public CompletableFuture<Boolean> exportAnimation(Path file, long from, long to, int frames, boolean lossCurve) {
+        return animation.export(file, new AnimationExport.Choice(from, to, frames, 480, 360, lossCurve));
+    }
+
+    /** Stops an animation being written. */
+    public void cancelAnimation() {
+        animation.cancel();
     }
 
     public CompletableFuture<Boolean> exportLossHistory(Path file) {

@@ -357,8 +357,15 @@ public final class LabRun {
     // ---- building runs ----
 
     /** The next run continues from this network if it fits, counting epochs on from {@code epoch}. */
-    void continueFrom(Network network, long epoch, TrainingHistory history, TrainerState trainer) {
-        resume = new Resume(network.copy(), epoch, history, trainer, List.of(), null);
+    void continueFrom(Network network, long epoch, TrainingHistory history, TrainerState trainer,
+                      List<TrainingSnapshot> frames) {
+        TrainingSnapshot best = null;
+        for (TrainingSnapshot f : frames) {
+            if (Double.isFinite(f.testLoss()) && (best == null || f.testLoss() < best.testLoss())) {
+                best = f;
+            }
+        }
+        resume = new Resume(network.copy(), epoch, history, trainer, List.copyOf(frames), best);
     }
 
     /** Collects, until {@link #takeResumeProblems()}, what the next run could not take of a saved state. */

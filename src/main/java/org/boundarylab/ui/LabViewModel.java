@@ -9,10 +9,11 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.boundarylab.data.Split;
 import org.boundarylab.lessons.LabSettings;
+import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Network;
 import org.boundarylab.nn.TrainerState;
-import org.boundarylab.metrics.TrainingHistory;
+import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.training.sweep.RunSettings;
 import org.boundarylab.training.sweep.SweepContext;
 import org.boundarylab.ui.InputRules.Field;
@@ -101,6 +102,12 @@ public final class LabViewModel {
      */
     public List<String> restore(LabSettings s, Split stored, Network network, long epoch, TrainingHistory history,
                                 TrainerState trainer) {
+        return restore(s, stored, network, epoch, history, trainer, List.of());
+    }
+
+    /** As above, with the networks of earlier epochs kept for rewinding ({@code frames}, oldest first). */
+    public List<String> restore(LabSettings s, Split stored, Network network, long epoch, TrainingHistory history,
+                                TrainerState trainer, List<TrainingSnapshot> frames) {
         int classes = stored.train().classes();
         Architecture expected = s.architecture(classes);
         if (!network.architecture().equals(expected)) {
@@ -121,7 +128,7 @@ public final class LabViewModel {
             boolean custom = !stored.equals(generated);
             data.set(custom ? stored : generated, custom);
             dataDirty = false;
-            run.continueFrom(network, epoch, history, trainer);
+            run.continueFrom(network, epoch, history, trainer, frames);
             run.noteResumeProblems();
             networkDirty = true;
         });
@@ -181,7 +188,7 @@ public final class LabViewModel {
         run.pause();
         applyAll(() -> {
             matchSettingsTo(network.architecture());
-            run.continueFrom(network, epoch, null, null);
+            run.continueFrom(network, epoch, null, null, List.of());
             networkDirty = true;
         });
     }

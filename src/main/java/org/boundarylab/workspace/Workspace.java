@@ -1,5 +1,6 @@
 package org.boundarylab.workspace;
 
+import java.util.List;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.metrics.TrainingHistory;
@@ -13,12 +14,25 @@ import org.boundarylab.nn.TrainerState;
  * and what the trainer carries into the next epoch (the optimiser's memory, the mini-batch
  * shuffle), so that training on after opening gives the losses it would have given unsaved.
  *
- * @param trainer null for a run whose trainer starts afresh from the network (a diverged run,
- *                or a file saved without it); then momentum, Adam and mini-batch runs continue
- *                with fresh optimiser memory
+ * @param trainer  null for a run whose trainer starts afresh from the network (a diverged run,
+ *                 or a file saved without it); then momentum, Adam and mini-batch runs continue
+ *                 with fresh optimiser memory
+ * @param timeline networks of earlier epochs kept for rewinding, oldest first, all before or at
+ *                 {@code epoch}; may be empty
  */
 public record Workspace(LabSettings settings, Dataset train, Dataset test, Network network,
-                        TrainingHistory history, long epoch, TrainerState trainer) {
+                        TrainingHistory history, long epoch, TrainerState trainer, List<Frame> timeline) {
+
+    /** The network at an earlier epoch, with that epoch's figures (NaN when unknown). */
+    public record Frame(long epoch, Network network, double trainLoss, double testLoss, double trainAccuracy,
+                        double testAccuracy) {
+    }
+
+    /** A workspace without kept earlier networks. */
+    public Workspace(LabSettings settings, Dataset train, Dataset test, Network network, TrainingHistory history,
+                     long epoch, TrainerState trainer) {
+        this(settings, train, test, network, history, epoch, trainer, List.of());
+    }
 
     /**
      * The largest epoch count a workspace holds: far beyond any run (a billion epochs of the
@@ -29,7 +43,7 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
     /** A workspace whose trainer starts afresh from the network. */
     public Workspace(LabSettings settings, Dataset train, Dataset test, Network network, TrainingHistory history,
                      long epoch) {
-        this(settings, train, test, network, history, epoch, null);
+        this(settings, train, test, network, history, epoch, null, List.of());
     }
 
     public Workspace {
@@ -49,6 +63,19 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
         if (!network.architecture().equals(settings.architecture(train.classes()))) {
             throw new IllegalArgumentException("the network is " + network.architecture() + " but the settings and "
                     + train.classes() + " classes describe " + settings.architecture(train.classes()));
+        }
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        long previous = -1;
+        for (Frame f : timeline) {
+            if (f.epoch() <= previous || f.epoch() > epoch) {
+                throw new IllegalArgumentException("kept networks must come in increasing epochs up to " + epoch
+                        + ", got epoch " + f.epoch() + " after " + previous);
+            }
+            if (!f.network().architecture().equals(network.architecture())) {
+                throw new IllegalArgumentException("the kept network of epoch " + f.epoch() + " is "
+                        + f.network().architecture() + ", not " + network.architecture());
+            }
+            previous = f.epoch();
         }
         if (trainer != null && trainer.optimizer() != settings.optimizer()) {
             throw new IllegalArgumentException("the trainer state is " + trainer.optimizer() + "'s but the settings use "
@@ -70,6 +97,11 @@ public record Workspace(LabSettings settings, Dataset train, Dataset test, Netwo
 
     /** The same workspace with the trainer's state (or none). */
     public Workspace withTrainer(TrainerState state) {
-        return new Workspace(settings, train, test, network, history, epoch, state);
+        return new Workspace(settings, train, test, network, history, epoch, state, timeline);
+    }
+
+    /** The same workspace with these earlier networks kept for rewinding. */
+    public Workspace withTimeline(List<Frame> frames) {
+        return new Workspace(settings, train, test, network, history, epoch, trainer, frames);
     }
 }

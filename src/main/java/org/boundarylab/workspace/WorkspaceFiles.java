@@ -49,6 +49,11 @@ import org.boundarylab.lessons.SettingsJson;
  *              "merged": {"columns": ["first_epoch", "last_epoch", "train_loss_min", "train_loss_max", ...],
  *                         "rows": [[0, 7, 0.61, 0.69, ...], ...]}}  (older stretches merged into
  *                                                                   bands, all before the rows)
+ *  "timeline": {"columns": ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
+ *                           "parameters"],
+ *               "frames": [[0, 0.69, 0.70, 0.5, 0.5, [w..., b..., w..., b...]], ...]}
+ *                          (earlier networks kept for rewinding, parameters layer by layer with the
+ *                          weights input-major; at most 500,000 parameters in all, an even selection)
  * </pre>
  * Saves stream straight to a temporary file that replaces the old one only when complete and on
  * disk ({@link AtomicFiles}), so a crash or a kill in the middle leaves the previous file as it
@@ -72,7 +77,7 @@ public final class WorkspaceFiles {
     /** The format family; a higher number than ours is a newer file, read as far as ours goes. */
     static final String FORMAT_PREFIX = "boundary-lab-workspace/";
     static final java.util.Set<String> KNOWN_KEYS = java.util.Set.of("format", "settings", "data", "network", "epoch",
-            "trainer", "history");
+            "trainer", "history", "timeline");
 
     /**
      * Training and test points together, as many as a CSV import may bring (its limit); a file
@@ -192,9 +197,132 @@ public final class WorkspaceFiles {
             g.writeEndObject();
         }
         g.writeEndObject();
+        writeTimeline(g, saved(w.timeline()));
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
+    }
+
+    /**
+     * At most {@value #TIMELINE_SAVE_PARAMETERS} parameters of kept networks go into a file (a few
+     * megabytes of text): for a large network, an even selection of them, the first and last kept.
+     */
+    static final long TIMELINE_SAVE_PARAMETERS = 500_000;
+
+    static List<Workspace.Frame> saved(List<Workspace.Frame> frames) {
+        if (frames.isEmpty()) {
+            return frames;
+        }
+        long each = frames.get(0).network().architecture().parameterCount();
+        int room = (int) Math.max(2, Math.min(frames.size(), TIMELINE_SAVE_PARAMETERS / Math.max(1, each)));
+        if (room >= frames.size()) {
+            return frames;
+        }
+        List<Workspace.Frame> kept = new ArrayList<>(room);
+        for (int k = 0; k < room; k++) {
+            kept.add(frames.get((int) Math.round((double) k * (frames.size() - 1) / (room - 1))));
+        }
+        return kept;
+    }
+
+    private static void writeTimeline(JsonGenerator g, List<Workspace.Frame> frames) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        g.writeRaw('\n');
+        g.writeObjectFieldStart("timeline");
+        g.writeArrayFieldStart("columns");
+        for (String c : TIMELINE_COLUMNS) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("frames");
+        for (Workspace.Frame f : frames) {
+            g.writeRaw('\n');
+            g.writeStartArray();
+            g.writeNumber(f.epoch());
+            writeFigure(g, f.trainLoss());
+            writeFigure(g, f.testLoss());
+            writeFigure(g, f.trainAccuracy());
+            writeFigure(g, f.testAccuracy());
+            g.writeStartArray();
+            double[][][] w = f.network().weightMatrices();
+            double[][] b = f.network().biasVectors();
+            for (int l = 0; l < w.length; l++) {
+                for (double[] row : w[l]) {
+                    for (double v : row) {
+                        g.writeNumber(v);
+                    }
+                }
+                for (double v : b[l]) {
+                    g.writeNumber(v);
+                }
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A kept network's row: its epoch, its figures, then every parameter, layer by layer (weights input-major, then biases). */
+    static final List<String> TIMELINE_COLUMNS = List.of("epoch", "train_loss", "test_loss", "train_accuracy",
+            "test_accuracy", "parameters");
+
+    private static List<Workspace.Frame> timeline(JsonFields t, org.boundarylab.nn.Architecture arch, long lastEpoch)
+            throws JsonFieldException {
+        checkColumns(t, TIMELINE_COLUMNS);
+        JsonNode rows = t.array("frames");
+        List<Workspace.Frame> frames = new ArrayList<>(rows.size());
+        long previous = -1;
+        int count = arch.parameterCount();
+        for (int r = 0; r < rows.size(); r++) {
+            String at = t.path("frames") + "[" + r + "]";
+            JsonNode row = rows.get(r);
+            if (!row.isArray() || row.size() != TIMELINE_COLUMNS.size() || !row.get(5).isArray()) {
+                throw new JsonFieldException(at + ": expected an epoch, 4 figures and the parameters, found "
+                        + ModelFiles.describe(row));
+            }
+            long epoch = JsonFields.integer(row.get(0), at + "[0]");
+            if (epoch <= previous || epoch > lastEpoch) {
+                throw new JsonFieldException(at + "[0]: epoch " + epoch + " does not lie after " + previous
+                        + " and at most at the network's epoch " + lastEpoch);
+            }
+            previous = epoch;
+            double[] v = new double[4];
+            for (int k = 0; k < 4; k++) {
+                JsonNode n = row.get(k + 1);
+                v[k] = n.isNull() ? Double.NaN : JsonFields.number(n, at + "[" + (k + 1) + "]");
+            }
+            JsonNode p = row.get(5);
+            if (p.size() != count) {
+                throw new JsonFieldException(at + "[5]: expected the " + count + " parameters of " + arch + ", found "
+                        + p.size());
+            }
+            double[][][] w = new double[arch.depth()][][];
+            double[][] b = new double[arch.depth()][];
+            int i = 0;
+            for (int l = 0; l < arch.depth(); l++) {
+                w[l] = new double[arch.width(l)][arch.width(l + 1)];
+                for (double[] rowW : w[l]) {
+                    for (int j = 0; j < rowW.length; j++) {
+                        rowW[j] = JsonFields.number(p.get(i), at + "[5][" + i + "]");
+                        i++;
+                    }
+                }
+                b[l] = new double[arch.width(l + 1)];
+                for (int j = 0; j < b[l].length; j++) {
+                    b[l][j] = JsonFields.number(p.get(i), at + "[5][" + i + "]");
+                    i++;
+                }
+            }
+            org.boundarylab.nn.Network net = org.boundarylab.nn.Network.of(arch, w, b);
+            if (!net.isFinite()) {
+                throw new JsonFieldException(at + "[5]: the parameters are not all finite numbers");
+            }
+            frames.add(new Workspace.Frame(epoch, net, v[0], v[1], v[2], v[3]));
+        }
+        return frames;
     }
 
     private static void writeTrainer(JsonGenerator g, TrainerState t) throws IOException {
@@ -426,6 +554,7 @@ public final class WorkspaceFiles {
         long epoch = 0;
         TrainerState trainer = null;
         TrainingHistory history = new TrainingHistory();
+        boolean networkRead = network != null;
         if (network == null) {
             network = settings.initialNetwork(expected);
             dropped.add("the network was left out (" + Excerpt.line(networkProblem, 300)
@@ -460,7 +589,16 @@ public final class WorkspaceFiles {
                 }
             }
         }
-        return new Opened(new Workspace(settings, train, test, network, history, epoch, trainer), dropped);
+        List<Workspace.Frame> timeline = List.of();
+        if (f.has("timeline") && networkRead) {
+            try {
+                timeline = timeline(f.object("timeline"), network.architecture(), epoch);
+            } catch (JsonFieldException e) {
+                dropped.add("the kept earlier networks were left out (" + Excerpt.line(e.getMessage(), 300)
+                        + "); rewinding starts at epoch " + epoch);
+            }
+        }
+        return new Opened(new Workspace(settings, train, test, network, history, epoch, trainer, timeline), dropped);
     }
 
     /** "boundary-lab-workspace/N" with N above ours gives N; anything else 0. */

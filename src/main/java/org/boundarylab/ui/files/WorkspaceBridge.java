@@ -85,7 +85,7 @@ public final class WorkspaceBridge {
             }
             try {
                 return new Workspace(settings, data.train(), data.test(), c.network(),
-                        curve.copyUpTo(c.epoch()), c.epoch(), c.trainer());
+                        curve.copyUpTo(c.epoch()), c.epoch(), c.trainer(), frames(session, c.epoch()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("the lab cannot be saved as it is: " + e.getMessage(), e);
             }
@@ -101,7 +101,20 @@ public final class WorkspaceBridge {
      * @throws IllegalArgumentException when the lab cannot show the settings; nothing changes then
      */
     public static List<String> restore(LabViewModel vm, Workspace w) {
+        List<TrainingSnapshot> frames = w.timeline().stream()
+                .map(f -> new TrainingSnapshot(f.epoch(), f.network(), f.trainLoss(), f.testLoss(), f.trainAccuracy(),
+                        f.testAccuracy(), 0, false))
+                .toList();
         return vm.restore(w.settings(), new Split(w.train(), w.test()), w.network(), w.epoch(), w.history(),
-                w.trainer());
+                w.trainer(), frames);
+    }
+
+    /** The networks the run kept for rewinding, up to {@code epoch}, as a workspace holds them. */
+    static List<Workspace.Frame> frames(TrainingSession session, long epoch) {
+        return session.timeline().frames().stream()
+                .filter(s -> s.epoch() <= epoch && s.network() != null)
+                .map(s -> new Workspace.Frame(s.epoch(), s.network(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
+                        s.testAccuracy()))
+                .toList();
     }
 }

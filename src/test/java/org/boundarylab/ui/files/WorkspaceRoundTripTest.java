@@ -25,6 +25,7 @@ import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Feature;
 import org.boundarylab.nn.Features;
+import org.boundarylab.nn.Network;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Optimizer;
 import org.boundarylab.training.TrainingSnapshot;
@@ -108,6 +109,21 @@ class WorkspaceRoundTripTest {
             }
             roundTrip(vm, "autosaved lab " + i, autosave);
         }
+    }
+
+    @Test
+    void theKeptEarlierNetworksComeBackAndRewindAfterOpening() throws Exception {
+        LabViewModel vm = new LabViewModel(POOL);
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 30; i++) {
+            vm.run().step().get(10, TimeUnit.SECONDS);
+        }
+        vm.run().pulse();
+        Network at10 = vm.run().session().timeline().at(10).network();
+        assertEquals(31, WorkspaceBridge.capture(vm).timeline().size(), "every stepped epoch was kept");
+        LabViewModel other = roundTrip(vm, "stepped lab", null);
+        assertEquals(10, other.run().view(10));
+        assertTrue(at10.sameBits(other.run().snapshotProperty().get().network()), "epoch 10's network, after opening");
     }
 
     /** The bug this test was written for: two sigmoid outputs came back as one, at epoch 0. */
@@ -198,6 +214,21 @@ class WorkspaceRoundTripTest {
             assertTrue(a.trainer().sameAs(b.trainer()), what + ": trainer state");
         }
         assertHistory(a.history(), b.history(), what);
+        assertTimeline(a.timeline(), b.timeline(), what);
+    }
+
+    /** The kept earlier networks: every epoch, figure and parameter (a large network's are thinned alike). */
+    private static void assertTimeline(List<Workspace.Frame> a, List<Workspace.Frame> b, String what) {
+        List<Workspace.Frame> x = org.boundarylab.workspace.WorkspaceFilesAccess.saved(a);
+        List<Workspace.Frame> y = org.boundarylab.workspace.WorkspaceFilesAccess.saved(b);
+        assertEquals(x.stream().map(Workspace.Frame::epoch).toList(), y.stream().map(Workspace.Frame::epoch).toList(),
+                what + ": kept epochs");
+        for (int i = 0; i < x.size(); i++) {
+            assertTrue(x.get(i).network().sameBits(y.get(i).network()), what + ": kept network " + i);
+            assertArrayEquals(new double[] {x.get(i).trainLoss(), x.get(i).testLoss(), x.get(i).trainAccuracy(),
+                    x.get(i).testAccuracy()}, new double[] {y.get(i).trainLoss(), y.get(i).testLoss(),
+                    y.get(i).trainAccuracy(), y.get(i).testAccuracy()}, 0.0, what + ": kept figures " + i);
+        }
     }
 
     private static void assertHistory(TrainingHistory a, TrainingHistory b, String what) {

@@ -519,7 +519,12 @@ public final class TrainingSession implements AutoCloseable {
             if (snapshot) {
                 publish(epoch, speed);
             } else {
-                TrainingSnapshot s = measure(epoch);
+                // only a new lowest test loss keeps its network (for "best test epoch")
+                TrainingSnapshot s = measure(epoch, false);
+                if (!s.diverged() && s.testLoss() < bestTestLoss) {
+                    s = new TrainingSnapshot(epoch, net.copy(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
+                            s.testAccuracy(), 0, false);
+                }
                 if (s.diverged()) {
                     emit(s, speed);
                 } else {
@@ -611,6 +616,11 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Loss and accuracy of the trainer's current network; flags non-finite results. */
     private TrainingSnapshot measure(long epoch) {
+        return measure(epoch, true);
+    }
+
+    /** As {@link #measure(long)}; without a copy of the network unless {@code withNetwork}. */
+    private TrainingSnapshot measure(long epoch, boolean withNetwork) {
         Network net = trainer.network();
         if (!net.isFinite()) {
             return new TrainingSnapshot(epoch, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, true);
@@ -630,7 +640,7 @@ public final class TrainingSession implements AutoCloseable {
         double testLoss = test == null ? Double.NaN : test.loss();
         double testAcc = test == null ? Double.NaN : test.accuracy();
         boolean bad = !Double.isFinite(trainLoss) || (test != null && !Double.isFinite(testLoss));
-        return new TrainingSnapshot(epoch, bad ? null : net.copy(), trainLoss, testLoss, trainAcc,
+        return new TrainingSnapshot(epoch, bad || !withNetwork ? null : net.copy(), trainLoss, testLoss, trainAcc,
                 testAcc, 0, bad);
     }
 }

@@ -32,7 +32,17 @@ class LabHistoryMatchesLossLogTest {
 
     @Test
     void theLessonsHistoryHasEveryEpochWithTheCommandLinesFigures() throws Exception {
-        LabSettings s = BuiltInLessons.byId("logistic-regression").settings();
+        check(BuiltInLessons.byId("logistic-regression").settings(), "gd");
+    }
+
+    @Test
+    void aMiniBatchRunToo() throws Exception {
+        LabSettings s = LabSettings.defaults().toBuilder().hidden(5, 3).optimizer(org.boundarylab.nn.Optimizer.Kind.SGD)
+                .batchSize(32).learningRate(0.2).epochs(300).build();
+        check(s, "sgd");
+    }
+
+    private void check(LabSettings s, String optimizer) throws Exception {
         Split split = s.split();
         Network start = s.initialNetwork(split.train().classes());
 
@@ -62,10 +72,15 @@ class LabHistoryMatchesLossLogTest {
         CsvDatasets.write(split.train(), train);
         CsvDatasets.write(split.test(), test);
         Path log = dir.resolve("loss.csv");
-        CliRun.of("train", "--model", model.toString(), "--data", train.toString(), "--test", test.toString(),
-                "--epochs", Long.toString(s.epochs() + 1), "--learning-rate", Double.toString(s.learningRate()),
-                "--optimizer", "gd", "--loss-log", log.toString(), "--log-every", "1",
-                "--out", dir.resolve("out.json").toString()).ok();
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--model", model.toString(), "--data",
+                train.toString(), "--test", test.toString(), "--epochs", Long.toString(s.epochs() + 1),
+                "--learning-rate", Double.toString(s.learningRate()), "--optimizer", optimizer, "--loss-log",
+                log.toString(), "--log-every", "1", "--seed", Long.toString(s.weightSeed()),
+                "--out", dir.resolve("out.json").toString()));
+        if (s.batchSize() > 0) {
+            args.addAll(List.of("--batch-size", Integer.toString(s.batchSize())));
+        }
+        CliRun.of(args.toArray(String[]::new)).ok();
         List<String> lines = Files.readAllLines(log);
         assertEquals("epoch,train_loss,test_loss,train_accuracy,test_accuracy", lines.get(0));
         assertEquals(rows.size(), lines.size() - 1);

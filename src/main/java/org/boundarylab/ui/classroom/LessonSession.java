@@ -60,7 +60,8 @@ public final class LessonSession {
         mode.set(m);
         verdict.set(m == Mode.EXPLORING ? Verdict.EXPLORING : Verdict.NOT_YET);
         status.set(switch (m) {
-            case LESSON -> startText(l);
+            case LESSON -> l.isSweep() ? sweepStartText(l, lab.form().textProperty(
+                    org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).get()) : startText(l);
             case EXERCISE -> exerciseText(l.exercise());
             case EXPLORING -> exploringText(l);
         });
@@ -76,6 +77,13 @@ public final class LessonSession {
             now = lab.form().typedSettings();
         } catch (IllegalArgumentException e) {
             return Mode.EXPLORING;
+        }
+        if (l.isSweep() && now.hidden().length == 1
+                && java.util.Arrays.stream(l.sweepWidths()).anyMatch(w -> w == now.hidden()[0])) {
+            // any one of the swept widths is the lesson's (a thumbnail opened from its sweep, say)
+            if (same(now.withHidden(l.settings().hidden()), l.settings())) {
+                return Mode.LESSON;
+            }
         }
         if (same(now, l.settings())) {
             return Mode.LESSON;
@@ -148,15 +156,20 @@ public final class LessonSession {
     private static String startText(Lesson l) {
         long epochs = l.settings().epochs();
         if (l.isSweep()) {
-            return "This lesson compares hidden layers of " + widths(l) + " units side by side in the Sweep tab. "
-                    + "Here in the Lab tab, Play trains the width " + l.settings().hiddenText() + " network"
-                    + (epochs > 0 ? String.format(Locale.ROOT, " for %,d epochs.", epochs) : ".");
+            return sweepStartText(l, l.settings().hiddenText());
         }
         if (epochs > 0) {
             return String.format(Locale.ROOT, "Press Play (Space): the run stops by itself at epoch %,d.", epochs)
                     + (l.expect().equals(Expectation.NONE) ? "" : " Tutorial: " + describe(l.expect()) + ".");
         }
         return "Press Play (Space) to start training.";
+    }
+
+    private static String sweepStartText(Lesson l, String width) {
+        long epochs = l.settings().epochs();
+        return "Here Play trains the width " + width + " network"
+                + (epochs > 0 ? String.format(Locale.ROOT, " for %,d epochs", epochs) : "")
+                + "; the Sweep tab compares widths " + widths(l) + ".";
     }
 
     private static String widths(Lesson l) {
@@ -173,8 +186,8 @@ public final class LessonSession {
         if (l.isSweep()) {
             // in the Lab tab a sweep lesson shows one width's network: its own run or a thumbnail opened
             if (s.epoch() > 0 && mode.get() != Mode.EXPLORING) {
-                status.set(String.format(Locale.ROOT, "In the Lab tab: the width %s network at epoch %,d, train %s, "
-                        + "test %s. The Sweep tab compares hidden layers of %s units.", lab.form().textProperty(
+                status.set(String.format(Locale.ROOT, "The width %s network at epoch %,d: train %s, test %s. The Sweep"
+                        + " tab compares widths %s.", lab.form().textProperty(
                         org.boundarylab.ui.InputRules.Field.HIDDEN_LAYERS).get(), s.epoch(),
                         percent(s.trainAccuracy()), percent(s.testAccuracy()), widths(l)));
             }
@@ -228,9 +241,8 @@ public final class LessonSession {
                     e.underfitWidth(), percent(e.minGap()), e.fitFromWidth()));
         }
         e.claims().forEach((claim, v) -> parts.add(switch (claim) {
-            case TEST_LOSS_RISE -> "the test loss ends at least " + plain(v) + " times its lowest";
-            case TRAIN_LOSS_FALL -> "the train loss keeps falling (to at most " + percent(v)
-                    + " of its value at the lowest test loss)";
+            case TEST_LOSS_RISE -> "test loss ending " + plain(v) + "× its lowest or more";
+            case TRAIN_LOSS_FALL -> "train loss still falling";
             case WIDEST_TRAIN_ACCURACY -> "the widest network's train accuracy " + percent(v) + " or more";
             case TEST_PEAK_DROP -> "test accuracy peaking at a middle width, the widest at least " + percent(v)
                     + " below the peak";

@@ -126,8 +126,8 @@ class LessonSessionTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         LessonSession session = new LessonSession(vm);
         session.start(BuiltInLessons.byId("hidden-size-sweep"));
-        assertEquals("This lesson compares hidden layers of 1, 2, 3, 5, 10, 20, 50, 100 units side by side in the Sweep"
-                + " tab. Here in the Lab tab, Play trains the width 3 network for 20,000 epochs.",
+        assertEquals("Here Play trains the width 3 network for 20,000 epochs; the Sweep tab compares widths 1, 2, 3, 5,"
+                + " 10, 20, 50, 100.",
                 session.statusProperty().get());
     }
 

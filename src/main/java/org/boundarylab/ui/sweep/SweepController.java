@@ -201,6 +201,11 @@ public final class SweepController {
         model.cancel();
     }
 
+    /** Presses Run (as Enter or Space on the focused button does). */
+    public void pressRun() {
+        onRun();
+    }
+
     @FXML
     private void onRun() {
         try {

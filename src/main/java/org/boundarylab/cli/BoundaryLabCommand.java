@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             ExplainCommand.class,
             SweepCommand.class,
+            LessonsCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })

@@ -43,6 +43,15 @@ public final class Generators {
     private Generators() {
     }
 
+    /**
+     * The seed of a fresh test set drawn beside the data of {@code dataSeed}: the same generator,
+     * other draws (a fixed odd offset, so no two data seeds share a test seed and a test set is
+     * never the next data seed's training set).
+     */
+    public static long freshTestSeed(long dataSeed) {
+        return dataSeed + 0x9E3779B97F4A7C15L;
+    }
+
     /** The generator for {@code kind} with its default shape parameters. */
     public static Dataset generate(DatasetKind kind, int samples, double noise, long seed) {
         if (kind == null) {

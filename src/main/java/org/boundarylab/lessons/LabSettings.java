@@ -47,17 +47,32 @@ import org.boundarylab.nn.TrainingOptions;
  * @param features         what the network is fed of each point
  * @param pace             epochs a second Play trains, 0 = as fast as it goes; how the run is
  *                         shown, not what it computes, so it is left out of {@link #equals}
+ * @param testPoints       0 = the test set is {@link #testRatio} of the samples; N > 0 = all the
+ *                         samples train and N fresh points from the same generator (seed
+ *                         {@link Generators#freshTestSeed}) test, as tutorial 001 tests on 1000
+ *                         fresh moons; {@link #testRatio} is then 0
  */
 public record LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
                           int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
                           int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
                           double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs,
-                          int redrawEvery, Features features, double pace) {
+                          int redrawEvery, Features features, double pace, int testPoints) {
 
     /** Watchable: the default network's boundary forms over 10 to 20 seconds. */
     public static final double DEFAULT_PACE = 50;
     /** The fastest pace a file may ask for; anything faster is "as fast as it goes" (0). */
     public static final double MAX_PACE = 1_000_000;
+
+    /** Settings whose test set is a share of the samples. */
+    public LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
+                       int trainSubset, int[] hidden, Activation hiddenActivation, Activation outputActivation,
+                       int outputUnits, Loss loss, Initializer initializer, long weightSeed, double learningRate,
+                       double l2, double l1, Optimizer.Kind optimizer, int batchSize, long epochs,
+                       int redrawEvery, Features features, double pace) {
+        this(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden, hiddenActivation, outputActivation,
+                outputUnits, loss, initializer, weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs,
+                redrawEvery, features, pace, 0);
+    }
 
     /** Settings at the default pace. */
     public LabSettings(DatasetKind dataset, int samples, double noise, double testRatio, long dataSeed,
@@ -87,9 +102,11 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
     public static final java.util.List<String> SETTING_NAMES = java.util.List.of("dataset", "samples", "noise",
             "test_ratio", "data_seed", "train_subset", "hidden", "hidden_activation", "output_activation",
             "output_units", "loss", "initializer", "weight_seed", "learning_rate", "l2", "l1", "optimizer",
-            "batch_size", "epochs", "redraw_every");
+            "batch_size", "epochs", "redraw_every", "test_points");
 
     public static final int MAX_SAMPLES = 100_000;
+    /** Fresh test points a setup may ask for. */
+    public static final int MAX_TEST_POINTS = 100_000;
     public static final double MAX_NOISE = 5.0;
     public static final double MAX_TEST_RATIO = 0.9;
     public static final int MAX_HIDDEN_LAYERS = 8;
@@ -138,6 +155,11 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 "epochs must be 0 (until paused) or up to " + MAX_EPOCHS + ", got " + epochs);
         require(redrawEvery >= 1 && redrawEvery <= MAX_REDRAW_EVERY,
                 "redraw every must be 1 to " + MAX_REDRAW_EVERY + " epochs, got " + redrawEvery);
+        require(testPoints >= 0 && testPoints <= MAX_TEST_POINTS, "test points must be 0 (a share of the samples) "
+                + "or 1 to " + MAX_TEST_POINTS + " fresh points, got " + testPoints);
+        if (testPoints > 0) {
+            testRatio = 0; // the share means nothing when the test set is drawn fresh
+        }
         require(features != null, "input features must be given (x1,x2 for the plain plane)");
         require(pace >= 0 && pace <= MAX_PACE,
                 "pace must be 0 (as fast as it goes) or 1 to " + (long) MAX_PACE + " epochs a second, got " + pace);
@@ -166,11 +188,23 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
 
     // ---- what the engine needs --------------------------------------------------------------
 
-    /** The generated data, divided stratified by {@link #testRatio} and cut to {@link #trainSubset}. */
+    /**
+     * The generated data, divided stratified by {@link #testRatio} (or, with {@link #testPoints},
+     * all of it to train and that many fresh points to test) and cut to {@link #trainSubset}.
+     */
     public Split split() {
         Dataset data = Generators.generate(dataset, samples, noise, dataSeed);
+        if (testPoints > 0) {
+            return withTrainSubset(new Split(data, Generators.generate(dataset, testPoints, noise,
+                    Generators.freshTestSeed(dataSeed))));
+        }
         Split split = Split.stratified(data, testRatio, dataSeed);
         return withTrainSubset(split);
+    }
+
+    /** Whether the test set is drawn fresh rather than held out of the samples. */
+    public boolean hasFreshTestSet() {
+        return testPoints > 0;
     }
 
     /** Keeps the first {@link #trainSubset} training points (all when 0 or when there are fewer). */
@@ -260,19 +294,20 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
                 && weightSeed == s.weightSeed && Double.compare(learningRate, s.learningRate) == 0
                 && Double.compare(l2, s.l2) == 0 && Double.compare(l1, s.l1) == 0 && optimizer == s.optimizer
                 && batchSize == s.batchSize && epochs == s.epochs && redrawEvery == s.redrawEvery
-                && features.equals(s.features);
+                && features.equals(s.features) && testPoints == s.testPoints;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(dataset, samples, noise, testRatio, dataSeed, trainSubset,
                 Arrays.hashCode(hidden), hiddenActivation, outputActivation, outputUnits, loss, initializer,
-                weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs, redrawEvery, features);
+                weightSeed, learningRate, l2, l1, optimizer, batchSize, epochs, redrawEvery, features, testPoints);
     }
 
     @Override
     public String toString() {
-        return dataset.id() + " " + samples + " noise " + noise + " test " + testRatio + " seed " + dataSeed
+        return dataset.id() + " " + samples + " noise " + noise
+                + (testPoints > 0 ? " test " + testPoints + " fresh" : " test " + testRatio) + " seed " + dataSeed
                 + (trainSubset > 0 ? " first " + trainSubset : "") + ", hidden [" + hiddenText() + "] "
                 + hiddenActivation + "/" + outputActivation + (outputUnits > 0 ? "x" + outputUnits : "") + " " + loss
                 + ", " + initializer + " seed " + weightSeed + ", " + optimizer + " lr " + learningRate
@@ -305,6 +340,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         private int redrawEvery;
         private Features features;
         private double pace;
+        private int testPoints;
 
         private Builder(LabSettings s) {
             dataset = s.dataset;
@@ -329,6 +365,7 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
             redrawEvery = s.redrawEvery;
             features = s.features;
             pace = s.pace;
+            testPoints = s.testPoints;
         }
 
         public Builder dataset(DatasetKind v) { dataset = v; return this; }
@@ -353,11 +390,12 @@ public record LabSettings(DatasetKind dataset, int samples, double noise, double
         public Builder redrawEvery(int v) { redrawEvery = v; return this; }
         public Builder features(Features v) { features = v; return this; }
         public Builder pace(double v) { pace = v; return this; }
+        public Builder testPoints(int v) { testPoints = v; return this; }
 
         public LabSettings build() {
             return new LabSettings(dataset, samples, noise, testRatio, dataSeed, trainSubset, hidden,
                     hiddenActivation, outputActivation, outputUnits, loss, initializer, weightSeed, learningRate,
-                    l2, l1, optimizer, batchSize, epochs, redrawEvery, features, pace);
+                    l2, l1, optimizer, batchSize, epochs, redrawEvery, features, pace, testPoints);
         }
     }
 }

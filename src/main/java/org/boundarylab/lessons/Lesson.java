@@ -9,10 +9,42 @@ import java.util.regex.Pattern;
 /**
  * A lab setup with a short text for the class: the settings to load, which of them the lab locks
  * (by {@link LabSettings#SETTING_NAMES}), what the lesson promises after {@code settings.epochs()}
- * epochs, and for a sweep lesson the widths to sweep (null otherwise).
+ * epochs, for a sweep lesson the widths to sweep (null otherwise) and the seeds each width gets
+ * (the promise is about the means over them), and the exercise it suggests, if any.
  */
 public record Lesson(String id, String title, String text, LabSettings settings, Set<String> lockedControls,
-                     Expectation expect, int[] sweepWidths) {
+                     Expectation expect, int[] sweepWidths, int sweepSeeds, Exercise exercise) {
+
+    /** Seeds per width a sweep lesson gets unless its file says otherwise. */
+    public static final int DEFAULT_SWEEP_SEEDS = 5;
+
+    /**
+     * What the lesson suggests trying next ("add a hidden layer of 5"): the settings it leads to
+     * (the lesson's with a few changed) and what they promise. A lab on those settings is doing
+     * the exercise; on any others it is exploring.
+     */
+    public record Exercise(String text, LabSettings settings, Expectation expect) {
+        public Exercise {
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("an exercise needs a text saying what to change");
+            }
+            if (settings == null) {
+                throw new IllegalArgumentException("an exercise needs its settings");
+            }
+            if (expect == null) {
+                expect = Expectation.NONE;
+            }
+            if (expect.isAboutASweep()) {
+                throw new IllegalArgumentException("an exercise is one run; it cannot promise a sweep's pattern");
+            }
+        }
+    }
+
+    /** A lesson without an exercise; a sweep lesson gets {@value #DEFAULT_SWEEP_SEEDS} seeds a width. */
+    public Lesson(String id, String title, String text, LabSettings settings, Set<String> lockedControls,
+                  Expectation expect, int[] sweepWidths) {
+        this(id, title, text, settings, lockedControls, expect, sweepWidths, DEFAULT_SWEEP_SEEDS, null);
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** Widths a sweep lesson may list: as many settings as one sweep compares (SweepSpec.MAX_VALUES). */
@@ -66,8 +98,15 @@ public record Lesson(String id, String title, String text, LabSettings settings,
                 }
             }
         }
-        if (expect.hasSweepPattern() && sweepWidths == null) {
+        if (expect.isAboutASweep() && sweepWidths == null) {
             throw new IllegalArgumentException("lesson '" + id + "' expects a sweep pattern but has no sweep widths");
+        }
+        if (sweepSeeds < 1 || sweepSeeds > 100) {
+            throw new IllegalArgumentException("lesson '" + id + "' sweeps " + sweepSeeds
+                    + " seeds a width; give 1 to 100");
+        }
+        if (sweepWidths != null && settings.epochs() <= 0) {
+            throw new IllegalArgumentException("lesson '" + id + "' sweeps but gives no epoch count");
         }
     }
 
@@ -104,7 +143,8 @@ public record Lesson(String id, String title, String text, LabSettings settings,
     public boolean equals(Object o) {
         return o instanceof Lesson l && id.equals(l.id) && title.equals(l.title) && text.equals(l.text)
                 && settings.equals(l.settings) && lockedControls.equals(l.lockedControls) && expect.equals(l.expect)
-                && Arrays.equals(sweepWidths, l.sweepWidths);
+                && Arrays.equals(sweepWidths, l.sweepWidths) && sweepSeeds == l.sweepSeeds
+                && java.util.Objects.equals(exercise, l.exercise);
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.boundarylab.io.JsonFieldException;
  *  "learning_rate": 0.5, "l2": 0, "l1": 0, "optimizer": "gd", "batch_size": 0, "epochs": 0,
  *  "redraw_every": 10, "features": ["x1", "x2", "x1^2"], "pace": 50}   (epochs a second, 0 = max)
  * </pre>
+ * and, for a test set of fresh points instead of a share of the samples, {@code "test_points": 1000}
+ * (0 or left out: the share).
  * A key left out takes the value of {@link LabSettings#defaults()}, so a lesson file only needs
  * what differs; unknown keys are ignored.
  */
@@ -63,13 +65,23 @@ public final class SettingsJson {
             s.features().ids().forEach(features::add);
         }
         o.put("pace", s.pace());
+        if (s.testPoints() > 0) {
+            o.put("test_points", s.testPoints());
+        }
         return o;
     }
 
     /** Reads settings from the object at {@code path}; every error names the key and the value. */
     public static LabSettings fromJson(JsonNode node, String path) throws JsonFieldException {
+        return fromJson(node, path, LabSettings.defaults());
+    }
+
+    /**
+     * Reads settings whose left-out keys take the values of {@code d} (an exercise's settings are
+     * its lesson's with the few it changes).
+     */
+    public static LabSettings fromJson(JsonNode node, String path, LabSettings d) throws JsonFieldException {
         JsonFields f = JsonFields.of(node, path);
-        LabSettings d = LabSettings.defaults();
         LabSettings.Builder b = d.toBuilder()
                 .dataset(f.parsed("dataset", DatasetKind::parse, d.dataset()))
                 .samples(f.int32("samples", d.samples()))
@@ -91,7 +103,8 @@ public final class SettingsJson {
                 .batchSize(f.int32("batch_size", d.batchSize()))
                 .epochs(f.integer("epochs", d.epochs()))
                 .redrawEvery(f.int32("redraw_every", d.redrawEvery()))
-                .pace(f.number("pace", d.pace()));
+                .pace(f.number("pace", d.pace()))
+                .testPoints(f.int32("test_points", d.testPoints()));
         if (f.has("features")) {
             try {
                 b.features(Features.fromIds(f.textArray("features")));
@@ -100,7 +113,7 @@ public final class SettingsJson {
             }
         }
         // a changed default output must not leave the default loss behind: sigmoid/bce and softmax/ce pair up
-        if (f.has("output_activation") && !f.has("loss")) {
+        if (f.has("output_activation") && !f.has("loss") && d.equals(LabSettings.defaults())) {
             throw new JsonFieldException(f.path("loss") + ": missing; give the loss that goes with output_activation");
         }
         try {

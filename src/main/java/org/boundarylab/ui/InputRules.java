@@ -65,7 +65,8 @@ public final class InputRules {
         return switch (field) {
             case SAMPLES, CLASSES, BATCH_SIZE, REDRAW_EVERY -> intValue(field, text);
             case DATA_SEED, WEIGHT_SEED, STOP_AT -> longValue(field, text);
-            case TEST_SHARE, LEARNING_RATE, L2, L1 -> doubleValue(field, text);
+            case TEST_SHARE -> testPoints(text) > 0 ? (Object) testPoints(text) : (Object) doubleValue(field, text);
+            case LEARNING_RATE, L2, L1 -> doubleValue(field, text);
             case HIDDEN_LAYERS -> hiddenLayers(text);
         };
     }
@@ -99,11 +100,38 @@ public final class InputRules {
         String t = text == null ? "" : text.trim();
         String name = field.label();
         return switch (field) {
-            case TEST_SHARE -> number(name, t, 0, false, 0.9, "a fraction such as 0.2");
+            case TEST_SHARE -> testPoints(t) > 0 ? 0 : number(name, t, 0, false, 0.9, TEST_EXAMPLE);
             case LEARNING_RATE -> number(name, t, 0, false, MAX_LEARNING_RATE, "a number such as 0.1");
             case L2, L1 -> number(name, t, 0, true, MAX_PENALTY, "a number such as 0.001, or 0 for none");
             default -> throw new IllegalArgumentException(name + " is not a number field");
         };
+    }
+
+    private static final String TEST_EXAMPLE = "a share of the samples such as 0.2, or a number of fresh test "
+            + "points such as 1000";
+    /** Fresh test points the test field accepts ("1000" or "1000 fresh"). */
+    public static final int MIN_TEST_POINTS = 10;
+
+    /**
+     * The test field's count of fresh test points: 0 for a share of the samples ("0.2"), N for a
+     * whole number N ("1000" or "1000 fresh"), which the generator draws as a separate test set.
+     *
+     * @throws IllegalArgumentException for a whole number outside {@value #MIN_TEST_POINTS} to the samples' maximum
+     */
+    public static int testPoints(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith("fresh")) {
+            t = t.substring(0, t.length() - "fresh".length()).trim();
+        } else if (!t.matches("\\d+") || t.matches("0*[01]")) {
+            return 0; // a share ("0.2", "0", "1" read as shares and checked as such)
+        }
+        return wholeNumber(Field.TEST_SHARE.label() + " (fresh test points)", t, MIN_TEST_POINTS, MAX_SAMPLES);
+    }
+
+    /** The test field's text for a setup: "0.2", or "1000 fresh". */
+    public static String testText(double share, int testPoints) {
+        return testPoints > 0 ? testPoints + " fresh"
+                : java.math.BigDecimal.valueOf(share).stripTrailingZeros().toPlainString();
     }
 
     public static int[] hiddenLayers(String text) {
@@ -122,6 +150,10 @@ public final class InputRules {
             String where = "Hidden layers: layer " + (i + 1);
             if (p.isEmpty()) {
                 throw new IllegalArgumentException(where + " is empty; write widths separated by commas, e.g. 5,3");
+            }
+            if (p.matches("-\\d+")) {
+                throw new IllegalArgumentException(where + " has '" + p + "' units; it must be at least 1 (use 1 to "
+                        + MAX_LAYER_WIDTH + ")");
             }
             if (!p.chars().allMatch(Character::isDigit)) {
                 throw new IllegalArgumentException(where + " is '" + p + "', not a whole number; e.g. 5,3");

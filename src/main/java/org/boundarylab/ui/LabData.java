@@ -40,19 +40,27 @@ public final class LabData {
     /** The generator's data for the form's settings, split and cut to the lesson's first N training points. */
     static Split generated(LabForm form) {
         int samples = form.intValue(Field.SAMPLES);
-        double share = form.doubleValue(Field.TEST_SHARE);
         long seed = form.longValue(Field.DATA_SEED);
+        Dataset all = generate(form, samples, seed);
+        int fresh = form.testPoints();
+        if (fresh > 0) {
+            // tutorial 001's way: every sample trains, fresh points of the same distribution test
+            return withTrainSubset(new Split(all, generate(form, fresh, Generators.freshTestSeed(seed))),
+                    form.trainSubset());
+        }
+        double share = form.doubleValue(Field.TEST_SHARE);
+        return withTrainSubset(Split.stratified(all, share, seed), form.trainSubset());
+    }
+
+    private static Dataset generate(LabForm form, int samples, long seed) {
         DatasetKind kind = form.datasetProperty().get();
         double noise = form.noiseProperty().get();
-        Dataset all;
         if (LabForm.hasClassCount(kind)) {
             int classes = form.intValue(Field.CLASSES);
-            all = kind == DatasetKind.GAUSSIAN ? Generators.gaussian(samples, classes, noise, seed)
+            return kind == DatasetKind.GAUSSIAN ? Generators.gaussian(samples, classes, noise, seed)
                     : Generators.spirals(samples, classes, noise, seed);
-        } else {
-            all = Generators.generate(kind, samples, noise, seed);
         }
-        return withTrainSubset(Split.stratified(all, share, seed), form.trainSubset());
+        return Generators.generate(kind, samples, noise, seed);
     }
 
     private static Split withTrainSubset(Split split, int first) {

@@ -237,6 +237,11 @@ public final class LabForm {
         return longValue(Field.STOP_AT);
     }
 
+    /** Fresh test points typed in the test field ("1000 fresh"), or 0 for a share of the samples. */
+    int testPoints() {
+        return InputRules.testPoints(texts.get(Field.TEST_SHARE).get());
+    }
+
     int trainSubset() {
         return trainSubset;
     }
@@ -277,7 +282,7 @@ public final class LabForm {
                 longValue(Field.DATA_SEED), trainSubset, hiddenLayers(), activation.get(), out.activation(),
                 outputUnits, out.loss(), initializer.get(), longValue(Field.WEIGHT_SEED), learningRate(),
                 doubleValue(Field.L2), doubleValue(Field.L1), optimizer.get(), intValue(Field.BATCH_SIZE), stopAt(),
-                redrawEvery(), features.get(), pace.get());
+                redrawEvery(), features.get(), pace.get(), testPoints());
     }
 
     /**
@@ -336,7 +341,7 @@ public final class LabForm {
         // the settings' generator makes two classes of blobs and spirals; saved points may have more
         values.put(Field.CLASSES, !hasClassCount(s.dataset()) ? texts.get(Field.CLASSES).get()
                 : classes == null ? "2" : Integer.toString(classes));
-        values.put(Field.TEST_SHARE, plain(s.testRatio()));
+        values.put(Field.TEST_SHARE, InputRules.testText(s.testRatio(), s.testPoints()));
         values.put(Field.DATA_SEED, Long.toString(s.dataSeed()));
         values.put(Field.HIDDEN_LAYERS, s.hiddenText());
         values.put(Field.WEIGHT_SEED, Long.toString(s.weightSeed()));

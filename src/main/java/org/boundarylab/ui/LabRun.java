@@ -308,6 +308,12 @@ public final class LabRun {
         return frame.epoch();
     }
 
+    /** The snapshot of the lowest test loss so far, or null when there is none (no test data, no run). */
+    public TrainingSnapshot bestTestSnapshot() {
+        TrainingSession current = session;
+        return current == null ? null : current.timeline().best();
+    }
+
     /** Shows the epoch of the lowest test loss so far; -1 when there is none (no test data). */
     public long viewBest() {
         TrainingSession current = session;

@@ -37,6 +37,7 @@ public final class LockedControls {
         CONTROLS.put("batch_size", List.of("batchSizeField"));
         CONTROLS.put("epochs", List.of("stopAtField"));
         CONTROLS.put("redraw_every", List.of("redrawEveryField"));
+        CONTROLS.put("test_points", List.of("testShareField"));
         if (!CONTROLS.keySet().equals(Set.copyOf(LabSettings.SETTING_NAMES))) {
             throw new IllegalStateException("the lock map must name every lesson setting");
         }

@@ -25,7 +25,7 @@ class BuiltInLessonsTest {
     void theTutorialLessonsAreAllThereInOrder() {
         List<String> ids = BuiltInLessons.all().stream().map(Lesson::id).toList();
         assertEquals(List.of("two-hidden-layers", "softmax-three", "sigmoid-1000-epochs", "sigmoid-5000-epochs",
-                "sigmoid-plateau", "hidden-size-sweep", "logistic-regression"), ids.stream().filter(id -> !id.equals(
+                "sigmoid-plateau", "hidden-size-sweep", "l2-cures-overfitting", "early-stopping", "logistic-regression"), ids.stream().filter(id -> !id.equals(
                 "gradient-step-by-hand")).toList());
         assertEquals(1, ids.indexOf("gradient-step-by-hand"), "after tutorial 000, on its network");
         assertEquals("Two hidden layers (5, 3)", BuiltInLessons.byId("two-hidden-layers").title());

@@ -70,4 +70,18 @@ class InputRulesTest {
         assertRefused(Field.DATA_SEED, "-3", "not a whole number");
         assertRefused(Field.WEIGHT_SEED, "abc", "not a whole number");
     }
+
+    @Test
+    void theTestFieldTakesAShareOrACountOfFreshPoints() {
+        assertEquals(0, InputRules.testPoints("0.2"));
+        assertEquals(1000, InputRules.testPoints("1000"));
+        assertEquals(1000, InputRules.testPoints("1000 fresh"));
+        assertEquals("", InputRules.check(Field.TEST_SHARE, "2000 fresh"));
+        assertEquals("1000 fresh", InputRules.testText(0, 1000));
+        assertEquals("0.2", InputRules.testText(0.2, 0));
+        assertRefused(Field.TEST_SHARE, "5", "fresh test points", "10 to");
+        assertRefused(Field.TEST_SHARE, "1", "above 0 and at most 0.9");
+        assertRefused(Field.TEST_SHARE, "x", "number of fresh test points such as 1000");
+        assertRefused(Field.HIDDEN_LAYERS, "-1", "must be at least 1");
+    }
 }

@@ -66,7 +66,12 @@ public final class LabAssembly {
         Scene scene = new Scene(decorations, 1280, 760);
         scene.getStylesheets().add(LabController.class.getResource("lab.css").toExternalForm());
         classroom[0] = Classroom.install(vm, scene, viewOptions, locks,
-                new Classroom.Ports(lab, lab, lab, lab, guard, () -> lab.select(sweep.tab())));
+                new Classroom.Ports(lab, lab, lab, lab, guard, () -> {
+                    lab.select(sweep.tab());
+                    sweep.focusRun();
+                }));
+        // a sweep lesson fills the Sweep tab in (widths, seeds, epochs, its text); leaving it forgets it
+        classroom[0].lessons().lessonProperty().addListener((o, was, lesson) -> sweep.showLesson(lesson));
         // the lesson on one gradient step is read in the Explain panel
         classroom[0].lessons().lessonProperty().addListener((o, was, lesson) -> {
             if (lesson != null && lesson.id().equals(Explain.LESSON_ID)) {

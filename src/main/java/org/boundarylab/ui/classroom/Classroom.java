@@ -138,6 +138,10 @@ public final class Classroom {
         }
         if (l.isSweep()) {
             ports.showSweep().run();
+        } else {
+            // Space plays, as the banner says: not a text field that Space would blank
+            ports.tabs().selectLab();
+            ports.controls().focusPlay();
         }
     }
 

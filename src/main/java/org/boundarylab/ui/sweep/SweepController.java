@@ -191,9 +191,19 @@ public final class SweepController {
         return model;
     }
 
+    /** Puts the keyboard focus on Run, so Enter or Space starts the sweep. */
+    public void focusRun() {
+        runButton.requestFocus();
+    }
+
     /** Stops a running sweep (call when the tab or window closes). */
     public void shutdown() {
         model.cancel();
+    }
+
+    /** Presses Run (as Enter or Space on the focused button does). */
+    public void pressRun() {
+        onRun();
     }
 
     @FXML

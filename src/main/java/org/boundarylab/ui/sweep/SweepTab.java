@@ -34,13 +34,60 @@ public final class SweepTab {
             vm.showNetwork(net, epochsOf(net));
             tabs.selectLab();
         });
-        tab = new Tab("Sweep", view.root());
+        tab = new Tab("Sweep", withLessonBox(sweep.model(), view.root()));
         tab.setId("sweepTab");
         tabs.addTab(tab);
         lifecycle.onShutdown(() -> {
             sweep.shutdown();
             pool.shutdownNow();
         });
+    }
+
+    /**
+     * The view under a box that shows the sweep lesson's title and text and, once a width sweep has
+     * finished, its finding in words (hidden while there is neither).
+     */
+    private static javafx.scene.Parent withLessonBox(SweepViewModel model, javafx.scene.Parent root) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label();
+        text.setId("sweepLessonText");
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            org.boundarylab.lessons.Lesson l = model.lessonProperty().get();
+            return l == null ? "" : "Lesson: " + l.title() + ". " + l.text();
+        }, model.lessonProperty()));
+        text.visibleProperty().bind(model.lessonProperty().isNotNull());
+        text.managedProperty().bind(text.visibleProperty());
+        javafx.scene.control.Label finding = new javafx.scene.control.Label();
+        finding.setId("sweepFinding");
+        finding.setWrapText(true);
+        finding.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        finding.textProperty().bind(model.findingProperty());
+        finding.visibleProperty().bind(model.findingProperty().isNotEmpty());
+        finding.managedProperty().bind(finding.visibleProperty());
+        finding.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Boolean holds = model.findingHoldsProperty().get();
+            return "-fx-font-weight: bold;" + (holds == null ? "" : holds ? "-fx-text-fill: #1a7f37;"
+                    : "-fx-text-fill: #b42318;");
+        }, model.findingHoldsProperty()));
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, text, finding);
+        box.setId("sweepLessonBox");
+        box.setPadding(new javafx.geometry.Insets(6, 8, 2, 8));
+        box.visibleProperty().bind(text.visibleProperty().or(finding.visibleProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        javafx.scene.layout.VBox all = new javafx.scene.layout.VBox(box, root);
+        javafx.scene.layout.VBox.setVgrow(root, javafx.scene.layout.Priority.ALWAYS);
+        return all;
+    }
+
+    /** Fills the sweep in from a sweep lesson (its widths, seeds, epochs and text); null or another lesson: none. */
+    public void showLesson(org.boundarylab.lessons.Lesson lesson) {
+        view.controller().model().showLesson(lesson);
+    }
+
+    /** Focus on Run, so one key (Enter or Space) runs the lesson's sweep. */
+    public void focusRun() {
+        javafx.application.Platform.runLater(() -> view.controller().focusRun());
     }
 
     /** Adds the Sweep tab; opening a network from it asks {@code guard} first. */

@@ -71,6 +71,9 @@ public final class SweepViewModel {
     private final BooleanBinding canRun;
 
     private SweepRunner runner;
+    private final ReadOnlyObjectWrapper<org.boundarylab.lessons.Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper finding = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Boolean> findingHolds = new ReadOnlyObjectWrapper<>();
 
     public SweepViewModel() {
         kind.addListener((obs, was, now) -> {
@@ -151,6 +154,89 @@ public final class SweepViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** The sweep lesson the form was filled in from (null: none). */
+    public ReadOnlyObjectProperty<org.boundarylab.lessons.Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /**
+     * The finished width sweep's finding in words with its numbers, and for the lesson's own sweep
+     * whether its promises hold ("" before a width sweep finished).
+     */
+    public ReadOnlyStringProperty findingProperty() {
+        return finding.getReadOnlyProperty();
+    }
+
+    /** True or false when the finished sweep was the lesson's own and its promises held or not; null otherwise. */
+    public ReadOnlyObjectProperty<Boolean> findingHoldsProperty() {
+        return findingHolds.getReadOnlyProperty();
+    }
+
+    /**
+     * Fills the form in from a sweep lesson (its widths, seeds and epochs, one layer a width);
+     * null or a lesson without a sweep leaves the form as it is and forgets the lesson.
+     */
+    public void showLesson(org.boundarylab.lessons.Lesson l) {
+        if (l == null || !l.isSweep()) {
+            lesson.set(null);
+            return;
+        }
+        kind.set(SweepKind.HIDDEN_WIDTH);
+        values.set(java.util.Arrays.stream(l.sweepWidths()).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",")));
+        seeds.set(l.sweepSeeds());
+        epochs.set(Long.toString(l.settings().epochs()));
+        layersPerSetting.set(1);
+        lesson.set(l);
+        finding.set("");
+        findingHolds.set(null);
+    }
+
+    /** Whether a sweep of {@code s} on the context is the lesson's own sweep (its spec, data and inputs). */
+    static boolean isLessonsSweep(org.boundarylab.lessons.Lesson l, SweepSpec s, SweepContext c) {
+        if (l == null || !l.isSweep()) {
+            return false;
+        }
+        SweepSpec own = org.boundarylab.lessons.LessonRunner.sweepSpec(l);
+        RunSettings a = own.base();
+        RunSettings b = s.base();
+        org.boundarylab.data.Split split = l.settings().split();
+        return s.kind() == own.kind() && java.util.Arrays.equals(s.values(), own.values()) && s.seeds() == own.seeds()
+                && s.epochs() == own.epochs() && s.layersPerSetting() == own.layersPerSetting()
+                && a.hidden() == b.hidden() && a.output() == b.output() && a.loss() == b.loss()
+                && a.initializer() == b.initializer() && a.training().equals(b.training())
+                && a.baseSeed() == b.baseSeed() && split.train().equals(c.train()) && split.test().equals(c.test())
+                && l.settings().features().equals(c.features());
+    }
+
+    private void setFinding(SweepSpec s, boolean lessonsOwn) {
+        if (s.kind() != SweepKind.HIDDEN_WIDTH) {
+            finding.set("");
+            findingHolds.set(null);
+            return;
+        }
+        List<SettingStats> table = summary.get().settings();
+        String sentence = org.boundarylab.lessons.SweepFinding.of(table).map(f -> "Finding: " + f + ".").orElse("");
+        org.boundarylab.lessons.Lesson l = lesson.get();
+        if (l == null) {
+            findingHolds.set(null);
+            finding.set(sentence);
+            return;
+        }
+        if (!lessonsOwn) {
+            findingHolds.set(null);
+            finding.set(sentence + " Exploring: this is not the lesson's own sweep, so its promises are not checked.");
+            return;
+        }
+        List<org.boundarylab.lessons.Expectation.Check> checks = l.expect().sweepChecks(
+                org.boundarylab.lessons.LessonRunner.points(table));
+        boolean holds = checks.stream().allMatch(org.boundarylab.lessons.Expectation.Check::passed);
+        findingHolds.set(holds);
+        finding.set(sentence + (holds ? " ✔ What the lesson promises holds." : " ✘ Not as the lesson promises: "
+                + String.join("; ", checks.stream().filter(c -> !c.passed())
+                        .map(org.boundarylab.lessons.Expectation.Check::line).toList()) + "."));
+    }
+
     /** The sweep being shown (null before the first run). */
     public ReadOnlyObjectProperty<SweepSpec> specProperty() {
         return spec.getReadOnlyProperty();
@@ -201,8 +287,11 @@ public final class SweepViewModel {
         SweepSpec s = buildSpec(context.base());
         SweepRunner r = new SweepRunner(s, context.train(), context.test(), pool, context.features());
         Viewport view = SweepPictures.viewport(context.train(), context.test());
+        boolean lessonsOwn = isLessonsSweep(lesson.get(), s, context);
         results.clear();
         thumbnails.clear();
+        finding.set("");
+        findingHolds.set(null);
         summary.set(SweepSummary.of(List.of()));
         spec.set(s);
         progress.set(0);
@@ -252,6 +341,9 @@ public final class SweepViewModel {
                     long diverged = all.stream().filter(SweepResult::diverged).count();
                     status.set((cancelled ? "Cancelled: " : "Done: ") + all.size() + " of " + s.runs()
                             + " runs finished" + (diverged == 0 ? "" : ", " + diverged + " diverged") + bestText());
+                    if (!cancelled) {
+                        setFinding(s, lessonsOwn);
+                    }
                 });
             }
         });

@@ -68,6 +68,31 @@ class LessonSessionTest {
     }
 
     @Test
+    void theSuggestedExerciseIsCheckedAndOtherSettingsAreExploring() throws Exception {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        LessonSession session = new LessonSession(vm);
+        session.start(BuiltInLessons.byId("logistic-regression"));
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("5"); // what the lesson's text suggests
+        assertEquals(LessonSession.Mode.EXERCISE, session.modeProperty().get());
+        assertTrue(session.statusProperty().get().startsWith("Exercise: With a hidden layer of 5"),
+                session.statusProperty().get());
+        playToTheEnd(vm);
+        assertEquals(LessonSession.Verdict.REACHED, session.verdictProperty().get(), session.statusProperty().get());
+        assertTrue(session.statusProperty().get().contains("The exercise's figure is reached (train accuracy 97% or"
+                + " more)"), session.statusProperty().get());
+
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set("8,8"); // beyond the exercise: nothing promised, no ✘
+        assertEquals(LessonSession.Mode.EXPLORING, session.modeProperty().get());
+        assertEquals(LessonSession.Verdict.EXPLORING, session.verdictProperty().get());
+        playToTheEnd(vm);
+        assertEquals(LessonSession.Verdict.EXPLORING, session.verdictProperty().get());
+        assertTrue(session.statusProperty().get().startsWith("Exploring:"), session.statusProperty().get());
+
+        vm.form().textProperty(Field.HIDDEN_LAYERS).set(""); // back to the lesson's own setup
+        assertEquals(LessonSession.Mode.LESSON, session.modeProperty().get());
+    }
+
+    @Test
     void aRunThatMissesTheFigureSaysWhichFigure() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         LessonSession session = new LessonSession(vm);
@@ -101,8 +126,8 @@ class LessonSessionTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         LessonSession session = new LessonSession(vm);
         session.start(BuiltInLessons.byId("hidden-size-sweep"));
-        assertEquals("This lesson compares hidden layers of 1, 2, 3, 4, 5, 20, 50 units side by side in the Sweep tab."
-                + " Here in the Lab tab, Play trains the width 3 network for 20,000 epochs.",
+        assertEquals("Here Play trains the width 3 network for 20,000 epochs; the Sweep tab compares widths 1, 2, 3, 5,"
+                + " 10, 20, 50, 100.",
                 session.statusProperty().get());
     }
 
@@ -112,8 +137,12 @@ class LessonSessionTest {
                 LessonSession.describe(BuiltInLessons.byId("two-hidden-layers").expect()));
         assertEquals("train accuracy from 96% to 99%, test accuracy 95% or more",
                 LessonSession.describe(BuiltInLessons.byId("softmax-three").expect()));
-        assertEquals("widths up to 1 at least 5% below widths from 3 in train accuracy",
+        assertEquals("the widest network's train accuracy 98% or more, test accuracy peaking at a middle width, the"
+                + " widest at least 3% below the peak, a train − test gap of at least 8% at the widest, the widest"
+                + " network's test loss at least 1.5 times the lowest",
                 LessonSession.describe(BuiltInLessons.byId("hidden-size-sweep").expect()));
+        assertEquals("widths up to 1 at least 5% below widths from 3 in train accuracy", LessonSession.describe(
+                new org.boundarylab.lessons.Expectation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 3, 0.05)));
     }
 
     @Test

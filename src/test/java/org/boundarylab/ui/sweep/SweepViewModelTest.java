@@ -49,6 +49,64 @@ class SweepViewModelTest {
         assertFalse(vm.errorProperty().get().isEmpty());
     }
 
+    /** A small sweep lesson: 3 widths, 2 seeds, 300 epochs on 60 moons tested on 300 fresh ones. */
+    private static org.boundarylab.lessons.Lesson smallLesson(double maxWidestGap) {
+        org.boundarylab.lessons.LabSettings s = org.boundarylab.lessons.LabSettings.defaults().toBuilder()
+                .samples(60).testPoints(300).epochs(300).build();
+        return new org.boundarylab.lessons.Lesson("small", "Small sweep", "Three widths.", s, java.util.Set.of(),
+                new org.boundarylab.lessons.Expectation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0,
+                        java.util.Map.of(org.boundarylab.lessons.Expectation.Claim.MAX_WIDEST_GAP, maxWidestGap)),
+                new int[] {1, 4, 10}, 2, null);
+    }
+
+    private static SweepContext contextOf(org.boundarylab.lessons.Lesson l) {
+        org.boundarylab.data.Split split = l.settings().split();
+        return new SweepContext(split.train(), split.test(), org.boundarylab.lessons.LessonRunner.runSettings(
+                l.settings()), l.settings().features());
+    }
+
+    private static void runToTheEnd(SweepViewModel vm, SweepContext ctx) throws Exception {
+        ExecutorService pool = SweepRunner.newPool(2);
+        try {
+            vm.run(ctx, pool, Runnable::run);
+            vm.runner().orElseThrow().completion().get(30, TimeUnit.SECONDS);
+            assertTrue(vm.runner().orElseThrow().awaitIdle(10, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSweepLessonFillsTheFormAndItsOwnSweepSaysItsFindingAndWhetherItHolds() throws Exception {
+        org.boundarylab.lessons.Lesson lesson = smallLesson(1.0);
+        SweepViewModel vm = new SweepViewModel();
+        vm.showLesson(lesson);
+        assertEquals("1,4,10", vm.valuesProperty().get());
+        assertEquals(2, vm.seedsProperty().get());
+        assertEquals("300", vm.epochsProperty().get());
+        assertEquals(lesson, vm.lessonProperty().get());
+        runToTheEnd(vm, contextOf(lesson));
+        assertTrue(vm.findingProperty().get().startsWith("Finding: test accuracy "), vm.findingProperty().get());
+        assertTrue(vm.findingProperty().get().contains("at width 10"), vm.findingProperty().get());
+        assertTrue(vm.findingProperty().get().endsWith("✔ What the lesson promises holds."),
+                vm.findingProperty().get());
+        assertEquals(Boolean.TRUE, vm.findingHoldsProperty().get());
+
+        SweepViewModel strict = new SweepViewModel();
+        strict.showLesson(smallLesson(0.0));
+        runToTheEnd(strict, contextOf(lesson));
+        assertEquals(Boolean.FALSE, strict.findingHoldsProperty().get());
+        assertTrue(strict.findingProperty().get().contains("FAIL  train − test accuracy at width 10"),
+                strict.findingProperty().get());
+
+        vm.epochsProperty().set("200"); // not the lesson's sweep any more: nothing is checked
+        runToTheEnd(vm, contextOf(lesson));
+        assertEquals(null, vm.findingHoldsProperty().get());
+        assertTrue(vm.findingProperty().get().contains("Exploring"), vm.findingProperty().get());
+        vm.showLesson(null);
+        assertEquals(null, vm.lessonProperty().get());
+    }
+
     @Test
     void runFillsResultsThumbnailsAndChartPoints() throws Exception {
         SweepViewModel vm = new SweepViewModel();

@@ -98,7 +98,7 @@ final class LessonBanner {
 
 
         pane.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        pane.setGraphicTextGap(0);
+        pane.setGraphicTextGap(16);
         // a long text scrolls rather than pushing the picture off a small screen
         ScrollPane textScroll = new ScrollPane(text);
         textScroll.getStyleClass().add("lesson-text-scroll");

@@ -64,7 +64,8 @@ public final class BoundaryImage {
             int plotH = Math.max(1, style.height() - bottom - captionH - (style.axes() ? (int) (8 * s) : 0));
             int top = captionH + (style.axes() ? (int) (8 * s) : 0);
 
-            Viewport view = scene.viewport();
+            // equal scale on both axes whatever the picture's shape: the view grows to the plot's aspect
+            Viewport view = scene.viewport().withAspect((double) plotW / plotH);
             GridField field = BoundaryGrid.evaluate(scene.network(), scene.features(), view, plotW, plotH);
             BufferedImage heat = new BufferedImage(plotW, plotH, BufferedImage.TYPE_INT_ARGB);
             heat.setRGB(0, 0, plotW, plotH, HeatmapRenderer.argb(field), 0, plotW);

@@ -35,6 +35,25 @@ public record Viewport(double xMin, double xMax, double yMin, double yMax) {
         return new Viewport(x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
+    /**
+     * This view grown in one direction, centred, until its width over its height is
+     * {@code aspect}: drawn into a box of that shape, one unit is as long on both axes (a circle
+     * stays a circle). Nothing of this view is cut away.
+     */
+    public Viewport withAspect(double aspect) {
+        if (!(aspect > 0) || !Double.isFinite(aspect)) {
+            return this;
+        }
+        double w = width();
+        double h = height();
+        if (w / h < aspect) {
+            double grow = (h * aspect - w) / 2;
+            return new Viewport(xMin - grow, xMax + grow, yMin, yMax);
+        }
+        double grow = (w / aspect - h) / 2;
+        return grow == 0 ? this : new Viewport(xMin, xMax, yMin - grow, yMax + grow);
+    }
+
     public double width() {
         return xMax - xMin;
     }

@@ -246,14 +246,7 @@ public final class BoundaryCanvasView {
 
     /** Grows the viewport in one direction until its shape matches the plot's, centred on the data. */
     static Viewport sameScale(Viewport v, double aspect) {
-        double w = v.width();
-        double h = v.height();
-        if (w / h < aspect) {
-            double grow = (h * aspect - w) / 2;
-            return new Viewport(v.xMin() - grow, v.xMax() + grow, v.yMin(), v.yMax());
-        }
-        double grow = (w / aspect - h) / 2;
-        return new Viewport(v.xMin(), v.xMax(), v.yMin() - grow, v.yMax() + grow);
+        return v.withAspect(aspect);
     }
 
     /** The layer that follows training: heat map and decision lines. */

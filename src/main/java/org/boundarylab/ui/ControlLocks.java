@@ -82,12 +82,14 @@ final class ControlLocks {
         if (!(child.getParent() instanceof GridPane grid)) {
             return null;
         }
-        Integer row = GridPane.getRowIndex(child);
+        Integer rowIndex = GridPane.getRowIndex(child);
+        Integer columnIndex = GridPane.getColumnIndex(child);
+        // side by side the label is in column 0 of the same row; stacked (presentation mode), in the row above
+        int row = (rowIndex == null ? 0 : rowIndex) - (columnIndex == null || columnIndex == 0 ? 1 : 0);
         for (Node n : grid.getChildren()) {
             Integer r = GridPane.getRowIndex(n);
             Integer c = GridPane.getColumnIndex(n);
-            if (n instanceof Label l && java.util.Objects.equals(r == null ? 0 : r, row == null ? 0 : row)
-                    && (c == null || c == 0)) {
+            if (n instanceof Label l && (r == null ? 0 : r) == row && (c == null || c == 0)) {
                 return l;
             }
         }

@@ -181,7 +181,15 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         bindPace();
         messageLabel.textProperty().bind(vm.status().messageProperty());
         messageLabel.visibleProperty().bind(vm.status().messageProperty().isNotEmpty());
-        messageLabel.managedProperty().bind(messageLabel.visibleProperty());
+        overlayMessage();
+        // the settings' column is never narrower than its rows: a long choice ("sigmoid + cross-entropy") is never cut
+        for (javafx.scene.Node row : controlsBox.lookupAll(".form > *")) {
+            if (row instanceof Label || row instanceof ChoiceBox) {
+                ((javafx.scene.layout.Region) row).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        controlsScroll.minViewportWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> controlsBox.minWidth(-1), controlsBox.needsLayoutProperty()));
 
         epochLabel.textProperty().bind(vm.status().epochTextProperty());
         speedLabel.textProperty().bind(vm.status().speedTextProperty());
@@ -233,6 +241,79 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         followViewOptions();
     }
 
+    /**
+     * The one message (a bad field, a diverged run) lies over the top of the picture rather than
+     * above it: coming and going, it moves no control under the pointer.
+     */
+    private void overlayMessage() {
+        ((javafx.scene.layout.Pane) messageLabel.getParent()).getChildren().remove(messageLabel);
+        messageLabel.setManaged(false);
+        messageLabel.setMouseTransparent(true);
+        canvasPane.getChildren().add(messageLabel);
+        Runnable place = () -> {
+            double w = Math.max(120, canvasPane.getWidth() - 2 * MESSAGE_INSET);
+            messageLabel.resize(w, messageLabel.prefHeight(w));
+            messageLabel.relocate(MESSAGE_INSET, MESSAGE_INSET);
+        };
+        canvasPane.widthProperty().addListener((o, a, b) -> place.run());
+        messageLabel.textProperty().addListener((o, a, b) -> place.run());
+        messageLabel.fontProperty().addListener((o, a, b) -> place.run());
+        messageLabel.needsLayoutProperty().addListener((o, a, b) -> place.run());
+        place.run();
+    }
+
+    private static final double MESSAGE_INSET = 8;
+
+    /**
+     * In presentation mode each settings row puts its label above its control, so the larger
+     * type needs no wider column and the picture keeps the width; back in normal size they sit
+     * side by side again.
+     */
+    private void stackForms(boolean stacked) {
+        for (javafx.scene.Node n : controlsBox.getChildren()) {
+            if (!(n instanceof javafx.scene.layout.GridPane g) || !g.getStyleClass().contains("form")) {
+                continue;
+            }
+            if (!g.getProperties().containsKey("sideBySide")) {
+                g.getProperties().put("sideBySide", java.util.List.copyOf(g.getColumnConstraints()));
+                for (javafx.scene.Node c : g.getChildren()) {
+                    c.getProperties().put("formRow", rowOf(c));
+                    c.getProperties().put("formColumn", columnOf(c));
+                }
+            }
+            for (javafx.scene.Node c : g.getChildren()) {
+                int row = (Integer) c.getProperties().get("formRow");
+                int column = (Integer) c.getProperties().get("formColumn");
+                javafx.scene.layout.GridPane.setRowIndex(c, stacked ? 2 * row + column : row);
+                javafx.scene.layout.GridPane.setColumnIndex(c, stacked ? 0 : column);
+            }
+            if (stacked) {
+                javafx.scene.layout.ColumnConstraints one = new javafx.scene.layout.ColumnConstraints();
+                one.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+                one.setFillWidth(true);
+                g.getColumnConstraints().setAll(one);
+            } else {
+                @SuppressWarnings("unchecked")
+                java.util.List<javafx.scene.layout.ColumnConstraints> two =
+                        (java.util.List<javafx.scene.layout.ColumnConstraints>) g.getProperties().get("sideBySide");
+                g.getColumnConstraints().setAll(two);
+            }
+            g.pseudoClassStateChanged(STACKED, stacked);
+        }
+    }
+
+    private static final javafx.css.PseudoClass STACKED = javafx.css.PseudoClass.getPseudoClass("stacked");
+
+    private static int rowOf(javafx.scene.Node n) {
+        Integer i = javafx.scene.layout.GridPane.getRowIndex(n);
+        return i == null ? 0 : i;
+    }
+
+    private static int columnOf(javafx.scene.Node n) {
+        Integer i = javafx.scene.layout.GridPane.getColumnIndex(n);
+        return i == null ? 0 : i;
+    }
+
     /** The pace slider moves along {@link Pace}'s ladder; its last notch is "max". */
     private void bindPace() {
         speedSlider.setMin(0);
@@ -264,6 +345,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         // the picture takes the rewind row's room; the loss chart and Home, End, B rewind instead
         timelineRow.setVisible(!large);
         timelineRow.setManaged(!large);
+        stackForms(large);
         boolean dark = viewOptions.themeProperty().get() == ViewOptions.Theme.DARK;
         canvasView.setAppearance(viewOptions.canvasScale(), dark);
         lossChart.setAppearance(Math.min(viewOptions.canvasScale(), CHART_SCALE), dark);

@@ -24,6 +24,38 @@ class RenderTest {
     }
 
     @Test
+    void aViewportGrowsToTheBoxShapeWithoutLosingAnything() {
+        Viewport moons = new Viewport(-1.5, 2.5, -1, 1.5); // 4 wide, 2.5 high
+        Viewport square = moons.withAspect(1);
+        assertEquals(new Viewport(-1.5, 2.5, -1.75, 2.25), square);
+        Viewport wide = moons.withAspect(3);
+        assertEquals(7.5, wide.width(), 1e-12);
+        assertEquals(2.5, wide.height(), 1e-12);
+        assertEquals(0.5, (wide.xMin() + wide.xMax()) / 2, 1e-12, "centred");
+        assertEquals(moons, moons.withAspect(4 / 2.5));
+    }
+
+    @Test
+    void aPictureOfAnyShapeKeepsEqualScaleOnBothAxes() {
+        // p = sigmoid(4 (x1 - x2)): the boundary is the diagonal x1 = x2, at 45 degrees when the scale is equal
+        Architecture arch = new Architecture(new int[] {2, 1}, Activation.TANH, Activation.SIGMOID,
+                Loss.BINARY_CROSS_ENTROPY);
+        Network diagonal = Network.of(arch, new double[][][] {{{4}, {-4}}}, new double[][] {{0}});
+        BufferedImage img = BoundaryImage.render(new BoundaryImage.Scene(diagonal, new Viewport(-1, 1, -1, 1),
+                new double[0][], new int[0], new double[0][], new int[0]),
+                new BoundaryImage.Style(200, 100, false, null, 1));
+        // 50 pixels a unit both ways: row 10 is x2 = 0.8, where the boundary is at x1 = 0.8, pixel 140
+        // (stretched to the box it would be at pixel 180)
+        assertTrue(blueOver(img.getRGB(125, 10)) < 0, "left of the diagonal: the orange class");
+        assertTrue(blueOver(img.getRGB(155, 10)) > 0, "right of the diagonal: the blue class");
+        assertTrue(blueOver(img.getRGB(175, 10)) > 0);
+    }
+
+    private static int blueOver(int rgb) {
+        return (rgb & 0xFF) - ((rgb >> 16) & 0xFF);
+    }
+
+    @Test
     void gridRowsRunTopDownAndCellsAreCentred() {
         Viewport view = new Viewport(-1, 1, -1, 1);
         GridField f = BoundaryGrid.evaluate(vertical(), view, 4, 2);

@@ -48,8 +48,7 @@ public final class LabApp extends Application {
         this.window = window;
         stage.setTitle("Boundary Lab");
         stage.setScene(scene(window));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        placeOnScreen(stage, WindowPlaces.atDefaultLocation());
         // Main has decided that these arguments ask for the window; here they say what it opens.
         Launch launch = Launch.of(getParameters().getRaw(), word -> false);
         if (MacOpenFiles.supported()) {
@@ -61,6 +60,49 @@ public final class LabApp extends Application {
         if (launch.smokeTest()) {
             reportFirstFrameAndExit(window, launch.workspace().orElse(null), opened);
         }
+    }
+
+    /**
+     * Opens the window inside the visual bounds of its screen, sized to fit, where it was last
+     * time with this arrangement of screens (pulled back if that is now off screen); remembers
+     * its place when it closes.
+     */
+    static void placeOnScreen(Stage stage, WindowPlaces places) {
+        java.util.List<WindowPlacement.Rect> screens = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        screens.add(rect(primary.getVisualBounds()));
+        for (javafx.stage.Screen s : javafx.stage.Screen.getScreens()) {
+            if (!s.equals(primary)) {
+                screens.add(rect(s.getVisualBounds()));
+            }
+        }
+        String configuration = WindowPlacement.configuration(screens);
+        WindowPlacement.Placement p = WindowPlacement.place(screens, places.recall(configuration),
+                stage.getScene().getWidth(), stage.getScene().getHeight());
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, p.bounds().width()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, p.bounds().height()));
+        stage.setX(p.bounds().x());
+        stage.setY(p.bounds().y());
+        stage.setWidth(p.bounds().width());
+        stage.setHeight(p.bounds().height());
+        stage.setMaximized(p.maximised());
+        // the bounds before maximising are the ones to come back to
+        WindowPlacement.Rect[] normal = {p.bounds()};
+        javafx.beans.InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {
+                normal[0] = new WindowPlacement.Rect(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING,
+                e -> places.remember(configuration, new WindowPlacement.Placement(normal[0], stage.isMaximized())));
+    }
+
+    private static WindowPlacement.Rect rect(javafx.geometry.Rectangle2D r) {
+        return new WindowPlacement.Rect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
     /**

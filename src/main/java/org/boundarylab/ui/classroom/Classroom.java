@@ -275,7 +275,8 @@ public final class Classroom {
         }
         boolean large = view.presentationProperty().get();
         if (banner != null) {
-            banner.setTextLines(large ? 3 : 5);
+            banner.setTextLines(large ? 3 : 4);
+            banner.setCompact(large);
         }
         // the pictures and the speed figure follow the view options in the lab view itself
     }
@@ -335,6 +336,7 @@ public final class Classroom {
             case HOME -> lab.run().view(0);
             case END -> lab.run().live();
             case B -> lab.run().viewBest();
+            case T -> banner.toggleText();
             default -> {
                 return false;
             }

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.boundarylab.lessons.Lesson;
@@ -16,6 +17,10 @@ import org.boundarylab.lessons.Lesson;
  */
 final class LessonBanner {
     private final TitledPane pane = new TitledPane();
+    private final Label shortStatus = new Label();
+    /** The room the fold arrow and the bar's padding take left of the title. */
+    private static final double TITLE_ARROW_ROOM = 44;
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** Lines of lesson text shown before the text scrolls (fewer in presentation mode). */
     private final javafx.beans.property.DoubleProperty textLines = new javafx.beans.property.SimpleDoubleProperty(5);
@@ -51,7 +56,47 @@ final class LessonBanner {
         leaveButton.getStyleClass().add("leave-lesson");
         leaveButton.setOnAction(e -> leave.run());
         leaveButton.setMinWidth(Region.USE_PREF_SIZE);
-        pane.setGraphic(leaveButton);
+        // in presentation mode the banner is one line: the title, how the run stands, Leave
+        shortStatus.setId("lessonShortStatus");
+        shortStatus.getStyleClass().add("lesson-short-status");
+        shortStatus.setMinWidth(Region.USE_PREF_SIZE);
+        shortStatus.textProperty().bind(Bindings.createStringBinding(() -> shortStatus(session),
+                session.verdictProperty(), session.lessonProperty(), session.statusProperty()));
+        shortStatus.visibleProperty().bind(compact);
+        shortStatus.managedProperty().bind(compact);
+        Label title = new Label();
+        title.setId("lessonTitle");
+        title.getStyleClass().add("lesson-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            Lesson l = session.lessonProperty().get();
+            return l == null ? "" : (compact.get() ? "" : "Lesson: ") + l.title();
+        }, session.lessonProperty(), compact));
+        javafx.scene.layout.HBox titleGraphic = new javafx.scene.layout.HBox(12, title, shortStatus, leaveButton);
+        titleGraphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        titleGraphic.setMinWidth(Region.USE_PREF_SIZE);
+        // the bar's own text is the title; the label only measures it in the bar's type
+        title.setVisible(false);
+        title.setManaged(false);
+        pane.textProperty().bind(title.textProperty());
+        pane.setWrapText(false);
+        // the title bar is one line: Leave waits in the unfolded banner (and the Lessons menu), and how the
+        // run stands gives way to a title too long to share the line with it
+        leaveButton.visibleProperty().bind(compact.not().or(pane.expandedProperty()));
+        leaveButton.managedProperty().bind(leaveButton.visibleProperty());
+        javafx.beans.binding.BooleanBinding statusFits = Bindings.createBooleanBinding(
+                () -> title.prefWidth(-1) + 24 + shortStatus.prefWidth(-1)
+                        + (leaveButton.isVisible() ? leaveButton.prefWidth(-1) + 12 : 0)
+                        <= pane.getWidth() - TITLE_ARROW_ROOM,
+                title.textProperty(), title.fontProperty(), shortStatus.textProperty(), shortStatus.fontProperty(),
+                pane.widthProperty(), leaveButton.visibleProperty());
+        shortStatus.visibleProperty().unbind();
+        shortStatus.managedProperty().unbind();
+        shortStatus.visibleProperty().bind(compact.and(statusFits));
+        shortStatus.managedProperty().bind(shortStatus.visibleProperty());
+        pane.setGraphic(titleGraphic);
+
+
+
         pane.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         pane.setGraphicTextGap(16);
         // a long text scrolls rather than pushing the picture off a small screen
@@ -67,10 +112,7 @@ final class LessonBanner {
         VBox content = new VBox(6, textScroll, status);
         content.getStyleClass().add("lesson-content");
         pane.setContent(content);
-        pane.textProperty().bind(Bindings.createStringBinding(() -> {
-            Lesson l = session.lessonProperty().get();
-            return l == null ? "" : "Lesson: " + l.title();
-        }, session.lessonProperty()));
+        Tooltip.install(pane, new Tooltip("Space on the title or T shows or hides the lesson's text"));
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             Lesson l = session.lessonProperty().get();
             return l == null ? "" : l.text();
@@ -79,9 +121,43 @@ final class LessonBanner {
         pane.managedProperty().bind(pane.visibleProperty());
         session.lessonProperty().addListener((o, a, l) -> {
             if (l != null) {
-                pane.setExpanded(true);
+                pane.setExpanded(!compact.get());
             }
         });
+    }
+
+    /** How the run stands, in a few words: the epoch it stops at, then whether the figure was reached. */
+    private static String shortStatus(LessonSession session) {
+        Lesson l = session.lessonProperty().get();
+        if (l == null) {
+            return "";
+        }
+        return switch (session.verdictProperty().get()) {
+            case REACHED -> "✔ figure reached";
+            case MISSED -> "✘ figure not reached";
+            case NOT_YET -> l.isSweep() ? "see the Sweep tab"
+                    : l.settings().epochs() > 0 ? String.format(java.util.Locale.ROOT, "to epoch %,d",
+                    l.settings().epochs()) : "press Play";
+        };
+    }
+
+    /**
+     * Presentation mode: the banner folds to one line (the title, how the run stands, Leave) and
+     * leaves the room to the picture; T or Space on the title unfolds the text. Normal size shows
+     * the text as before.
+     */
+    void setCompact(boolean on) {
+        if (compact.get() != on) {
+            compact.set(on);
+            pane.setExpanded(!on);
+        }
+    }
+
+    /** Shows or hides the lesson's text (the T key). */
+    void toggleText() {
+        if (pane.isVisible()) {
+            pane.setExpanded(!pane.isExpanded());
+        }
     }
 
     /** The height of one line of wrapped text in the font, so the text scrolls by whole lines. */

@@ -73,6 +73,8 @@ public final class SweepController {
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
     @FXML private TilePane thumbnails;
+    @FXML private javafx.scene.control.ScrollPane thumbnailScroll;
+    @FXML private javafx.scene.layout.FlowPane resultsRow;
     @FXML private ChoiceBox<Metric> metricChoice;
     @FXML private StackPane chartHolder;
     @FXML private TableView<SettingStats> summaryTable;
@@ -130,6 +132,7 @@ public final class SweepController {
         chartHolder.getChildren().add(chart);
 
         setUpSummaryTable();
+        followSpace();
         model.thumbnails().addListener((ListChangeListener<SweepThumbnail>) c -> rebuildThumbnails());
         model.summaryProperty().addListener((obs, was, now) -> refreshChart());
         model.metricProperty().addListener((obs, was, now) -> refreshChart());
@@ -153,9 +156,6 @@ public final class SweepController {
 
     private static TableColumn<SettingStats, String> column(String title, Function<SettingStats, String> text) {
         TableColumn<SettingStats, String> c = new TableColumn<>(title);
-        boolean narrow = title.equals("Setting") || title.equals("Runs");
-        c.setPrefWidth(title.equals("Setting") ? 64 : narrow ? 44 : 100);
-        c.setMaxWidth(title.equals("Runs") ? 140 : narrow ? 80 : 400);
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         return c;
@@ -289,7 +289,12 @@ public final class SweepController {
             img.getPixelWriter().setPixels(0, 0, t.width(), t.height(), PixelFormat.getIntArgbInstance(),
                     t.argb(), 0, t.width());
             ImageView view = new ImageView(img);
-            VBox tile = new VBox(view);
+            // the caption again under the picture, in the window's own type: it grows with presentation mode
+            Label caption = new Label(t.caption());
+            caption.getStyleClass().add("thumbnail-caption");
+            caption.setWrapText(true);
+            caption.maxWidthProperty().bind(view.fitWidthProperty());
+            VBox tile = new VBox(2, view, caption);
             tile.setAlignment(Pos.CENTER);
             tile.setId("thumb-" + t.settingIndex());
             tile.getStyleClass().add("sweep-thumbnail");
@@ -301,6 +306,93 @@ public final class SweepController {
             tiles.add(tile);
         }
         thumbnails.getChildren().setAll(tiles);
+        sizeThumbnails();
+    }
+
+    // ---- layout: the view follows the room it has (a laptop, a 1024x768 projector, a large screen) ----
+
+    /** Thumbnails no smaller than this (pixels of the picture); below it the grid scrolls. */
+    private static final double MIN_THUMBNAIL = 130;
+    /** A thumbnail's frame: padding and border on both sides (sweep.css). */
+    private static final double TILE_FRAME = 8;
+
+    private void followSpace() {
+        thumbnailScroll.viewportBoundsProperty().addListener((o, a, b) -> sizeThumbnails());
+        // a status line longer than the row wraps within it
+        statusLabel.maxWidthProperty().bind(resultsRow.widthProperty().subtract(20));
+        errorLabel.maxWidthProperty().bind(resultsRow.widthProperty().subtract(20));
+        summaryTable.skinProperty().addListener((o, a, skin) -> {
+            javafx.scene.Node head = summaryTable.lookup(".column-header .label");
+            if (head instanceof Label l) {
+                l.fontProperty().addListener((o2, f0, f1) -> fitTable());
+            }
+            fitTable();
+        });
+    }
+
+    /**
+     * Columns follow the width: as many as give the largest thumbnails that all fit the pane's
+     * height, or, when they cannot, as many of at least {@value #MIN_THUMBNAIL} pixels as the
+     * width takes (the grid then scrolls).
+     */
+    private void sizeThumbnails() {
+        int n = thumbnails.getChildren().size();
+        javafx.geometry.Bounds view = thumbnailScroll.getViewportBounds();
+        if (n == 0 || view.getWidth() <= 0 || view.getHeight() <= 0) {
+            return;
+        }
+        double gap = thumbnails.getHgap();
+        double w = view.getWidth() - thumbnails.getPadding().getLeft() - thumbnails.getPadding().getRight() - 1;
+        double h = view.getHeight() - thumbnails.getPadding().getTop() - thumbnails.getPadding().getBottom() - 1;
+        int columns = 1;
+        double size = 0;
+        double captionRoom = 2.6 * statusLabel.getFont().getSize();
+        for (int c = 1; c <= n; c++) {
+            int rows = (n + c - 1) / c;
+            double s = Math.min((w - gap * (c - 1)) / c - TILE_FRAME,
+                    (h - gap * (rows - 1)) / rows - TILE_FRAME - captionRoom);
+            if (s > size) {
+                size = s;
+                columns = c;
+            }
+        }
+        if (size < MIN_THUMBNAIL) {
+            columns = Math.max(1, (int) Math.floor((w + gap) / (MIN_THUMBNAIL + TILE_FRAME + gap)));
+            size = Math.max(40, (w - gap * (columns - 1)) / columns - TILE_FRAME);
+        }
+        size = Math.floor(size) - 2;
+        thumbnails.setPrefColumns(columns);
+        for (javafx.scene.Node tile : thumbnails.getChildren()) {
+            if (tile instanceof VBox box && !box.getChildren().isEmpty() && box.getChildren().get(0) instanceof ImageView iv) {
+                iv.setPreserveRatio(true);
+                iv.setSmooth(true);
+                iv.setFitWidth(size);
+            }
+        }
+    }
+
+    /**
+     * Every column at least as wide as its header and its widest value ("0.860 ± 0.012") in the
+     * table's type, the rest of the width shared; the table as tall as its rows.
+     */
+    private void fitTable() {
+        javafx.scene.Node head = summaryTable.lookup(".column-header .label");
+        javafx.scene.text.Font font = head instanceof Label l ? l.getFont() : javafx.scene.text.Font.getDefault();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        for (TableColumn<SettingStats, ?> c : summaryTable.getColumns()) {
+            probe.setText(c.getText());
+            double widest = probe.getLayoutBounds().getWidth();
+            for (SettingStats row : summaryTable.getItems()) {
+                Object value = c.getCellObservableValue(row) == null ? null : c.getCellObservableValue(row).getValue();
+                probe.setText(value == null ? "" : value.toString());
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            c.setMinWidth(Math.ceil(widest + 2.2 * font.getSize()));
+            c.setMaxWidth(Math.max(c.getMinWidth() * 2, 240));
+        }
+        double row = Math.ceil(font.getSize() * 1.9);
+        summaryTable.setPrefHeight((summaryTable.getItems().size() + 1) * row + 2 * font.getSize());
     }
 
     private void refreshChart() {
@@ -333,6 +425,7 @@ public final class SweepController {
         List<String> diverged = model.divergedSettings();
         chart.setTitle(diverged.isEmpty() ? null : "diverged (not plotted): " + String.join(", ", diverged));
         summaryTable.getItems().setAll(model.summaryProperty().get().settings());
+        fitTable();
         Optional<SettingStats> best = model.summaryProperty().get().bestTest();
         best.ifPresent(b -> summaryTable.getSelectionModel().select(b));
         // best-tile outline follows the summary

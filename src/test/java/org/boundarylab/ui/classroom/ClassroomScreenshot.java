@@ -22,6 +22,7 @@ import org.boundarylab.ui.LabViewModel;
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
  * org.boundarylab.ui.classroom.ClassroomScreenshot OUT.png MODE LESSON EPOCHS} where MODE is
  * {@code lesson} (normal size), {@code presentation} or {@code presentation-dark} (1024x768),
+ * any of them with {@code -sweep} (the Sweep tab after a small hidden-size sweep),
  * or any of them followed by {@code -help} (the shortcut list alone),
  * and EPOCHS is where the lesson's run is shown (0 = played to the lesson's end); an optional
  * fifth argument, a node id such as {@code #learningRateField}, gets the keyboard focus.
@@ -40,6 +41,8 @@ public final class ClassroomScreenshot {
             Classroom c = w.classroom();
             if (mode.startsWith("presentation")) {
                 c.viewOptions().presentationProperty().set(true);
+            }
+            if (mode.startsWith("presentation") || mode.contains("1024")) {
                 stage.setWidth(1024);
                 stage.setHeight(768);
             }
@@ -64,6 +67,27 @@ public final class ClassroomScreenshot {
         } else {
             for (int i = 0; i < epochs; i++) {
                 vm.run().step().get(10, TimeUnit.SECONDS);
+            }
+        }
+        if (mode.contains("sweep")) { // the Sweep tab after tutorial 001's hidden sizes, 2 seeds, 2000 epochs
+            var sweep = window.sweep().view().controller().model();
+            ScreenshotSupport.onFx(() -> {
+                window.controller().select(window.sweep().tab());
+                sweep.valuesProperty().set("1,2,3,4,5,20,50");
+                sweep.seedsProperty().set(2);
+                sweep.epochsProperty().set("2000");
+            });
+            Thread.sleep(300);
+            ScreenshotSupport.onFx(() -> ((javafx.scene.control.Button) scene.getRoot().lookup("#runButton")).fire());
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (System.nanoTime() < end) {
+                Thread.sleep(300);
+                AtomicReference<Boolean> done = new AtomicReference<>();
+                ScreenshotSupport.onFx(() -> done.set(sweep.runner().isPresent() && sweep.runner().get().isDone()
+                        && !sweep.runningProperty().get()));
+                if (done.get()) {
+                    break;
+                }
             }
         }
         if (args.length > 4) { // e.g. #learningRateField: shows the focus ring

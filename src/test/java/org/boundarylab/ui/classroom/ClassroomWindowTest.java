@@ -108,7 +108,7 @@ class ClassroomWindowTest {
         chooseLesson(robot, lesson);
         TitledPane banner = node(robot, "#lessonBanner", TitledPane.class);
         assertTrue(banner.isVisible());
-        assertEquals("Lesson: " + lesson.title(), banner.getText());
+        assertEquals("Lesson: " + lesson.title(), node(robot, "#lessonTitle", Label.class).getText());
         assertEquals(lesson.text(), node(robot, "#lessonText", Label.class).getText());
         assertEquals(lesson.settings(), window.controller().viewModel().form().currentSettings());
         assertEquals(org.boundarylab.ui.Pace.label(lesson.settings().pace()), node(robot, "#paceLabel", Label.class)
@@ -434,7 +434,7 @@ class ClassroomWindowTest {
         }
         assertTrue(texts.contains("Space") && texts.contains("Play / pause training"));
         assertTrue(texts.contains("F5 / Ctrl+P") && texts.contains("F11"));
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L, [ / ] or - / +, Home / End, B)")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Single keys (Space, S, R, N, L, [ / ] or - / +, Home / End, B, T)")), texts.toString());
         assertTrue(texts.contains("Ctrl+Z") && texts.contains("Data → Undo point"), texts.toString());
         assertFalse(texts.contains("F5"), "the classroom's own menu keys are listed once, as F5 / Ctrl+P");
         robot.push(KeyCode.ESCAPE);

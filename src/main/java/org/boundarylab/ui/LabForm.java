@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.boundarylab.data.DatasetKind;
+import org.boundarylab.lessons.DatasetPreset;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.nn.Activation;
 import org.boundarylab.nn.Features;
@@ -29,6 +30,13 @@ import org.boundarylab.ui.InputRules.Field;
  * slider, the input features), each field's message, and the typed values of a valid form.
  * Two settings a lesson sets have no control (the first N training points, an explicit output
  * count) and live here too. Every change is reported to the lab as the kind of change it is.
+ *
+ * <p>Choosing a dataset sets what learns it ({@link DatasetPreset}): its class count, network,
+ * optimiser and learning rate, and its noise, unless the user set that dataset's noise earlier
+ * in the session (each dataset keeps its own). Setups put in whole (lessons, workspaces, New)
+ * set the dataset without the preset. The output layer follows the class count (sigmoid with
+ * cross-entropy for two classes, softmax with cross-entropy for more) while it is the one the
+ * class count gives; an output that differs from it was chosen and stays.
  */
 public final class LabForm {
     /** The noise slider's range ends here. */
@@ -49,6 +57,10 @@ public final class LabForm {
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper classesApply = new ReadOnlyBooleanWrapper(false);
+    /** The noise each dataset had when the user left it, so coming back finds it again. */
+    private final Map<DatasetKind, Double> noiseByDataset = new EnumMap<>(DatasetKind.class);
+    /** Whether the output differs from the one the class count gives: then it stays as chosen. */
+    private boolean outputChosen;
     /** Settings a lesson sets that have no control: 0 = all training points / automatic outputs. */
     private int trainSubset;
     private int outputUnits;
@@ -57,7 +69,7 @@ public final class LabForm {
 
     LabForm(Consumer<Change> changed) {
         text(Field.SAMPLES, "400");
-        text(Field.CLASSES, "3");
+        text(Field.CLASSES, "2"); // moons have two; blobs and spirals get their preset's count
         text(Field.TEST_SHARE, "0.2");
         text(Field.DATA_SEED, "0");
         text(Field.HIDDEN_LAYERS, "4");
@@ -69,6 +81,9 @@ public final class LabForm {
         text(Field.REDRAW_EVERY, "10");
         text(Field.STOP_AT, "");
         dataset.addListener((o, a, b) -> {
+            if (!applying && a != null && b != null) {
+                usePreset(a, b);
+            }
             classesApply.set(hasClassCount(b));
             errors.get(Field.CLASSES).set(errorOf(Field.CLASSES, texts.get(Field.CLASSES).get()));
             changed.accept(Change.DATA);
@@ -78,6 +93,7 @@ public final class LabForm {
         outputLoss.addListener((o, a, b) -> {
             if (!applying) {
                 outputUnits = 0; // a count set by a lesson belongs to the lesson's output layer
+                outputChosen = b != automaticOutput();
             }
             changed.accept(Change.NETWORK);
         });
@@ -93,9 +109,79 @@ public final class LabForm {
         for (Field f : Field.values()) {
             texts.get(f).addListener((o, a, b) -> {
                 errors.get(f).set(errorOf(f, b));
+                if (f == Field.CLASSES && !applying) {
+                    followClassCount();
+                }
                 changed.accept(changeOf(f));
             });
         }
+    }
+
+    /**
+     * Leaving dataset {@code from} for {@code to}: remembers {@code from}'s noise and sets
+     * {@code to}'s preset, all as part of the one change of dataset.
+     */
+    private void usePreset(DatasetKind from, DatasetKind to) {
+        noiseByDataset.put(from, noise.get());
+        DatasetPreset p = DatasetPreset.of(to);
+        applying = true;
+        try {
+            noise.set(noiseByDataset.getOrDefault(to, p.noise()));
+            texts.get(Field.CLASSES).set(Integer.toString(p.classes()));
+            texts.get(Field.HIDDEN_LAYERS).set(java.util.Arrays.stream(p.hidden()).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
+            activation.set(p.activation());
+            optimizer.set(p.optimizer());
+            texts.get(Field.LEARNING_RATE).set(plain(p.learningRate()));
+            trainSubset = 0;
+            if (!outputChosen) {
+                outputUnits = 0;
+                outputLoss.set(outputFor(p.classes()));
+            }
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** A new class count typed: the output follows it unless it was chosen. */
+    private void followClassCount() {
+        if (outputChosen || !hasClassCount(dataset.get())
+                || !InputRules.check(Field.CLASSES, texts.get(Field.CLASSES).get()).isEmpty()) {
+            return;
+        }
+        OutputLoss wanted = automaticOutput();
+        if (outputLoss.get() != wanted) {
+            applying = true; // one change: the class count's, which makes new data and a new network
+            try {
+                outputUnits = 0;
+                outputLoss.set(wanted);
+            } finally {
+                applying = false;
+            }
+        }
+    }
+
+    /** The classes the chosen data has: the typed count for blobs and spirals (2 while it is not valid), else 2. */
+    int classCount() {
+        if (!hasClassCount(dataset.get())) {
+            return 2;
+        }
+        String typed = texts.get(Field.CLASSES).get();
+        return InputRules.check(Field.CLASSES, typed).isEmpty() ? intValue(Field.CLASSES) : 2;
+    }
+
+    private OutputLoss automaticOutput() {
+        return outputFor(classCount());
+    }
+
+    /** Sigmoid with cross-entropy for two classes, softmax with cross-entropy for more. */
+    static OutputLoss outputFor(int classes) {
+        return OutputLoss.of(DatasetPreset.outputFor(classes), DatasetPreset.lossFor(classes));
+    }
+
+    /** The session's noise memory is forgotten (a new lab): each dataset starts at its preset's noise again. */
+    public void forgetNoisePerDataset() {
+        noiseByDataset.clear();
     }
 
     private void text(Field f, String initial) {
@@ -321,6 +407,7 @@ public final class LabForm {
             outputUnits = s.outputUnits();
             features.set(s.features());
             pace.set(s.pace());
+            outputChosen = out != automaticOutput() || s.outputUnits() > 0;
         } finally {
             applying = false;
         }
@@ -339,8 +426,7 @@ public final class LabForm {
         Map<Field, String> values = new EnumMap<>(Field.class);
         values.put(Field.SAMPLES, Integer.toString(s.samples()));
         // the settings' generator makes two classes of blobs and spirals; saved points may have more
-        values.put(Field.CLASSES, !hasClassCount(s.dataset()) ? texts.get(Field.CLASSES).get()
-                : classes == null ? "2" : Integer.toString(classes));
+        values.put(Field.CLASSES, !hasClassCount(s.dataset()) || classes == null ? "2" : Integer.toString(classes));
         values.put(Field.TEST_SHARE, InputRules.testText(s.testRatio(), s.testPoints()));
         values.put(Field.DATA_SEED, Long.toString(s.dataSeed()));
         values.put(Field.HIDDEN_LAYERS, s.hiddenText());

@@ -450,6 +450,7 @@ public final class LabRun {
             // a combination the engine refuses (the field checks cannot see every one)
             session = null;
             setupError = e.getMessage();
+            status.clearFigures(); // the last run's figures are not of these points or settings
         }
     }
 

@@ -82,6 +82,14 @@ public final class LabStatus {
                 : String.format(Locale.ROOT, "%+.1f pts", 100 * s.accuracyGap()));
     }
 
+    /** No run to measure (no points to train on, a setup the engine refuses): no figures rather than old ones. */
+    void clearFigures() {
+        for (ReadOnlyStringWrapper t : new ReadOnlyStringWrapper[] {epochText, speedText, trainLossText, testLossText,
+                trainAccuracyText, testAccuracyText, gapText, parametersText}) {
+            t.set("–");
+        }
+    }
+
     void showParameters(int count) {
         parametersText.set(Integer.toString(count));
     }

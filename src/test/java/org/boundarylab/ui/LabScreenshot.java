@@ -27,8 +27,8 @@ public final class LabScreenshot {
         ScreenshotSupport.startToolkit();
         LabWindow window = ScreenshotSupport.openLab(null, w -> {
             LabViewModel model = w.controller().viewModel();
-            model.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
             model.form().datasetProperty().set(org.boundarylab.data.DatasetKind.parse(kind));
+            model.form().textProperty(Field.HIDDEN_LAYERS).set(hidden);
             model.form().textProperty(Field.CLASSES).set(classes);
             if (!kind.equals("moons")) {
                 model.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);

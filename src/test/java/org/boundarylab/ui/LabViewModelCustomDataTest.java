@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import org.boundarylab.data.Dataset;
 import org.boundarylab.data.DatasetKind;
 import org.boundarylab.data.Split;
@@ -43,6 +44,39 @@ class LabViewModelCustomDataTest {
         vm.useGeneratedData();
         assertFalse(vm.data().customDataProperty().get());
         assertEquals(generated, vm.data().dataProperty().get());
+    }
+
+    @Test
+    void clearedDataLeavesNoOldFigures() throws Exception {
+        LabViewModel vm = new LabViewModel(SharedPool.get());
+        for (int i = 0; i < 5; i++) {
+            vm.run().step().get(10, TimeUnit.SECONDS);
+        }
+        vm.run().pulse();
+        assertTrue(vm.status().trainAccuracyTextProperty().get().endsWith("%"));
+        Dataset none = new Dataset(new double[0][], new int[0], 2);
+        new DataEditor(vm.data().dataProperty().get(), vm::setCustomData).clear();
+        assertEquals(0, vm.data().dataProperty().get().train().size());
+        if (vm.run().session() != null) {
+            vm.run().session().started().get(10, TimeUnit.SECONDS);
+        }
+        vm.run().pulse();
+        assertEquals("there are no training examples", vm.status().messageProperty().get());
+        for (var text : java.util.List.of(vm.status().trainAccuracyTextProperty(), vm.status().testAccuracyTextProperty(),
+                vm.status().trainLossTextProperty(), vm.status().testLossTextProperty(), vm.status().gapTextProperty(),
+                vm.status().epochTextProperty())) {
+            assertEquals("–", text.get(), "no points, no figures");
+        }
+        assertEquals(none.size(), vm.data().dataProperty().get().test().size());
+        // a point drawn again: a run again, with its own figures
+        DataEditor editor = new DataEditor(vm.data().dataProperty().get(), vm::setCustomData);
+        editor.addPoint(0, 0);
+        editor.selectedClassProperty().set(1);
+        editor.addPoint(1, 1);
+        vm.run().session().started().get(10, TimeUnit.SECONDS);
+        vm.run().pulse();
+        assertEquals("0", vm.status().epochTextProperty().get());
+        assertTrue(vm.status().trainAccuracyTextProperty().get().endsWith("%"));
     }
 
     @Test

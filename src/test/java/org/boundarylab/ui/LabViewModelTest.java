@@ -146,8 +146,8 @@ class LabViewModelTest {
     @Test
     void divergencePausesWithAMessageAndKeepsAFiniteNetwork() throws Exception {
         LabViewModel vm = new LabViewModel(SharedPool.get());
+        vm.form().datasetProperty().set(DatasetKind.XOR); // its preset first, then the settings under test
         vm.form().activationProperty().set(Activation.LINEAR);
-        vm.form().datasetProperty().set(DatasetKind.XOR);
         vm.form().textProperty(Field.LEARNING_RATE).set("1000");
         vm.form().textProperty(Field.REDRAW_EVERY).set("1");
         vm.run().play();
@@ -181,8 +181,8 @@ class LabViewModelTest {
         LabViewModel vm = new LabViewModel(SharedPool.get());
         vm.form().textProperty(Field.CLASSES).set("x");
         assertTrue(vm.validProperty().get(), "moons have two classes whatever the field says");
-        vm.form().textProperty(Field.CLASSES).set("4");
         vm.form().datasetProperty().set(DatasetKind.GAUSSIAN);
+        vm.form().textProperty(Field.CLASSES).set("4");
         assertTrue(vm.form().classesApplyProperty().get());
         assertEquals(4, vm.data().dataProperty().get().train().classes());
         vm.form().outputLossProperty().set(OutputLoss.SOFTMAX_CROSS_ENTROPY);

@@ -10,12 +10,14 @@ import org.boundarylab.ui.LabViewModel;
  * The input switches above the diagram: one check box per feature, ticked while the lab uses
  * it. The lab's features are the truth (New in the File menu and restored settings set them
  * too), so the boxes follow them; a click asks the lab for the change and says what it does,
- * or why it was refused (the last input stays).
+ * or why it was refused (the last input stays), until another run starts.
  */
 final class FeatureSwitches {
     private final LabViewModel vm;
     private final List<CheckBox> boxes;
     private final InfoLine info;
+    /** True while a click changes the inputs, whose result the info line then says. */
+    private boolean switching;
 
     FeatureSwitches(LabViewModel vm, List<CheckBox> boxes, InfoLine info) {
         this.vm = vm;
@@ -25,6 +27,13 @@ final class FeatureSwitches {
             box.setOnAction(e -> switchFeature((Feature) box.getUserData(), box));
         }
         vm.form().featuresProperty().addListener((o, a, b) -> follow());
+        // a run not started by a click here (New, a lesson, a workspace, other settings): what a
+        // click said it did is no longer what the lab shows
+        vm.run().generationProperty().addListener((o, a, b) -> {
+            if (!switching) {
+                info.greet();
+            }
+        });
         follow();
     }
 
@@ -36,6 +45,7 @@ final class FeatureSwitches {
     }
 
     private void switchFeature(Feature f, CheckBox box) {
+        switching = true;
         try {
             vm.form().featuresProperty().set(vm.form().featuresProperty().get().with(f, box.isSelected()));
             info.say(box.isSelected() ? f.label() + " is now an input; training starts again."
@@ -43,6 +53,8 @@ final class FeatureSwitches {
         } catch (IllegalArgumentException e) {
             box.setSelected(true);
             info.say(e.getMessage() + ".");
+        } finally {
+            switching = false;
         }
     }
 }

@@ -12,6 +12,7 @@ import org.boundarylab.ui.ExplainedPoint;
  * line for all of it, so the panel has one place to look at.
  */
 final class InfoLine {
+    static final String GREETING = "Point at a unit to see its map on the canvas; click to pin it.";
     private final Label label;
     private final ShownNetwork shown;
     private final ExplainedPoint explained;
@@ -20,7 +21,12 @@ final class InfoLine {
         this.label = label;
         this.shown = shown;
         this.explained = explained;
-        say("Point at a unit to see its map on the canvas; click to pin it.");
+        greet();
+    }
+
+    /** The line as the panel opens: what pointing and clicking do. */
+    void greet() {
+        say(GREETING);
     }
 
     void say(String text) {

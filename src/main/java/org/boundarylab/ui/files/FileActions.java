@@ -238,9 +238,10 @@ public final class FileActions {
         leaveLesson.run();
         LabForm f = vm.form();
         vm.applyAll(() -> {
+            f.datasetProperty().set(start.dataset()); // its preset first: the start's own settings follow
+            f.forgetNoisePerDataset();
             f.featuresProperty().set(Features.DEFAULT);
             start.texts().forEach((field, t) -> f.textProperty(field).set(t));
-            f.datasetProperty().set(start.dataset());
             f.noiseProperty().set(start.noise());
             f.activationProperty().set(start.activation());
             f.outputLossProperty().set(start.output());

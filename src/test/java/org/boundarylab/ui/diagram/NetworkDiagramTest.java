@@ -279,4 +279,20 @@ class NetworkDiagramTest {
         assertTrue(robot.lookup("#diagramInfo").queryAs(Label.class).getText().contains("at least one input"));
         assertEquals(Features.parse("x2^2"), vm.form().featuresProperty().get());
     }
+
+    @Test
+    void whatASwitchSaidIsGoneAfterNew(FxRobot robot) throws Exception {
+        Label info = robot.lookup("#diagramInfo").queryAs(Label.class);
+        for (boolean backOff : new boolean[] {false, true}) {
+            robot.clickOn("#feature-x2_squared");
+            if (backOff) {
+                robot.clickOn("#feature-x2_squared"); // the inputs are the start's again: New changes none
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(info.getText().startsWith("x2²"), info.getText());
+            robot.interact(() -> window.files().newLab());
+            assertEquals(Features.DEFAULT, vm.form().featuresProperty().get());
+            assertEquals(InfoLine.GREETING, info.getText(), "New starts the line afresh");
+        }
+    }
 }

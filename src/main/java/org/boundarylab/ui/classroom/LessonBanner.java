@@ -135,6 +135,7 @@ final class LessonBanner {
         return switch (session.verdictProperty().get()) {
             case REACHED -> "✔ figure reached";
             case MISSED -> "✘ figure not reached";
+            case EXPLORING -> "exploring";
             case NOT_YET -> l.isSweep() ? "see the Sweep tab"
                     : l.settings().epochs() > 0 ? String.format(java.util.Locale.ROOT, "to epoch %,d",
                     l.settings().epochs()) : "press Play";

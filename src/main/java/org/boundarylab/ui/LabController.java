@@ -208,7 +208,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         reportButton.setTooltip(new Tooltip("The classification report: precision, recall and F1 per class"));
         logEpochsCheck.setTooltip(new Tooltip("A log epoch axis: the first hundred epochs of a long run get room"));
         timelineBar = new TimelineBar(vm.run(), timelineSlider, timelineLabel, liveButton, bestEpochButton,
-                continueHereButton, lossChart, LabController::confirmDiscard);
+                continueHereButton, lossChart, this::confirmDiscard);
 
         vm.run().addFeaturedSnapshotListener(frames::submit);
         vm.data().dataProperty().addListener((o, a, split) -> canvasView.setData(split));
@@ -383,10 +383,14 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         return timelineBar;
     }
 
-    private static boolean confirmDiscard(String question) {
+    private boolean confirmDiscard(String question) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         a.setTitle("Continue from here");
         a.setHeaderText("Discard the rest of the run?");
+        if (tabs.getScene() != null) {
+            a.initOwner(tabs.getScene().getWindow());
+            DialogTheme.dress(a);
+        }
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
@@ -581,8 +585,8 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         text.setPrefRowCount(26);
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.getDialogPane().getStylesheets().addAll(tabs.getScene().getStylesheets());
         dialog.initOwner(tabs.getScene().getWindow());
+        DialogTheme.dress(dialog);
         dialog.show();
     }
 }

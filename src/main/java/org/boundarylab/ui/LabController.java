@@ -116,6 +116,9 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     private AnimationTimer timer;
     private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
+    /** How long a pause in typing applies a field that starts the run again. */
+    static final javafx.util.Duration APPLY_PAUSE = javafx.util.Duration.millis(600);
+    private final Map<Field, PendingField> pending = new EnumMap<>(Field.class);
     private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
     private static final System.Logger LOG = System.getLogger(LabController.class.getName());
 
@@ -160,7 +163,20 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         fields.put(Field.REDRAW_EVERY, redrawEveryField);
         fields.put(Field.STOP_AT, stopAtField);
         fields.forEach((f, tf) -> {
-            tf.textProperty().bindBidirectional(vm.form().textProperty(f));
+            if (LabForm.startsRunAgain(f)) {
+                // a field that starts the run again takes its text when the typing is done
+                pending.put(f, new PendingField(tf, vm.form().textProperty(f), APPLY_PAUSE));
+            } else {
+                tf.textProperty().bindBidirectional(vm.form().textProperty(f)); // a retune: at once
+            }
+            // Enter applies the field and stays there: it is not Play's key while typing
+            tf.setOnAction(e -> {
+                PendingField p = pending.get(f);
+                if (p != null) {
+                    p.apply();
+                }
+                e.consume();
+            });
             // the decoration shows the same message the view-model uses to block Play
             validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
                 String error = f == Field.CLASSES && !vm.form().classesApplyProperty().get() ? ""
@@ -377,6 +393,11 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     }
 
     // ---- the places features plug into ----
+
+    /** Sets the pause in typing that applies a field (tests make it long, then short, to see it happen once). */
+    void setApplyPause(javafx.util.Duration pause) {
+        pending.values().forEach(p -> p.setDelay(pause));
+    }
 
     /** The rewind row (tests answer its question for the user). */
     TimelineBar timeline() {

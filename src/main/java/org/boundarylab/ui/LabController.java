@@ -116,6 +116,9 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
     private AnimationTimer timer;
     private final PulseShare pulseShare = new PulseShare();
     private final ValidationSupport validation = new ValidationSupport();
+    /** How long a pause in typing applies a field that starts the run again. */
+    static final javafx.util.Duration APPLY_PAUSE = javafx.util.Duration.millis(600);
+    private final Map<Field, PendingField> pending = new EnumMap<>(Field.class);
     private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
     private static final System.Logger LOG = System.getLogger(LabController.class.getName());
 
@@ -160,7 +163,20 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         fields.put(Field.REDRAW_EVERY, redrawEveryField);
         fields.put(Field.STOP_AT, stopAtField);
         fields.forEach((f, tf) -> {
-            tf.textProperty().bindBidirectional(vm.form().textProperty(f));
+            if (LabForm.startsRunAgain(f)) {
+                // a field that starts the run again takes its text when the typing is done
+                pending.put(f, new PendingField(tf, vm.form().textProperty(f), APPLY_PAUSE));
+            } else {
+                tf.textProperty().bindBidirectional(vm.form().textProperty(f)); // a retune: at once
+            }
+            // Enter applies the field and stays there: it is not Play's key while typing
+            tf.setOnAction(e -> {
+                PendingField p = pending.get(f);
+                if (p != null) {
+                    p.apply();
+                }
+                e.consume();
+            });
             // the decoration shows the same message the view-model uses to block Play
             validation.registerValidator(tf, false, (javafx.scene.control.Control c, String text) -> {
                 String error = f == Field.CLASSES && !vm.form().classesApplyProperty().get() ? ""
@@ -208,7 +224,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         reportButton.setTooltip(new Tooltip("The classification report: precision, recall and F1 per class"));
         logEpochsCheck.setTooltip(new Tooltip("A log epoch axis: the first hundred epochs of a long run get room"));
         timelineBar = new TimelineBar(vm.run(), timelineSlider, timelineLabel, liveButton, bestEpochButton,
-                continueHereButton, lossChart, LabController::confirmDiscard);
+                continueHereButton, lossChart, this::confirmDiscard);
 
         vm.run().addFeaturedSnapshotListener(frames::submit);
         vm.data().dataProperty().addListener((o, a, split) -> canvasView.setData(split));
@@ -378,15 +394,24 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
 
     // ---- the places features plug into ----
 
+    /** Sets the pause in typing that applies a field (tests make it long, then short, to see it happen once). */
+    void setApplyPause(javafx.util.Duration pause) {
+        pending.values().forEach(p -> p.setDelay(pause));
+    }
+
     /** The rewind row (tests answer its question for the user). */
     TimelineBar timeline() {
         return timelineBar;
     }
 
-    private static boolean confirmDiscard(String question) {
+    private boolean confirmDiscard(String question) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         a.setTitle("Continue from here");
         a.setHeaderText("Discard the rest of the run?");
+        if (tabs.getScene() != null) {
+            a.initOwner(tabs.getScene().getWindow());
+            DialogTheme.dress(a);
+        }
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
@@ -581,8 +606,8 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
         text.setPrefRowCount(26);
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.getDialogPane().getStylesheets().addAll(tabs.getScene().getStylesheets());
         dialog.initOwner(tabs.getScene().getWindow());
+        DialogTheme.dress(dialog);
         dialog.show();
     }
 }

@@ -207,6 +207,12 @@ public final class LabForm {
         };
     }
 
+    /** Whether a change of this field starts the run again (new data or a new network), not a retune. */
+    static boolean startsRunAgain(Field f) {
+        Change c = changeOf(f);
+        return c == Change.DATA || c == Change.NETWORK;
+    }
+
     /** Blobs and spirals come in any number of classes; the other patterns have two. */
     public static boolean hasClassCount(DatasetKind kind) {
         return kind == DatasetKind.GAUSSIAN || kind == DatasetKind.SPIRAL;

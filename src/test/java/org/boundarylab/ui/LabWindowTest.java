@@ -64,7 +64,70 @@ class LabWindowTest {
         if (!text.isEmpty()) {
             robot.write(text);
         }
+        robot.push(KeyCode.ENTER); // applies the field (one that starts the run again waits for it)
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Types into a field one key at a time, with no Enter, while the pause that applies it never ends. */
+    private void typeWithoutApplying(FxRobot robot, String id, String text) {
+        robot.interact(() -> window.controller().setApplyPause(javafx.util.Duration.hours(1)));
+        TextField field = node(robot, id, TextField.class);
+        robot.interact(field::requestFocus);
+        robot.push(KeyCode.END).eraseText(field.getText().length());
+        for (char c : text.toCharArray()) {
+            robot.write(c);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text, field.getText());
+    }
+
+    @Test
+    void aNumberIsTakenWhenTheTypingIsDoneNeverInTheMiddle(FxRobot robot) throws Exception {
+        LabViewModel vm = window.viewModel();
+        java.util.List<Integer> made = new java.util.ArrayList<>(); // the training points of each new data
+        robot.interact(() -> vm.data().dataProperty().addListener((o, a, split) -> made.add(split.train().size()
+                + split.test().size())));
+        typeWithoutApplying(robot, "#samplesField", "12000");
+        assertEquals(java.util.List.of(), made, "no data while typing 1, 12, 120, 1200");
+        assertEquals("400", vm.form().textProperty(InputRules.Field.SAMPLES).get());
+        // the pause in typing ends (a test makes it end now rather than wait for it)
+        robot.interact(() -> window.controller().setApplyPause(javafx.util.Duration.millis(20)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !made.isEmpty());
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(12000), made, "one new data set, of the number typed");
+
+        // 100000 is more than the lab makes: never 10,000 points on the way, and the reason when typed
+        typeWithoutApplying(robot, "#samplesField", "100000");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(12000), made);
+        assertTrue(node(robot, "#messageLabel", Label.class).getText().startsWith("Samples"));
+        assertTrue(node(robot, "#playButton", Button.class).isDisabled());
+    }
+
+    @Test
+    void enterInAFieldAppliesItAndDoesNotPlay(FxRobot robot) {
+        LabViewModel vm = window.viewModel();
+        typeWithoutApplying(robot, "#hiddenLayersField", "5,3");
+        assertEquals("4", vm.form().textProperty(InputRules.Field.HIDDEN_LAYERS).get());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("5,3", vm.form().textProperty(InputRules.Field.HIDDEN_LAYERS).get());
+        assertEquals("37", node(robot, "#parametersLabel", Label.class).getText(), "the 2-5-3-1 network");
+        assertFalse(vm.run().playingProperty().get(), "Enter in a field is not Play");
+        assertTrue(node(robot, "#hiddenLayersField", TextField.class).isFocused());
+        // a field that retunes takes its text as typed; Enter there does not play either
+        typeWithoutApplying(robot, "#learningRateField", "0.5");
+        assertEquals("0.5", vm.form().textProperty(InputRules.Field.LEARNING_RATE).get());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.run().playingProperty().get());
+        // leaving a field applies it too
+        typeWithoutApplying(robot, "#samplesField", "300");
+        robot.interact(() -> node(robot, "#playButton", Button.class).requestFocus());
+        assertEquals("300", vm.form().textProperty(InputRules.Field.SAMPLES).get());
+        assertEquals(300, vm.data().dataProperty().get().train().size() + vm.data().dataProperty().get().test().size());
     }
 
     private static double percent(FxRobot robot, String id) {

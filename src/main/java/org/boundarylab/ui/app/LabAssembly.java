@@ -78,6 +78,7 @@ public final class LabAssembly {
                 explain.open();
             }
         });
+        AboutBox.install(lab);
         return new LabWindow(scene, root, lab, vm, files, draw, sweep, diagram, explain, classroom[0], viewOptions);
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.lessons.Lesson;
 import org.boundarylab.lessons.LessonFiles;
 
@@ -55,10 +56,7 @@ public final class FxLessonDialogs implements LessonDialogs {
         ButtonType next = new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE);
         details.getDialogPane().getButtonTypes().addAll(next, ButtonType.CANCEL);
         details.getDialogPane().lookupButton(next).disableProperty().bind(title.textProperty().isEmpty());
-        if (owner != null && owner.getScene() != null) {
-            details.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            details.getDialogPane().getStyleClass().add("lab-root");
-        }
+        DialogTheme.dress(details.getDialogPane(), owner);
         Platform.runLater(title::requestFocus);
         if (details.showAndWait().orElse(ButtonType.CANCEL) != next) {
             return Optional.empty();
@@ -78,10 +76,7 @@ public final class FxLessonDialogs implements LessonDialogs {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.initOwner(owner);
         alert.setHeaderText(heading);
-        if (owner != null && owner.getScene() != null) {
-            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            alert.getDialogPane().getStyleClass().add("lab-root");
-        }
+        DialogTheme.dress(alert);
         alert.show();
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 
 /**
  * The list of keyboard shortcuts, shown over the window; Esc or Close hides it. It lists the
@@ -78,9 +79,7 @@ public final class HelpOverlay {
         if (dialog.getOwner() == null && owner != null) {
             dialog.initOwner(owner);
         }
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        DialogTheme.dress(dialog.getDialogPane(), owner);
         dialog.show();
     }
 

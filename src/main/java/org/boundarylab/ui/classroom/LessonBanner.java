@@ -20,6 +20,7 @@ final class LessonBanner {
     private final Label shortStatus = new Label();
     /** The room the fold arrow and the bar's padding take left of the title. */
     private static final double TITLE_ARROW_ROOM = 44;
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
     private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** Lines of lesson text shown before the text scrolls (fewer in presentation mode). */
@@ -71,28 +72,45 @@ final class LessonBanner {
             Lesson l = session.lessonProperty().get();
             return l == null ? "" : (compact.get() ? "" : "Lesson: ") + l.title();
         }, session.lessonProperty(), compact));
-        javafx.scene.layout.HBox titleGraphic = new javafx.scene.layout.HBox(12, title, shortStatus, leaveButton);
-        titleGraphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        titleGraphic.setMinWidth(Region.USE_PREF_SIZE);
-        // the bar's own text is the title; the label only measures it in the bar's type
+        // the bar's own text is the title; in presentation mode the folded bar says the title and how
+        // the run stands as one flow of text, which wraps to a second line rather than cutting a long
+        // title (the two labels only measure and style them)
         title.setVisible(false);
         title.setManaged(false);
-        pane.textProperty().bind(title.textProperty());
-        pane.setWrapText(false);
-        // the title bar is one line: Leave waits in the unfolded banner (and the Lessons menu), and how the
-        // run stands gives way to a title too long to share the line with it
-        leaveButton.visibleProperty().bind(compact.not().or(pane.expandedProperty()));
-        leaveButton.managedProperty().bind(leaveButton.visibleProperty());
-        javafx.beans.binding.BooleanBinding statusFits = Bindings.createBooleanBinding(
-                () -> title.prefWidth(-1) + 24 + shortStatus.prefWidth(-1)
-                        + (leaveButton.isVisible() ? leaveButton.prefWidth(-1) + 12 : 0)
-                        <= pane.getWidth() - TITLE_ARROW_ROOM,
-                title.textProperty(), title.fontProperty(), shortStatus.textProperty(), shortStatus.fontProperty(),
-                pane.widthProperty(), leaveButton.visibleProperty());
         shortStatus.visibleProperty().unbind();
         shortStatus.managedProperty().unbind();
-        shortStatus.visibleProperty().bind(compact.and(statusFits));
-        shortStatus.managedProperty().bind(shortStatus.visibleProperty());
+        shortStatus.setVisible(false);
+        shortStatus.setManaged(false);
+        javafx.scene.text.Text titleText = new javafx.scene.text.Text();
+        titleText.setId("lessonFoldedTitle");
+        titleText.textProperty().bind(title.textProperty());
+        titleText.fontProperty().bind(title.fontProperty());
+        titleText.fillProperty().bind(title.textFillProperty());
+        javafx.scene.text.Text statusText = new javafx.scene.text.Text();
+        statusText.setId("lessonFoldedStatus");
+        statusText.textProperty().bind(Bindings.when(shortStatus.textProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("\u2003", shortStatus.textProperty())));
+        statusText.fontProperty().bind(shortStatus.fontProperty());
+        statusText.fillProperty().bind(shortStatus.textFillProperty());
+        javafx.scene.text.TextFlow folded = new javafx.scene.text.TextFlow(titleText, statusText);
+        folded.setId("lessonFolded");
+        folded.visibleProperty().bind(compact);
+        folded.managedProperty().bind(compact);
+        javafx.scene.layout.HBox titleGraphic = new javafx.scene.layout.HBox(12, title, shortStatus, folded, leaveButton);
+        titleGraphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pane.textProperty().bind(Bindings.when(compact).then("").otherwise(title.textProperty()));
+        pane.setWrapText(false);
+        // Leave waits in the unfolded banner (and the Lessons menu)
+        leaveButton.visibleProperty().bind(compact.not().or(pane.expandedProperty()));
+        leaveButton.managedProperty().bind(leaveButton.visibleProperty());
+        folded.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(100, pane.getWidth() - TITLE_ARROW_ROOM
+                        - (leaveButton.isVisible() ? leaveButton.prefWidth(-1) + 12 : 0)),
+                pane.widthProperty(), leaveButton.visibleProperty()));
+        folded.maxWidthProperty().bind(folded.prefWidthProperty());
+        folded.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> folded.prefHeight(folded.getPrefWidth()), folded.prefWidthProperty(), titleText.textProperty(),
+                statusText.textProperty(), titleText.fontProperty()));
         pane.setGraphic(titleGraphic);
 
 
@@ -148,6 +166,7 @@ final class LessonBanner {
      * the text as before.
      */
     void setCompact(boolean on) {
+        pane.pseudoClassStateChanged(COMPACT, on);
         if (compact.get() != on) {
             compact.set(on);
             pane.setExpanded(!on);

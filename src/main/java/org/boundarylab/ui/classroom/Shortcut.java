@@ -24,7 +24,7 @@ public record Shortcut(String keys, String action, boolean plainKey) {
             new Shortcut("Home / End", "Rewind to epoch 0 / back to the live run", true),
             new Shortcut("B", "Rewind to the best test epoch (early stopping)", true),
             new Shortcut("T", "Show / hide the lesson's text", true),
-            new Shortcut("Enter", "Play / pause, also from a text field", false),
+            new Shortcut("Enter", "Play / pause; in a text field, apply what was typed", false),
             new Shortcut("Esc", "Leave a text field (then the single keys work)", false),
             new Shortcut("F5 / Ctrl+P", "Presentation mode on or off", false),
             new Shortcut("Ctrl+T", "Dark or light theme", false),

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.data.Split;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Features;
@@ -194,6 +195,7 @@ final class AnimationExport {
         form.addRow(2, new Label("Frames"), frames);
         form.addRow(3, new Label("Size"), size);
         d.getDialogPane().setContent(new VBox(8, form, loss, problem));
+        DialogTheme.dress(d);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
         Runnable check = () -> {
@@ -253,6 +255,7 @@ final class AnimationExport {
             alert.getDialogPane().setContent(new VBox(8, bar, text));
             alert.getButtonTypes().setAll(ButtonType.CANCEL);
             alert.setOnCloseRequest(e -> cancel());
+            DialogTheme.dress(alert);
             alert.show();
         }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.ui.BackgroundTasks;
 import org.boundarylab.ui.LabViewModel;
 import org.boundarylab.workspace.Autosave;
@@ -77,6 +78,7 @@ final class AutosaveOffer {
             ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
             ButtonType fresh = new ButtonType("Start fresh", ButtonBar.ButtonData.CANCEL_CLOSE);
             ask.getButtonTypes().setAll(restore, fresh);
+            DialogTheme.dress(ask);
             Optional<ButtonType> answer = ask.showAndWait();
             if (answer.isEmpty() || answer.get() != restore) {
                 discard(autosave);

@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.data.Split;
 import org.boundarylab.lessons.LabSettings;
 import org.boundarylab.nn.FeaturedModel;
@@ -187,6 +188,7 @@ final class DataAndExports {
         size.getSelectionModel().select(0);
         d.getDialogPane().setContent(new VBox(8, axes, legend, new Label("Size"), size));
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        DialogTheme.dress(d);
         d.setResultConverter(b -> b != ButtonType.OK ? null
                 : (size.getSelectionModel().getSelectedIndex() == 1 ? Exports.PngOptions.slides()
                 : Exports.PngOptions.screen()).withAxes(axes.isSelected()).withLegend(legend.isSelected()));

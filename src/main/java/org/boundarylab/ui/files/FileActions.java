@@ -146,7 +146,8 @@ public final class FileActions {
                 item("openItem", "Open workspace…", "Shortcut+O", this::open),
                 item("saveItem", "Save", "Shortcut+S", this::save),
                 item("saveAsItem", "Save As…", "Shortcut+Shift+S", this::saveAs),
-                new SeparatorMenuItem(), export);
+                new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), item("quitItem", "Quit", "Shortcut+Q", this::quit));
     }
 
     private void fillDataMenu(Menu m) {
@@ -388,6 +389,25 @@ public final class FileActions {
         currentFile = file;
         if (window() instanceof Stage stage) {
             stage.setTitle(file == null ? "Boundary Lab" : "Boundary Lab — " + file.getFileName());
+        }
+    }
+
+    /**
+     * File > Quit: asks about unsaved work as New does, then closes the window as its close button
+     * does (the close request first, then the window goes; the autosave follows as ever).
+     */
+    public void quit() {
+        if (!mayReplaceLab("quitting")) {
+            return;
+        }
+        Window w = window();
+        if (w == null) {
+            return;
+        }
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        javafx.event.Event.fireEvent(w, close);
+        if (!close.isConsumed()) {
+            w.hide();
         }
     }
 

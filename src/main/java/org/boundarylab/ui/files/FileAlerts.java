@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.workspace.WorkspaceFormatException;
 
 /**
@@ -44,6 +45,7 @@ final class FileAlerts {
         a.setContentText(message);
         a.getDialogPane().setId(id);
         a.getDialogPane().setMinWidth(520);
+        DialogTheme.dress(a);
         last = a;
         a.show();
     }

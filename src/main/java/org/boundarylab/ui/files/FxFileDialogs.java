@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.boundarylab.ui.DialogTheme;
 
 /** The system's file chooser, opening in the folder used last, and the question before unsaved work is replaced. */
 public final class FxFileDialogs implements FileDialogs {
@@ -43,6 +44,7 @@ public final class FxFileDialogs implements FileDialogs {
         ask.setTitle("Unsaved lab");
         ask.setHeaderText("Save the lab first?");
         ask.initOwner(owner.get());
+        DialogTheme.dress(ask);
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? UnsavedChoice.SAVE : answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
     }

@@ -329,8 +329,13 @@ class ClassroomWindowTest {
         robot.push(KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.controller().viewModel().logScaleProperty().get(), "L: log scale");
-        // Enter plays from a text field (Play is the default button); the field keeps the focus
+        // Enter in a text field applies it and does not play; elsewhere it plays (Play is the default button)
         robot.interact(() -> node(robot, "#learningRateField", Node.class).requestFocus());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.controller().viewModel().run().playingProperty().get(), "Enter in a field: no play");
+        assertTrue(node(robot, "#learningRateField", Node.class).isFocused());
+        robot.interact(() -> node(robot, "#canvasPane", Node.class).requestFocus());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.controller().viewModel().run().playingProperty().get(), "Enter: play");

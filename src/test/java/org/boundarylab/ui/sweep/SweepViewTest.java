@@ -48,7 +48,9 @@ class SweepViewTest {
         controller.setExecutor(pool);
         controller.setContext(() -> new SweepContext(Generators.moons(60, 0.2, 0), Generators.moons(60, 0.2, 1),
                 RunSettings.tutorial001()));
-        stage.setScene(new Scene(root, 1000, 650));
+        Scene scene = new Scene(root, 1000, 650);
+        scene.getStylesheets().add(SweepViewApp.class.getResource(SweepViewApp.LAB_CSS).toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 

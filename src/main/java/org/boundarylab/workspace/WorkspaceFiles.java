@@ -49,11 +49,10 @@ import org.boundarylab.lessons.SettingsJson;
  *              "merged": {"columns": ["first_epoch", "last_epoch", "train_loss_min", "train_loss_max", ...],
  *                         "rows": [[0, 7, 0.61, 0.69, ...], ...]}}  (older stretches merged into
  *                                                                   bands, all before the rows)
- *  "timeline": {"columns": ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
- *                           "parameters"],
- *               "frames": [[0, 0.69, 0.70, 0.5, 0.5, [w..., b..., w..., b...]], ...]}
- *                          (earlier networks kept for rewinding, parameters layer by layer with the
- *                          weights input-major; at most 500,000 parameters in all, an even selection)
+ *  "timeline": [{"epoch": 0, "figures": [0.69, 0.70, 0.5, 0.5],   (train/test loss, train/test accuracy)
+ *                "weights": [...], "biases": [...]}, ...]}      (earlier networks kept for rewinding,
+ *                          shaped like the trainer's moments; at most 500,000 parameters in all, an
+ *                          even selection)
  * </pre>
  * Saves stream straight to a temporary file that replaces the old one only when complete and on
  * disk ({@link AtomicFiles}), so a crash or a kill in the middle leaves the previous file as it
@@ -230,95 +229,48 @@ public final class WorkspaceFiles {
             return;
         }
         g.writeRaw('\n');
-        g.writeObjectFieldStart("timeline");
-        g.writeArrayFieldStart("columns");
-        for (String c : TIMELINE_COLUMNS) {
-            g.writeString(c);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("frames");
+        g.writeArrayFieldStart("timeline");
         for (Workspace.Frame f : frames) {
             g.writeRaw('\n');
-            g.writeStartArray();
-            g.writeNumber(f.epoch());
+            g.writeStartObject();
+            g.writeNumberField("epoch", f.epoch());
+            g.writeArrayFieldStart("figures");
             writeFigure(g, f.trainLoss());
             writeFigure(g, f.testLoss());
             writeFigure(g, f.trainAccuracy());
             writeFigure(g, f.testAccuracy());
-            g.writeStartArray();
-            double[][][] w = f.network().weightMatrices();
-            double[][] b = f.network().biasVectors();
-            for (int l = 0; l < w.length; l++) {
-                for (double[] row : w[l]) {
-                    for (double v : row) {
-                        g.writeNumber(v);
-                    }
-                }
-                for (double v : b[l]) {
-                    g.writeNumber(v);
-                }
-            }
             g.writeEndArray();
-            g.writeEndArray();
+            writeParameters(g, f.network());
+            g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
-    /** A kept network's row: its epoch, its figures, then every parameter, layer by layer (weights input-major, then biases). */
-    static final List<String> TIMELINE_COLUMNS = List.of("epoch", "train_loss", "test_loss", "train_accuracy",
-            "test_accuracy", "parameters");
-
-    private static List<Workspace.Frame> timeline(JsonFields t, org.boundarylab.nn.Architecture arch, long lastEpoch)
+    private static List<Workspace.Frame> timeline(JsonNode list, Architecture arch, long lastEpoch)
             throws JsonFieldException {
-        checkColumns(t, TIMELINE_COLUMNS);
-        JsonNode rows = t.array("frames");
-        List<Workspace.Frame> frames = new ArrayList<>(rows.size());
+        List<Workspace.Frame> frames = new ArrayList<>(list.size());
         long previous = -1;
-        int count = arch.parameterCount();
-        for (int r = 0; r < rows.size(); r++) {
-            String at = t.path("frames") + "[" + r + "]";
-            JsonNode row = rows.get(r);
-            if (!row.isArray() || row.size() != TIMELINE_COLUMNS.size() || !row.get(5).isArray()) {
-                throw new JsonFieldException(at + ": expected an epoch, 4 figures and the parameters, found "
-                        + ModelFiles.describe(row));
-            }
-            long epoch = JsonFields.integer(row.get(0), at + "[0]");
+        for (int r = 0; r < list.size(); r++) {
+            JsonFields f = JsonFields.of(list.get(r), "timeline[" + r + "]");
+            long epoch = f.integer("epoch");
             if (epoch <= previous || epoch > lastEpoch) {
-                throw new JsonFieldException(at + "[0]: epoch " + epoch + " does not lie after " + previous
+                throw new JsonFieldException(f.path("epoch") + ": epoch " + epoch + " does not lie after " + previous
                         + " and at most at the network's epoch " + lastEpoch);
             }
             previous = epoch;
+            JsonNode figures = f.array("figures");
+            if (figures.size() != 4) {
+                throw new JsonFieldException(f.path("figures") + ": expected train loss, test loss, train accuracy "
+                        + "and test accuracy, found " + ModelFiles.describe(figures));
+            }
             double[] v = new double[4];
             for (int k = 0; k < 4; k++) {
-                JsonNode n = row.get(k + 1);
-                v[k] = n.isNull() ? Double.NaN : JsonFields.number(n, at + "[" + (k + 1) + "]");
+                JsonNode n = figures.get(k);
+                v[k] = n.isNull() ? Double.NaN : JsonFields.number(n, f.path("figures") + "[" + k + "]");
             }
-            JsonNode p = row.get(5);
-            if (p.size() != count) {
-                throw new JsonFieldException(at + "[5]: expected the " + count + " parameters of " + arch + ", found "
-                        + p.size());
-            }
-            double[][][] w = new double[arch.depth()][][];
-            double[][] b = new double[arch.depth()][];
-            int i = 0;
-            for (int l = 0; l < arch.depth(); l++) {
-                w[l] = new double[arch.width(l)][arch.width(l + 1)];
-                for (double[] rowW : w[l]) {
-                    for (int j = 0; j < rowW.length; j++) {
-                        rowW[j] = JsonFields.number(p.get(i), at + "[5][" + i + "]");
-                        i++;
-                    }
-                }
-                b[l] = new double[arch.width(l + 1)];
-                for (int j = 0; j < b[l].length; j++) {
-                    b[l][j] = JsonFields.number(p.get(i), at + "[5][" + i + "]");
-                    i++;
-                }
-            }
-            org.boundarylab.nn.Network net = org.boundarylab.nn.Network.of(arch, w, b);
+            Network net = parameters(f, arch);
             if (!net.isFinite()) {
-                throw new JsonFieldException(at + "[5]: the parameters are not all finite numbers");
+                throw new JsonFieldException(f.path() + ": the parameters are not all finite numbers");
             }
             frames.add(new Workspace.Frame(epoch, net, v[0], v[1], v[2], v[3]));
         }
@@ -333,20 +285,7 @@ public final class WorkspaceFiles {
         for (Network m : t.moments()) {
             g.writeRaw('\n');
             g.writeStartObject();
-            g.writeArrayFieldStart("weights");
-            for (double[][] layer : m.weightMatrices()) {
-                g.writeStartArray();
-                for (double[] row : layer) {
-                    g.writeArray(row, 0, row.length);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("biases");
-            for (double[] b : m.biasVectors()) {
-                g.writeArray(b, 0, b.length);
-            }
-            g.writeEndArray();
+            writeParameters(g, m);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -357,6 +296,24 @@ public final class WorkspaceFiles {
             g.writeArray(order, 0, order.length);
         }
         g.writeEndObject();
+    }
+
+    /** A network's parameters as "weights" (input-major matrices) and "biases" fields of the open object. */
+    private static void writeParameters(JsonGenerator g, Network m) throws IOException {
+        g.writeArrayFieldStart("weights");
+        for (double[][] layer : m.weightMatrices()) {
+            g.writeStartArray();
+            for (double[] row : layer) {
+                g.writeArray(row, 0, row.length);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("biases");
+        for (double[] b : m.biasVectors()) {
+            g.writeArray(b, 0, b.length);
+        }
+        g.writeEndArray();
     }
 
     private static void writePoints(JsonGenerator g, String name, Dataset d) throws IOException {
@@ -592,7 +549,7 @@ public final class WorkspaceFiles {
         List<Workspace.Frame> timeline = List.of();
         if (f.has("timeline") && networkRead) {
             try {
-                timeline = timeline(f.object("timeline"), network.architecture(), epoch);
+                timeline = timeline(f.array("timeline"), network.architecture(), epoch);
             } catch (JsonFieldException e) {
                 dropped.add("the kept earlier networks were left out (" + Excerpt.line(e.getMessage(), 300)
                         + "); rewinding starts at epoch " + epoch);
@@ -664,7 +621,7 @@ public final class WorkspaceFiles {
         }
         List<Network> moments = new ArrayList<>();
         for (int k = 0; k < list.size(); k++) {
-            moments.add(moment(JsonFields.of(list.get(k), t.path("moments") + "[" + k + "]"), arch));
+            moments.add(parameters(JsonFields.of(list.get(k), t.path("moments") + "[" + k + "]"), arch));
         }
         long state = t.integer("shuffle_state");
         if (state < 0 || state >= (1L << 48)) {
@@ -689,7 +646,8 @@ public final class WorkspaceFiles {
         return new TrainerState(kind, steps, moments, state, order);
     }
 
-    private static Network moment(JsonFields m, Architecture arch) throws JsonFieldException {
+    /** The network whose "weights" and "biases" are those of {@code m}, shaped like {@code arch}. */
+    private static Network parameters(JsonFields m, Architecture arch) throws JsonFieldException {
         JsonNode w = m.array("weights");
         JsonNode b = m.array("biases");
         int depth = arch.depth();

@@ -207,8 +207,13 @@ public final class TrainingHistory {
 
     /** The exact row with the lowest finite test loss (the earliest of equals); null without test figures. */
     public synchronized Row lowestTestLoss() {
+        return lowestTestLoss(kept);
+    }
+
+    /** As {@link #lowestTestLoss()}, over entries as {@link #entries()} gives them. */
+    public static Row lowestTestLoss(List<Entry> entries) {
         Row best = null;
-        for (Entry e : kept) {
+        for (Entry e : entries) {
             if (e.isExact() && Double.isFinite(e.min().testLoss())
                     && (best == null || e.min().testLoss() < best.testLoss())) {
                 best = e.min();

@@ -142,7 +142,7 @@ public final class LossPlot {
             }
         }
         Best best = null;
-        TrainingHistory.Row b = lowestTestLoss(entries);
+        TrainingHistory.Row b = TrainingHistory.lowestTestLoss(entries);
         if (b != null) {
             best = new Best(b.epoch(), epochX(b.epoch(), logEpochs), b.testLoss(), b.trainAccuracy(), b.testAccuracy());
         }
@@ -159,17 +159,6 @@ public final class LossPlot {
             h.add(epochs[i], train[i], test == null ? Double.NaN : test[i], Double.NaN, Double.NaN);
         }
         return of(h.entries(), log, false, columns);
-    }
-
-    private static TrainingHistory.Row lowestTestLoss(List<TrainingHistory.Entry> entries) {
-        TrainingHistory.Row best = null;
-        for (TrainingHistory.Entry e : entries) {
-            TrainingHistory.Row r = e.min();
-            if (e.isExact() && Double.isFinite(r.testLoss()) && (best == null || r.testLoss() < best.testLoss())) {
-                best = r;
-            }
-        }
-        return best;
     }
 
     private static double[][] nanPair(int n) {

@@ -156,20 +156,20 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * Continues the timeline of the run this one resumes: its frames before {@code resumeAt}'s
-     * epoch (and its best frame, if before it). Call before {@link #start()}.
+     * epoch, the one of the lowest test loss among them kept as the best. Call before {@link #start()}.
      */
-    public void resumeTimeline(List<TrainingSnapshot> frames, TrainingSnapshot best) {
+    public void resumeTimeline(List<TrainingSnapshot> frames) {
         if (started.isDone()) {
             throw new IllegalStateException("the run has already started");
         }
         for (TrainingSnapshot f : frames) {
             if (f.epoch() < epochOffset) {
                 timeline.add(f);
+                if (f.testLoss() < bestTestLoss) {
+                    bestTestLoss = f.testLoss();
+                    timeline.keepBest(f);
+                }
             }
-        }
-        if (best != null && best.epoch() <= epochOffset) {
-            timeline.keepBest(best);
-            bestTestLoss = best.testLoss();
         }
     }
 

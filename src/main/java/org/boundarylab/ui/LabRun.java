@@ -72,7 +72,7 @@ public final class LabRun {
 
     /** A saved or swept network to continue from, used by the next run if it fits. */
     private record Resume(Network network, long epoch, TrainingHistory history, TrainerState trainer,
-                          List<TrainingSnapshot> frames, TrainingSnapshot best) {
+                          List<TrainingSnapshot> frames) {
     }
 
     private Resume resume;
@@ -352,9 +352,8 @@ public final class LabRun {
         }
         pause();
         TrainingSnapshot frame = current.timeline().at(viewedEpoch.get());
-        TrainingSnapshot best = current.timeline().best();
         resume = new Resume(frame.network().copy(), frame.epoch(), current.history().copyUpTo(frame.epoch()), null,
-                current.timeline().frames(), best != null && best.epoch() <= frame.epoch() ? best : null);
+                current.timeline().frames());
         start(currentData);
         stateChanged.run();
         return true;
@@ -365,13 +364,7 @@ public final class LabRun {
     /** The next run continues from this network if it fits, counting epochs on from {@code epoch}. */
     void continueFrom(Network network, long epoch, TrainingHistory history, TrainerState trainer,
                       List<TrainingSnapshot> frames) {
-        TrainingSnapshot best = null;
-        for (TrainingSnapshot f : frames) {
-            if (Double.isFinite(f.testLoss()) && (best == null || f.testLoss() < best.testLoss())) {
-                best = f;
-            }
-        }
-        resume = new Resume(network.copy(), epoch, history, trainer, List.copyOf(frames), best);
+        resume = new Resume(network.copy(), epoch, history, trainer, List.copyOf(frames));
     }
 
     /** Collects, until {@link #takeResumeProblems()}, what the next run could not take of a saved state. */
@@ -456,7 +449,7 @@ public final class LabRun {
 
     private void resumeInto(TrainingSession fresh, Resume from) {
         fresh.resumeAt(from.epoch(), from.history());
-        fresh.resumeTimeline(from.frames(), from.best());
+        fresh.resumeTimeline(from.frames());
         if (from.trainer() != null) {
             try {
                 fresh.resumeTrainer(from.trainer());

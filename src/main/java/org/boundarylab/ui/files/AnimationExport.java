@@ -25,6 +25,7 @@ import org.boundarylab.ui.DialogTheme;
 import org.boundarylab.data.Split;
 import org.boundarylab.metrics.TrainingHistory;
 import org.boundarylab.nn.Features;
+import org.boundarylab.training.NetworkTimeline;
 import org.boundarylab.training.TrainingSession;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.BackgroundTasks;
@@ -85,7 +86,7 @@ final class AnimationExport {
         if (session == null || data == null) {
             return CompletableFuture.completedFuture(false);
         }
-        List<AnimationGif.Frame> frames = pick(session.timeline().frames(), c.from(), c.to(), c.frames());
+        List<AnimationGif.Frame> frames = pick(session.timeline(), c.from(), c.to(), c.frames());
         AnimationGif.LossCurve curve = curve(session.history(), c.from(), c.to());
         Features features = vm.run().shownFeaturesProperty().get();
         AnimationGif.Options options = AnimationGif.Options.defaults().withSize(c.width(), c.height())
@@ -125,12 +126,12 @@ final class AnimationExport {
      * {@code to}: for each wanted epoch the kept one at or before it (each once), the last the
      * network kept at or before {@code to}.
      */
-    static List<AnimationGif.Frame> pick(List<TrainingSnapshot> kept, long from, long to, int count) {
+    static List<AnimationGif.Frame> pick(NetworkTimeline kept, long from, long to, int count) {
         List<AnimationGif.Frame> frames = new ArrayList<>();
         TrainingSnapshot previous = null;
         for (int k = 0; k < count; k++) {
             long wanted = count == 1 ? to : from + Math.round((double) k * (to - from) / (count - 1));
-            TrainingSnapshot s = atOrBefore(kept, wanted);
+            TrainingSnapshot s = kept.at(wanted);
             if (s == null || s == previous || s.epoch() < from && previous != null) {
                 continue;
             }
@@ -139,18 +140,6 @@ final class AnimationExport {
                     s.trainAccuracy(), s.testAccuracy()));
         }
         return frames;
-    }
-
-    private static TrainingSnapshot atOrBefore(List<TrainingSnapshot> kept, long epoch) {
-        TrainingSnapshot found = null;
-        for (TrainingSnapshot s : kept) {
-            if (s.epoch() <= epoch) {
-                found = s;
-            } else {
-                break;
-            }
-        }
-        return found == null && !kept.isEmpty() ? kept.get(0) : found;
     }
 
     /** The logged epochs from {@code from} to {@code to}, for the loss panel. */

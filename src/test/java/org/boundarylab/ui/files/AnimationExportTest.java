@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -15,6 +14,7 @@ import org.boundarylab.nn.Architecture;
 import org.boundarylab.nn.Initializer;
 import org.boundarylab.nn.Loss;
 import org.boundarylab.nn.Network;
+import org.boundarylab.training.NetworkTimeline;
 import org.boundarylab.training.TrainingSnapshot;
 import org.boundarylab.ui.app.LabApp;
 import org.boundarylab.ui.app.LabWindow;
@@ -54,7 +54,7 @@ class AnimationExportTest {
 
     @Test
     void framesAreSpreadEvenlyOverTheRangeEachOnceAndEndAtTheLast() {
-        List<TrainingSnapshot> kept = new ArrayList<>();
+        NetworkTimeline kept = new NetworkTimeline(NET.architecture().parameterCount());
         for (long e = 0; e <= 100; e += 10) {
             kept.add(new TrainingSnapshot(e, NET, 1, 1, 0.5, 0.5, 0, false));
         }

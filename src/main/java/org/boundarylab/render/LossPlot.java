@@ -142,8 +142,10 @@ public final class LossPlot {
             }
         }
         Best best = null;
+        // marked once the test loss has turned up: while it still falls, the newest epoch is the
+        // lowest and "stop here" would only follow the run's end around
         TrainingHistory.Row b = TrainingHistory.lowestTestLoss(entries);
-        if (b != null) {
+        if (b != null && b.epoch() < entries.get(n - 1).last()) {
             best = new Best(b.epoch(), epochX(b.epoch(), logEpochs), b.testLoss(), b.trainAccuracy(), b.testAccuracy());
         }
         return new LossPlot(xs, tr, te, log, logEpochs, xMax, best);
@@ -248,7 +250,7 @@ public final class LossPlot {
         return (testLo[i] + testHi[i]) / 2;
     }
 
-    /** The epoch with the lowest test loss, or null without test figures. */
+    /** The epoch with the lowest test loss, or null without test figures or while the newest epoch is it. */
     public Best best() {
         return best;
     }

@@ -133,6 +133,8 @@ class LossPlotTest {
         LossPlot.Best best = LossPlot.of(h.entries(), false, false, 400).best();
         assertEquals(2, best.epoch());
         assertEquals(0.8, best.trainAccuracy(), 1e-12);
+        assertNull(LossPlot.of(falling(20), false, false, 400).best(),
+                "a test loss still falling has no early-stopping epoch yet");
     }
 
     @Test

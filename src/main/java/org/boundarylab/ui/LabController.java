@@ -270,6 +270,7 @@ public final class LabController implements MenuSlots, TabHost, CanvasHost, Cont
             double w = Math.max(120, canvasPane.getWidth() - 2 * MESSAGE_INSET);
             messageLabel.resize(w, messageLabel.prefHeight(w));
             messageLabel.relocate(MESSAGE_INSET, MESSAGE_INSET);
+            messageLabel.toFront(); // over the picture's own layers (points, legend), added to the pane later
         };
         canvasPane.widthProperty().addListener((o, a, b) -> place.run());
         messageLabel.textProperty().addListener((o, a, b) -> place.run());

@@ -228,6 +228,8 @@ class LabWindowTest {
         assertEquals(message.getText(), hidden.getTooltip().getText());
         assertTrue(message.isVisible());
         assertTrue(message.getText().contains("layer 2") && message.getText().contains("empty"), message.getText());
+        java.util.List<javafx.scene.Node> layers = message.getParent().getChildrenUnmodifiable();
+        assertTrue(layers.get(layers.size() - 1) == message, "the message lies over the picture's layers, not under");
         type(robot, "#hiddenLayersField", "5,3");
         assertFalse(play.isDisabled());
         type(robot, "#learningRateField", "1e9");

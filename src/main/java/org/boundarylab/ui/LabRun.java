@@ -301,9 +301,7 @@ public final class LabRun {
         shownFeatures.set(sessionFeatures);
         snapshot.set(frame);
         status.showFigures(frame);
-        for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
-            l.accept(frame, sessionFeatures);
-        }
+        toPicture(frame, sessionFeatures);
         stateChanged.run();
         return frame.epoch();
     }
@@ -312,6 +310,13 @@ public final class LabRun {
     public TrainingSnapshot bestTestSnapshot() {
         TrainingSession current = session;
         return current == null ? null : current.timeline().best();
+    }
+
+    /** Hands {@code s} to the featured listeners (the heat map, built on the pool); any thread. */
+    private void toPicture(TrainingSnapshot s, Features inputs) {
+        for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
+            l.accept(s, inputs);
+        }
     }
 
     /** Shows the epoch of the lowest test loss so far; -1 when there is none (no test data). */
@@ -333,9 +338,7 @@ public final class LabRun {
         TrainingSnapshot newest = p != null ? p.snapshot() : current == null ? null : current.latest();
         if (newest != null) {
             show(newest, sessionFeatures);
-            for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
-                l.accept(newest, sessionFeatures);
-            }
+            toPicture(newest, sessionFeatures);
         }
         stateChanged.run();
     }
@@ -410,9 +413,7 @@ public final class LabRun {
                 if (session == fresh) { // a closed run may still finish its last epoch
                     pending.set(new Published(s, inputs));
                     if (!lookingBack) {
-                        for (BiConsumer<TrainingSnapshot, Features> l : featuredListeners) {
-                            l.accept(s, inputs);
-                        }
+                        toPicture(s, inputs);
                     }
                 }
             });
